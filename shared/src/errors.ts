@@ -1,0 +1,58 @@
+/**
+ * Stable error codes. Clients branch on the code; the message is an i18n key (`errors.<CODE>`)
+ * so every side can show it in the viewer's language.
+ */
+export const ERROR_CODES = [
+  'PAYLOAD_INVALID',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'CSRF_INVALID',
+  'LOGIN_FAILED',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'DEVICE_NOT_REGISTERED',
+  'DEVICE_ALREADY_REGISTERED',
+  'DEVICE_TOKEN_INVALID',
+  'DEVICE_TOKEN_REVOKED',
+  'SERVER_UNREACHABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AckError {
+  code: ErrorCode;
+  /** i18n key, `errors.<code>` unless a more specific key applies. */
+  message: string;
+  /** Values for the message's placeholders, e.g. `{ minutes: 15 }`. */
+  params?: Record<string, string | number>;
+  /** For PAYLOAD_INVALID: which fields were wrong (paths joined with dots). */
+  fields?: string[];
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+
+export type AckCallback<T> = (result: Ack<T>) => void;
+
+export function okAck<T>(data: T): Ack<T> {
+  return { ok: true, data };
+}
+
+export function errorAck(code: ErrorCode, fields?: string[]): { ok: false; error: AckError } {
+  const error: AckError = { code, message: `errors.${code}` };
+  if (fields && fields.length > 0) error.fields = fields;
+  return { ok: false, error };
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Body of every HTTP error response. */
+export interface HttpErrorBody {
+  error: AckError;
+}
