@@ -6,7 +6,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'test-output/**', '**/public/**', 'scripts/mediasoup-worker/subprojects/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      'test-output/**',
+      '**/public/**',
+      'scripts/mediasoup-worker/subprojects/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import { ConfigError, loadConfig } from './config/index.js';
+import { createLogger } from './core/logger.js';
+import { WindowServer } from './main.js';
+import { DEMO_PASSWORD, DEMO_STAFF } from './sandbox/index.js';
+import { demoDataEnabled } from './config/index.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const server = await WindowServer.create(config, { logger });
+  const url = await server.listen();
+
+  const lines = [
+    '',
+    `  まどぐち / Madoguchi (${config.mode})`,
+    `  TV app / テレビアプリ:            ${url}/tv/`,
+    `  Staff console / 職員コンソール:  ${url}/staff/`,
+  ];
+  if (demoDataEnabled(config)) {
+    lines.push(`  Demo staff logins / デモ職員 (password / パスワード: ${DEMO_PASSWORD}):`);
+    for (const staff of DEMO_STAFF) lines.push(`    ${staff.loginId.padEnd(11)} ${staff.role}`);
+  }
+  lines.push('  Ctrl-C to stop / 停止は Ctrl-C', '');
+  console.error(lines.join('\n'));
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting at once');
+      process.exit(130);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export { configSchema, ENV_VARS, type Config, type ConfigInput } from './schema.js';
+export { ConfigError, loadConfig, demoDataEnabled } from './load.js';

@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, demoDataEnabled, loadConfig } from './index.js';
+
+describe('loadConfig', () => {
+  it('starts on the embedded defaults with no configuration', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ mode: 'sandbox', host: '127.0.0.1', port: 8080, dataDir: './data' });
+    expect(config.lockout).toEqual({ maxFailures: 5, minutes: 15 });
+    expect(demoDataEnabled(config)).toBe(true);
+  });
+
+  it('reads MADOGUCHI_* variables into nested fields', () => {
+    const config = loadConfig({
+      MADOGUCHI_PORT: '9090',
+      MADOGUCHI_MEDIA_WORKERS: '3',
+      MADOGUCHI_DEMO_DATA: 'off',
+    });
+    expect(config.port).toBe(9090);
+    expect(config.media.workers).toBe(3);
+    expect(demoDataEnabled(config)).toBe(false);
+  });
+
+  it('names the field and the variable when a value is wrong', () => {
+    expect(() => loadConfig({ MADOGUCHI_PORT: 'eighty' })).toThrowError(/port \(from MADOGUCHI_PORT\)/);
+    expect(() => loadConfig({ MADOGUCHI_PORT: '70000' })).toThrowError(ConfigError);
+    expect(() => loadConfig({ MADOGUCHI_LOG_LEVEL: 'loud' })).toThrowError(/logLevel/);
+    expect(() => loadConfig({ MADOGUCHI_DEMO_DATA: 'maybe' })).toThrowError(/MADOGUCHI_DEMO_DATA/);
+  });
+
+  it('takes a JSON file, with variables on top, and rejects unknown fields', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-config-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ port: 7000, media: { workers: 2 }, session: { idleMinutes: 30 } }));
+    const config = loadConfig({ MADOGUCHI_CONFIG: file, MADOGUCHI_PORT: '7001' });
+    expect(config.port).toBe(7001);
+    expect(config.media.workers).toBe(2);
+    expect(config.session).toEqual({ idleMinutes: 30, absoluteHours: 12 });
+
+    writeFileSync(file, JSON.stringify({ media: { wrokers: 2 } }));
+    expect(() => loadConfig({ MADOGUCHI_CONFIG: file })).toThrowError(/media/);
+    writeFileSync(file, '{ not json');
+    expect(() => loadConfig({ MADOGUCHI_CONFIG: file })).toThrowError(/not valid JSON/);
+  });
+
+  it('refuses demo data in production unless explicitly allowed', () => {
+    expect(() => loadConfig({ MADOGUCHI_MODE: 'production', MADOGUCHI_DEMO_DATA: 'true' })).toThrowError(
+      /production/,
+    );
+    expect(demoDataEnabled(loadConfig({ MADOGUCHI_MODE: 'production' }))).toBe(false);
+    const staging = loadConfig({
+      MADOGUCHI_MODE: 'production',
+      MADOGUCHI_DEMO_DATA: 'true',
+      MADOGUCHI_ALLOW_SANDBOX_IN_PRODUCTION: 'true',
+    });
+    expect(demoDataEnabled(staging)).toBe(true);
+  });
+});

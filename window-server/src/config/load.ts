@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { configSchema, ENV_VARS, type Config } from './schema.js';
+
+/** A configuration that cannot be used; the message names the field and where it came from. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Json = Record<string, unknown>;
+
+function setPath(target: Json, path: string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = {};
+    node = node[key] as Json;
+  }
+  node[path[path.length - 1] as string] = value;
+}
+
+function envValue(name: string, raw: string, kind: 'string' | 'int' | 'bool'): unknown {
+  if (kind === 'string') return raw;
+  if (kind === 'int') {
+    // Keep the raw text when it is not an integer so the schema names the field.
+    return /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+  }
+  const lowered = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(lowered)) return true;
+  if (['0', 'false', 'no', 'off'].includes(lowered)) return false;
+  throw new ConfigError(`Invalid configuration: ${name} must be true or false, got "${raw}"`);
+}
+
+function readConfigFile(path: string): Json {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read the configuration file ${path}: ${(error as Error).message}`);
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new Error('the top level must be an object');
+    }
+    return parsed as Json;
+  } catch (error) {
+    throw new ConfigError(`The configuration file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Configuration from an optional JSON file (`MADOGUCHI_CONFIG`) with `MADOGUCHI_*` variables on
+ * top. Throws ConfigError naming the first wrong fields.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Json = {}): Config {
+  const input: Json = env.MADOGUCHI_CONFIG ? readConfigFile(env.MADOGUCHI_CONFIG) : {};
+  const sources = new Map<string, string>();
+  for (const [name, { path, kind }] of Object.entries(ENV_VARS)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    setPath(input, path, envValue(name, raw, kind));
+    sources.set(path.join('.'), name);
+  }
+  for (const [key, value] of Object.entries(overrides)) input[key] = value;
+
+  const result = configSchema.safeParse(input);
+  if (!result.success) throw new ConfigError(describeIssues(result.error, sources));
+  const config = result.data;
+  checkMode(config);
+  return config;
+}
+
+function describeIssues(error: z.ZodError, sources: Map<string, string>): string {
+  const lines = error.issues.map((issue) => {
+    const field = issue.path.join('.') || '(top level)';
+    const source = sources.get(field);
+    return `  - ${field}${source ? ` (from ${source})` : ''}: ${issue.message}`;
+  });
+  return `Invalid configuration:\n${lines.join('\n')}`;
+}
+
+/** Production never runs sandbox parts by accident. */
+function checkMode(config: Config): void {
+  if (config.mode !== 'production' || config.allowSandboxInProduction) return;
+  if (config.demoData) {
+    throw new ConfigError(
+      'Invalid configuration: demoData cannot be on in production mode (set allowSandboxInProduction to allow it on a staging system)',
+    );
+  }
+}
+
+/** Demo data defaults to on in sandbox mode only. */
+export function demoDataEnabled(config: Config): boolean {
+  return config.demoData ?? config.mode === 'sandbox';
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Everything window-server can be told. Defaults are the embedded set-up: SQLite in ./data,
+ * sandbox partners and demo data, 127.0.0.1 only.
+ */
+export const configSchema = z.strictObject({
+  /** `sandbox` runs the embedded partner systems and demo data; `production` refuses them. */
+  mode: z.enum(['sandbox', 'production']).default('sandbox'),
+  /** Lets production mode start with sandbox parts (a staging system). */
+  allowSandboxInProduction: z.boolean().default(false),
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(8080),
+  /** The address citizens and officers use, when behind a proxy (decides secure cookies). */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Express `trust proxy`: hops of reverse proxies in front of the server. */
+  trustProxy: z.number().int().min(0).max(10).default(0),
+  dataDir: z.string().min(1).default('./data'),
+  /** JSON file describing the tenant (city); defaults to the bundled 大村市 file. */
+  tenantFile: z.string().min(1).optional(),
+  logLevel: z.enum(LOG_LEVELS).default('info'),
+  /** Demo staff accounts (and later demo citizens); only in sandbox mode unless allowed. */
+  demoData: z.boolean().optional(),
+  apps: z
+    .strictObject({
+      /** Built TV app (`tv-app/dist`), served at /tv/. */
+      tvDir: z.string().min(1).optional(),
+      /** Built staff console (`staff-console/dist`), served at /staff/. */
+      staffDir: z.string().min(1).optional(),
+    })
+    .default({}),
+  media: z
+    .strictObject({
+      /** mediasoup workers; 0 means one per CPU core. */
+      workers: z.number().int().min(0).max(64).default(0),
+      logLevel: z.enum(['debug', 'warn', 'error', 'none']).default('warn'),
+    })
+    .default({ workers: 0, logLevel: 'warn' }),
+  session: z
+    .strictObject({
+      /** A staff session ends after this much inactivity, in minutes. */
+      idleMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(60),
+      /** …and at the latest after this long, in hours. */
+      absoluteHours: z.number().int().min(1).max(72).default(12),
+    })
+    .default({ idleMinutes: 60, absoluteHours: 12 }),
+  lockout: z
+    .strictObject({
+      /** Failed sign-ins in a row that lock an account. */
+      maxFailures: z.number().int().min(1).max(100).default(5),
+      /** How long a locked account stays locked, in minutes. */
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(15),
+    })
+    .default({ maxFailures: 5, minutes: 15 }),
+  limits: z
+    .strictObject({
+      /** Device registrations per client address per hour. */
+      registrationsPerHour: z.number().int().min(1).max(100000).default(30),
+      /** Failed sign-ins per client address per 15 minutes, over all accounts. */
+      failedLoginsPerAddress: z.number().int().min(1).max(100000).default(30),
+    })
+    .default({ registrationsPerHour: 30, failedLoginsPerAddress: 30 }),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+type EnvKind = 'string' | 'int' | 'bool';
+
+/** Environment variables and the field each one sets. */
+export const ENV_VARS: Record<string, { path: string[]; kind: EnvKind }> = {
+  MADOGUCHI_MODE: { path: ['mode'], kind: 'string' },
+  MADOGUCHI_ALLOW_SANDBOX_IN_PRODUCTION: { path: ['allowSandboxInProduction'], kind: 'bool' },
+  MADOGUCHI_HOST: { path: ['host'], kind: 'string' },
+  MADOGUCHI_PORT: { path: ['port'], kind: 'int' },
+  MADOGUCHI_PUBLIC_URL: { path: ['publicUrl'], kind: 'string' },
+  MADOGUCHI_TRUST_PROXY: { path: ['trustProxy'], kind: 'int' },
+  MADOGUCHI_DATA_DIR: { path: ['dataDir'], kind: 'string' },
+  MADOGUCHI_TENANT_FILE: { path: ['tenantFile'], kind: 'string' },
+  MADOGUCHI_LOG_LEVEL: { path: ['logLevel'], kind: 'string' },
+  MADOGUCHI_DEMO_DATA: { path: ['demoData'], kind: 'bool' },
+  MADOGUCHI_TV_APP_DIR: { path: ['apps', 'tvDir'], kind: 'string' },
+  MADOGUCHI_STAFF_CONSOLE_DIR: { path: ['apps', 'staffDir'], kind: 'string' },
+  MADOGUCHI_MEDIA_WORKERS: { path: ['media', 'workers'], kind: 'int' },
+  MADOGUCHI_MEDIA_LOG_LEVEL: { path: ['media', 'logLevel'], kind: 'string' },
+  MADOGUCHI_SESSION_IDLE_MINUTES: { path: ['session', 'idleMinutes'], kind: 'int' },
+  MADOGUCHI_SESSION_ABSOLUTE_HOURS: { path: ['session', 'absoluteHours'], kind: 'int' },
+  MADOGUCHI_LOCKOUT_MAX_FAILURES: { path: ['lockout', 'maxFailures'], kind: 'int' },
+  MADOGUCHI_LOCKOUT_MINUTES: { path: ['lockout', 'minutes'], kind: 'int' },
+  MADOGUCHI_REGISTRATIONS_PER_HOUR: { path: ['limits', 'registrationsPerHour'], kind: 'int' },
+  MADOGUCHI_FAILED_LOGINS_PER_ADDRESS: { path: ['limits', 'failedLoginsPerAddress'], kind: 'int' },
+};

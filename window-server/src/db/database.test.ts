@@ -1,0 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate, openDatabase, schemaVersion, type Migration } from './index.js';
+import { MIGRATIONS } from './migrations.js';
+
+const tempFile = (): string => join(mkdtempSync(join(tmpdir(), 'madoguchi-db-')), 'test.db');
+
+describe('openDatabase', () => {
+  it('opens a file with WAL and foreign keys, at the latest schema', () => {
+    const db = openDatabase({ file: tempFile() });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it('applies each migration once, across restarts', () => {
+    const file = tempFile();
+    openDatabase({ file }).close();
+    const db = openDatabase({ file });
+    expect(migrate(db)).toEqual([]);
+    const rows = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
+    expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    db.close();
+  });
+
+  it('applies only the new migrations to an older database', () => {
+    const file = tempFile();
+    const first = MIGRATIONS.slice(0, 1);
+    openDatabase({ file, migrations: first }).close();
+    const next: Migration = { version: 2, name: 'test', sql: 'CREATE TABLE later (id INTEGER PRIMARY KEY)' };
+    const db = openDatabase({ file, migrations: [...first, next] });
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'later'").get()).toEqual({
+      name: 'later',
+    });
+    db.close();
+  });
+
+  it('rolls back a failing migration entirely', () => {
+    const file = tempFile();
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM missing',
+    };
+    expect(() => openDatabase({ file, migrations: [...MIGRATIONS.slice(0, 1), broken] })).toThrow();
+    const db = openDatabase({ file, migrations: MIGRATIONS.slice(0, 1) });
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('refuses gaps in the numbering', () => {
+    const gap: Migration = { version: 3, name: 'gap', sql: 'SELECT 1' };
+    expect(() => openDatabase({ file: ':memory:', migrations: [...MIGRATIONS.slice(0, 1), gap] })).toThrow(
+      /numbered/,
+    );
+  });
+
+  it('enforces foreign keys', () => {
+    const db = openDatabase({ file: ':memory:' });
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO staff_sessions (id_hash, staff_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ('h', 'nobody', 'c', '', '', '')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

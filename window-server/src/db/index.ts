@@ -1,0 +1,2 @@
+export { openDatabase, migrate, schemaVersion, databaseAnswers, type Database } from './database.js';
+export { MIGRATIONS, type Migration } from './migrations.js';

@@ -1,0 +1,170 @@
+import {
+  applySettingsPatch,
+  DEFAULT_DEVICE_SETTINGS,
+  type DeviceInfo,
+  type DevicePresence,
+  type DeviceSettings,
+  type DeviceSettingsPatch,
+  type DeviceSummary,
+} from '@madoguchi/shared';
+import { AppError } from '../core/AppError.js';
+import type { Clock } from '../core/clock.js';
+import { EventHub } from '../core/EventHub.js';
+import type { Logger } from '../core/logger.js';
+import { hashSecret, newId, newSecret } from '../core/secrets.js';
+import type { DeviceRecord, DeviceStore } from './DeviceStore.js';
+
+export type DeviceEvents = {
+  /** Registered, told something new, or revoked. */
+  updated: [DeviceSummary];
+  presence: [DevicePresence];
+  /** Its token no longer works; connected sockets must be told and closed. */
+  revoked: [string];
+  settingsChanged: [string, DeviceSettings];
+};
+
+/** Last-seen writes while connected are spread out: once a minute is precise enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * TVs: registration with a device token (only its hash is kept), what each TV says about
+ * itself, its settings, whether it is online, and revocation.
+ */
+export class DeviceRegistry {
+  readonly events: EventHub<DeviceEvents>;
+  private readonly connections = new Map<string, number>();
+  private readonly lastTouch = new Map<string, number>();
+
+  constructor(
+    private readonly store: DeviceStore,
+    private readonly tenantId: string,
+    private readonly clock: Clock,
+    logger: Logger,
+  ) {
+    this.events = new EventHub(logger);
+  }
+
+  register(info: DeviceInfo): { device: DeviceRecord; token: string } {
+    const token = newSecret('mdt');
+    const device = this.store.insert({
+      id: newId('dev'),
+      tenantId: this.tenantId,
+      tokenHash: hashSecret(token),
+      info,
+      settings: DEFAULT_DEVICE_SETTINGS,
+      at: this.now(),
+    });
+    this.events.emit('updated', this.summary(device));
+    return { device, token };
+  }
+
+  /** The device a token belongs to; throws DEVICE_TOKEN_INVALID or DEVICE_TOKEN_REVOKED. */
+  authenticate(token: string): DeviceRecord {
+    const device = this.store.byTokenHash(hashSecret(token));
+    if (!device || device.tenantId !== this.tenantId) throw new AppError('DEVICE_TOKEN_INVALID');
+    if (device.revokedAt) throw new AppError('DEVICE_TOKEN_REVOKED');
+    return device;
+  }
+
+  /** The TV says hello after each (re)connect; a new app version or profile is recorded. */
+  hello(deviceId: string, info: DeviceInfo): DeviceRecord {
+    const before = this.require(deviceId);
+    this.store.updateInfo(deviceId, info, this.now());
+    const after = this.require(deviceId);
+    if (
+      before.profile !== info.profile ||
+      before.appVersion !== info.appVersion ||
+      before.model !== info.model ||
+      JSON.stringify(before.capabilities) !== JSON.stringify(info.capabilities)
+    ) {
+      this.events.emit('updated', this.summary(after));
+    }
+    return after;
+  }
+
+  updateSettings(deviceId: string, patch: DeviceSettingsPatch): DeviceSettings {
+    const device = this.require(deviceId);
+    const settings = applySettingsPatch(device.settings, patch);
+    this.store.updateSettings(deviceId, settings);
+    this.events.emit('settingsChanged', deviceId, settings);
+    return settings;
+  }
+
+  revoke(deviceId: string): DeviceSummary {
+    const device = this.store.byId(deviceId);
+    if (!device || device.tenantId !== this.tenantId) throw new AppError('NOT_FOUND');
+    if (this.store.revoke(deviceId, this.now())) this.events.emit('revoked', deviceId);
+    const summary = this.summary(this.require(deviceId));
+    this.events.emit('updated', summary);
+    return summary;
+  }
+
+  list(): DeviceSummary[] {
+    return this.store.list(this.tenantId).map((device) => this.summary(device));
+  }
+
+  get(deviceId: string): DeviceRecord | undefined {
+    const device = this.store.byId(deviceId);
+    return device && device.tenantId === this.tenantId ? device : undefined;
+  }
+
+  /** A socket of this device connected. */
+  connected(deviceId: string): void {
+    const count = (this.connections.get(deviceId) ?? 0) + 1;
+    this.connections.set(deviceId, count);
+    const at = this.now();
+    this.store.touch(deviceId, at);
+    this.lastTouch.set(deviceId, Date.parse(at));
+    if (count === 1) this.events.emit('presence', { deviceId, online: true, lastSeenAt: at });
+  }
+
+  /** A socket of this device disconnected. */
+  disconnected(deviceId: string): void {
+    const count = Math.max(0, (this.connections.get(deviceId) ?? 0) - 1);
+    const at = this.now();
+    if (this.get(deviceId)) this.store.touch(deviceId, at);
+    if (count > 0) {
+      this.connections.set(deviceId, count);
+      return;
+    }
+    this.connections.delete(deviceId);
+    this.lastTouch.delete(deviceId);
+    this.events.emit('presence', { deviceId, online: false, lastSeenAt: at });
+  }
+
+  /** The device did something; record it as seen (at most once a minute). */
+  seen(deviceId: string): void {
+    const now = this.clock.now().getTime();
+    if (now - (this.lastTouch.get(deviceId) ?? 0) < TOUCH_INTERVAL_MS) return;
+    this.lastTouch.set(deviceId, now);
+    this.store.touch(deviceId, new Date(now).toISOString());
+  }
+
+  isOnline(deviceId: string): boolean {
+    return (this.connections.get(deviceId) ?? 0) > 0;
+  }
+
+  summary(device: DeviceRecord): DeviceSummary {
+    return {
+      id: device.id,
+      profile: device.profile,
+      appVersion: device.appVersion,
+      model: device.model,
+      capabilities: device.capabilities,
+      online: this.isOnline(device.id),
+      registeredAt: device.registeredAt,
+      lastSeenAt: device.lastSeenAt,
+      revoked: device.revokedAt !== null,
+    };
+  }
+
+  private require(deviceId: string): DeviceRecord {
+    const device = this.get(deviceId);
+    if (!device) throw new AppError('DEVICE_NOT_REGISTERED');
+    return device;
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}

@@ -1,0 +1,2 @@
+export { DeviceRegistry, type DeviceEvents } from './DeviceRegistry.js';
+export { DeviceStore, type DeviceRecord } from './DeviceStore.js';

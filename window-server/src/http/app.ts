@@ -1,0 +1,129 @@
+import type { HttpErrorBody } from '@madoguchi/shared';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../core/AppError.js';
+import type { Logger } from '../core/logger.js';
+import { sameOriginOnly } from './middleware.js';
+import { apiRoutes, type ApiDeps } from './routes.js';
+
+export interface HttpAppDeps extends ApiDeps {
+  logger: Logger;
+  trustProxy: number;
+  tvDir: string;
+  staffDir: string;
+  /** Readiness: database answers and media workers run. */
+  readiness: () => { ready: boolean; checks: Record<string, unknown> };
+}
+
+/** JSON bodies are small here; anything bigger is a mistake or an attack. */
+const BODY_LIMIT = '32kb';
+
+export function createHttpApp(deps: HttpAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
+  app.use(securityHeaders(deps.secureCookies));
+  app.use(requestLog(deps.logger));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const { ready, checks } = deps.readiness();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+
+  app.use('/api/v1', sameOriginOnly, express.json({ limit: BODY_LIMIT }), apiRoutes(deps));
+  app.use('/tv', builtApp(deps.tvDir, 'tv-app'));
+  app.use('/staff', builtApp(deps.staffDir, 'staff-console'));
+  app.get('/', (_req, res) => res.redirect(302, '/staff/'));
+
+  app.use((_req, _res, next) => next(new AppError('NOT_FOUND')));
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+function securityHeaders(https: boolean): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        mediaSrc: ["'self'", 'blob:', 'mediastream:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // Plain HTTP on a city LAN must keep working: only promise HTTPS when we serve it.
+    strictTransportSecurity: https ? { maxAge: 31536000 } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** One line per request; the query string is left out (it could carry a code). */
+function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.debug(
+        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) },
+        'http',
+      );
+    });
+    next();
+  };
+}
+
+function builtApp(dir: string, name: string): RequestHandler {
+  if (!existsSync(join(dir, 'index.html'))) {
+    return (_req, res) => {
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send(`${name} is not built: run "npm run build" (${dir})`);
+    };
+  }
+  return express.static(dir, {
+    index: 'index.html',
+    fallthrough: true,
+    maxAge: '1h',
+    setHeaders: noCacheHtml,
+  });
+}
+
+function noCacheHtml(res: express.Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}
+
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    let appError: AppError;
+    if (error instanceof AppError) {
+      appError = error;
+    } else if (isBodyParserError(error)) {
+      appError = new AppError(error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'PAYLOAD_INVALID');
+    } else {
+      logger.error({ err: error }, 'request failed');
+      appError = new AppError('INTERNAL');
+    }
+    const payload: HttpErrorBody = { error: appError.toAckError() };
+    res.status(appError.status).json(payload);
+  };
+}
+
+function isBodyParserError(error: unknown): error is { type: string } {
+  return (
+    typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string'
+  );
+}

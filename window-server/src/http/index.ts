@@ -1,0 +1,2 @@
+export { createHttpApp, type HttpAppDeps } from './app.js';
+export { SESSION_COOKIE } from './cookies.js';

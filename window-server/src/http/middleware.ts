@@ -1,0 +1,45 @@
+import { roleAtLeast, type StaffRole } from '@madoguchi/shared';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { AppError } from '../core/AppError.js';
+import { safeEqual } from '../core/secrets.js';
+import type { AuthenticatedStaff, StaffAuth } from '../staff/index.js';
+import { SESSION_COOKIE, readCookie } from './cookies.js';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function staffOf(res: Response): AuthenticatedStaff {
+  return res.locals.staff as AuthenticatedStaff;
+}
+
+/**
+ * A request that changes state must come from our own pages: its Origin (or, failing that,
+ * Sec-Fetch-Site) must be this site. SameSite=Strict already keeps the cookie off cross-site
+ * requests; this is the second lock.
+ */
+export function sameOriginOnly(req: Request, _res: Response, next: NextFunction): void {
+  if (!STATE_CHANGING.has(req.method)) return next();
+  const origin = req.get('origin');
+  if (origin !== undefined) {
+    const own = `${req.protocol}://${req.get('host') ?? ''}`;
+    if (origin !== own) return next(new AppError('CSRF_INVALID'));
+    return next();
+  }
+  const site = req.get('sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return next(new AppError('CSRF_INVALID'));
+  next();
+}
+
+/** Requires a signed-in officer with at least `role`; state-changing requests also need the CSRF token. */
+export function requireStaff(auth: StaffAuth, role: StaffRole = 'staff'): RequestHandler {
+  return (req, res, next) => {
+    const staff = auth.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
+    if (STATE_CHANGING.has(req.method)) {
+      const sent = req.get('x-csrf-token');
+      if (!sent || !safeEqual(sent, staff.session.csrfToken)) throw new AppError('CSRF_INVALID');
+    }
+    if (!roleAtLeast(staff.account.role, role)) throw new AppError('FORBIDDEN');
+    res.locals.staff = staff;
+    next();
+  };
+}

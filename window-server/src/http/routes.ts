@@ -1,0 +1,78 @@
+import {
+  loginRequestSchema,
+  parsePayload,
+  staffAccountCreateSchema,
+  staffAccountUpdateSchema,
+} from '@madoguchi/shared';
+import { Router, type Request } from 'express';
+import type { z } from 'zod';
+import { AppError } from '../core/AppError.js';
+import type { DeviceRegistry } from '../devices/index.js';
+import type { StaffAuth } from '../staff/index.js';
+import { clearedSessionCookie, sessionCookie } from './cookies.js';
+import { requireStaff, staffOf } from './middleware.js';
+
+function body<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
+  const parsed = parsePayload(schema, req.body ?? {});
+  if (!parsed.ok) throw new AppError('PAYLOAD_INVALID', undefined, parsed.error.fields);
+  return parsed.value;
+}
+
+const idParam = (req: Request): string => {
+  const id = req.params.id;
+  if (typeof id !== 'string' || !/^[a-z]{3}_[A-Za-z0-9_-]{1,40}$/.test(id)) throw new AppError('NOT_FOUND');
+  return id;
+};
+
+export interface ApiDeps {
+  staff: StaffAuth;
+  devices: DeviceRegistry;
+  secureCookies: boolean;
+  sessionMaxAgeSeconds: number;
+}
+
+/** `/api/v1`: staff sign-in, accounts and devices. */
+export function apiRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  const signedIn = requireStaff(deps.staff);
+
+  router.post('/auth/login', async (req, res) => {
+    const { loginId, password } = body(loginRequestSchema, req);
+    const { token, info } = await deps.staff.login(loginId, password, req.ip ?? 'unknown');
+    res.setHeader('Set-Cookie', sessionCookie(token, deps.secureCookies, deps.sessionMaxAgeSeconds));
+    res.json(info);
+  });
+  router.get('/auth/session', signedIn, (_req, res) => {
+    res.json(deps.staff.sessionInfo(staffOf(res)));
+  });
+  router.post('/auth/logout', signedIn, (_req, res) => {
+    deps.staff.logout(staffOf(res));
+    res.setHeader('Set-Cookie', clearedSessionCookie(deps.secureCookies));
+    res.status(204).end();
+  });
+
+  router.get('/devices', signedIn, (_req, res) => {
+    res.json({ devices: deps.devices.list() });
+  });
+  router.post('/devices/:id/revoke', requireStaff(deps.staff, 'supervisor'), (req, res) => {
+    res.json({ device: deps.devices.revoke(idParam(req)) });
+  });
+
+  const admin = requireStaff(deps.staff, 'admin');
+  router.get('/staff-accounts', admin, (_req, res) => {
+    res.json({ accounts: deps.staff.listAccounts() });
+  });
+  router.post('/staff-accounts', admin, async (req, res) => {
+    const account = await deps.staff.createAccount(body(staffAccountCreateSchema, req));
+    res.status(201).json({ account });
+  });
+  router.patch('/staff-accounts/:id', admin, (req, res) => {
+    const change = body(staffAccountUpdateSchema, req);
+    res.json({ account: deps.staff.updateAccount(staffOf(res).account, idParam(req), change) });
+  });
+
+  router.use(() => {
+    throw new AppError('NOT_FOUND');
+  });
+  return router;
+}

@@ -1,0 +1,174 @@
+import { availableParallelism } from 'node:os';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Server as SocketServer, type Socket } from 'socket.io';
+import { demoDataEnabled, type Config } from './config/index.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { createLogger, type Logger } from './core/logger.js';
+import { databaseAnswers, openDatabase, type Database } from './db/index.js';
+import { DeviceRegistry, DeviceStore } from './devices/index.js';
+import { createHttpApp } from './http/index.js';
+import { MediaWorkerPool } from './media/index.js';
+import { attachDeviceNamespace, attachStaffNamespace } from './realtime/index.js';
+import { seedDemoStaff } from './sandbox/index.js';
+import { StaffAuth, StaffStore } from './staff/index.js';
+import { loadTenant, type Tenant } from './tenants/index.js';
+
+export interface WindowServerOptions {
+  logger?: Logger;
+  clock?: Clock;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Largest socket.io message; larger ones close the connection. */
+const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
+
+/**
+ * The composition root: the only place where modules are wired together.
+ * `create()` does the slow work (database, media workers); `listen()` opens the port.
+ */
+export class WindowServer {
+  private closing: Promise<void> | undefined;
+  private readonly purgeTimer: NodeJS.Timeout;
+
+  static async create(config: Config, options: WindowServerOptions = {}): Promise<WindowServer> {
+    const logger = options.logger ?? createLogger(config.logLevel);
+    const clock = options.clock ?? systemClock;
+    const tenant = loadTenant(config.tenantFile);
+    const db = openDatabase({ file: join(resolve(config.dataDir), 'madoguchi.db') });
+    let media: MediaWorkerPool | undefined;
+    try {
+      const staff = new StaffAuth(
+        new StaffStore(db),
+        {
+          tenantId: tenant.file.id,
+          lockout: config.lockout,
+          session: config.session,
+          failedLoginsPerAddress: config.limits.failedLoginsPerAddress,
+        },
+        clock,
+        logger,
+      );
+      if (demoDataEnabled(config)) await seedDemoStaff(staff);
+      media = await MediaWorkerPool.create({
+        size: config.media.workers || availableParallelism(),
+        logLevel: config.media.logLevel,
+        logger: logger.child({ module: 'media' }),
+      });
+      const devices = new DeviceRegistry(
+        new DeviceStore(db),
+        tenant.file.id,
+        clock,
+        logger.child({ module: 'devices' }),
+      );
+      return new WindowServer(config, logger, clock, db, tenant, staff, devices, media);
+    } catch (error) {
+      media?.close();
+      db.close();
+      throw error;
+    }
+  }
+
+  readonly http: HttpServer;
+  readonly io: SocketServer;
+
+  private constructor(
+    readonly config: Config,
+    readonly logger: Logger,
+    readonly clock: Clock,
+    readonly db: Database,
+    readonly tenant: Tenant,
+    readonly staff: StaffAuth,
+    readonly devices: DeviceRegistry,
+    readonly media: MediaWorkerPool,
+  ) {
+    const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
+    const app = createHttpApp({
+      logger,
+      trustProxy: config.trustProxy,
+      tvDir: config.apps.tvDir ?? join(REPO_ROOT, 'tv-app', 'dist'),
+      staffDir: config.apps.staffDir ?? join(REPO_ROOT, 'staff-console', 'dist'),
+      staff,
+      devices,
+      secureCookies,
+      sessionMaxAgeSeconds: config.session.absoluteHours * 3600,
+      readiness: () => this.readiness(),
+    });
+    this.http = createServer(app);
+    this.io = new SocketServer(this.http, {
+      serveClient: false,
+      maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+      pingInterval: 10_000,
+      pingTimeout: 5_000,
+    });
+    attachDeviceNamespace(this.io, {
+      devices,
+      tenant,
+      clock,
+      logger: logger.child({ module: 'device-channel' }),
+      registrationsPerHour: config.limits.registrationsPerHour,
+      addressOf: (socket) => clientAddress(socket, config.trustProxy),
+    });
+    attachStaffNamespace(this.io, { staff, devices, logger: logger.child({ module: 'staff-channel' }) });
+    this.purgeTimer = setInterval(() => staff.purgeExpiredSessions(), 10 * 60_000).unref();
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolveListen, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(this.config.port, this.config.host, () => {
+        this.http.off('error', reject);
+        resolveListen();
+      });
+    });
+    this.logger.info({ url: this.url }, 'window-server listening');
+    return this.url;
+  }
+
+  get url(): string {
+    const address = this.http.address() as AddressInfo | null;
+    const host = this.config.host.includes(':') ? `[${this.config.host}]` : this.config.host;
+    return `http://${host}:${address?.port ?? this.config.port}`;
+  }
+
+  readiness(): { ready: boolean; checks: Record<string, unknown> } {
+    const database = databaseAnswers(this.db);
+    const mediaWorkers = {
+      running: this.media.running,
+      expected: this.media.expected,
+      restarts: this.media.restarts,
+    };
+    return {
+      ready: database && mediaWorkers.running === mediaWorkers.expected,
+      checks: { database, mediaWorkers },
+    };
+  }
+
+  /** Stops taking connections, tells clients, closes workers and the database. Safe to call twice. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      clearInterval(this.purgeTimer);
+      this.logger.info('window-server shutting down');
+      await new Promise<void>((resolveClose) => {
+        void this.io.close(() => resolveClose());
+        this.http.closeAllConnections();
+      });
+      this.media.close();
+      this.db.close();
+      this.logger.info('window-server stopped');
+    })();
+    return this.closing;
+  }
+}
+
+/** The client's address, honouring as many proxy hops as configured. */
+function clientAddress(socket: Socket, trustedHops: number): string {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  if (trustedHops > 0 && typeof forwarded === 'string') {
+    const hops = forwarded.split(',').map((part) => part.trim());
+    return hops[Math.max(0, hops.length - trustedHops)] ?? socket.handshake.address;
+  }
+  return socket.handshake.address;
+}

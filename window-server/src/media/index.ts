@@ -1,0 +1,5 @@
+export {
+  MediaWorkerPool,
+  type MediaWorkerPoolEvents,
+  type MediaWorkerPoolOptions,
+} from './MediaWorkerPool.js';

@@ -1,0 +1,2 @@
+export { attachDeviceNamespace, type DeviceNamespace, type DeviceNamespaceDeps } from './deviceNamespace.js';
+export { attachStaffNamespace, type StaffNamespace, type StaffNamespaceDeps } from './staffNamespace.js';

@@ -1,0 +1,89 @@
+import {
+  emptyPayloadSchema,
+  type StaffAccount,
+  type StaffClientToServerEvents,
+  type StaffServerToClientEvents,
+} from '@madoguchi/shared';
+import type { Namespace, Server, Socket } from 'socket.io';
+import { AppError } from '../core/AppError.js';
+import type { Logger } from '../core/logger.js';
+import type { DeviceRegistry } from '../devices/index.js';
+import type { StaffAuth } from '../staff/index.js';
+import { SESSION_COOKIE, readCookie } from '../http/cookies.js';
+import { answerUnknownEvents, connectError, onRequest } from './requests.js';
+
+interface StaffSocketData {
+  staff: StaffAccount;
+  sessionHash: string;
+  sessionToken: string;
+}
+
+type StaffSocket = Socket<
+  StaffClientToServerEvents,
+  StaffServerToClientEvents,
+  Record<string, never>,
+  StaffSocketData
+>;
+export type StaffNamespace = Namespace<
+  StaffClientToServerEvents,
+  StaffServerToClientEvents,
+  Record<string, never>,
+  StaffSocketData
+>;
+
+const KNOWN_EVENTS = new Set(['devices:list']);
+const staffRoom = (staffId: string): string => `staff:${staffId}`;
+const sessionRoom = (sessionHash: string): string => `session:${sessionHash}`;
+
+export interface StaffNamespaceDeps {
+  staff: StaffAuth;
+  devices: DeviceRegistry;
+  logger: Logger;
+}
+
+/** The `/staff` namespace: officers' consoles, behind the session cookie. */
+export function attachStaffNamespace(io: Server, deps: StaffNamespaceDeps): StaffNamespace {
+  // One server hosts namespaces with different event maps; each namespace is typed on its own.
+  const nsp = io.of('/staff') as unknown as StaffNamespace;
+
+  nsp.use((socket, next) => {
+    try {
+      const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+      const auth = deps.staff.authenticate(token);
+      socket.data.staff = auth.account;
+      socket.data.sessionHash = auth.session.idHash;
+      socket.data.sessionToken = token as string;
+      next();
+    } catch (error) {
+      next(connectError(error instanceof AppError ? error : new AppError('UNAUTHENTICATED')));
+    }
+  });
+
+  nsp.on('connection', (socket: StaffSocket) => {
+    const log = deps.logger.child({ socketId: socket.id, staffId: socket.data.staff.id });
+    void socket.join([staffRoom(socket.data.staff.id), sessionRoom(socket.data.sessionHash)]);
+
+    // Every request re-checks the session, so an ended one stops working at once.
+    socket.use((_packet, next) => {
+      try {
+        deps.staff.authenticate(socket.data.sessionToken);
+        next();
+      } catch {
+        socket.emit('session:ended', 'expired');
+        socket.disconnect(true);
+      }
+    });
+
+    onRequest(socket, 'devices:list', emptyPayloadSchema, () => ({ devices: deps.devices.list() }), log);
+    answerUnknownEvents(socket, KNOWN_EVENTS);
+  });
+
+  deps.devices.events.on('updated', (device) => nsp.emit('device:updated', device));
+  deps.devices.events.on('presence', (presence) => nsp.emit('device:presence', presence));
+  deps.staff.events.on('sessionEnded', ({ staffId, sessionHash, reason }) => {
+    const room = sessionHash ? sessionRoom(sessionHash) : staffRoom(staffId);
+    nsp.to(room).emit('session:ended', reason);
+    nsp.in(room).disconnectSockets(true);
+  });
+  return nsp;
+}

@@ -1,0 +1,1 @@
+export { DEMO_PASSWORD, DEMO_STAFF, seedDemoStaff } from './demoStaff.js';

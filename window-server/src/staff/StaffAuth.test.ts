@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../core/logger.js';
+import { openDatabase } from '../db/index.js';
+import { StaffAuth } from './StaffAuth.js';
+import { StaffStore } from './StaffStore.js';
+
+function setup() {
+  let now = Date.parse('2026-11-27T09:00:00+09:00');
+  const clock = { now: () => new Date(now) };
+  const auth = new StaffAuth(
+    new StaffStore(openDatabase({ file: ':memory:' })),
+    {
+      tenantId: 'omura',
+      lockout: { maxFailures: 3, minutes: 15 },
+      session: { idleMinutes: 60, absoluteHours: 12 },
+      failedLoginsPerAddress: 100,
+    },
+    clock,
+    createLogger('silent'),
+  );
+  const advance = (minutes: number): void => {
+    now += minutes * 60_000;
+  };
+  return { auth, advance };
+}
+
+const PASSWORD = 'a long passphrase for tests';
+
+describe('StaffAuth', () => {
+  it('stores a scrypt hash, never the password', async () => {
+    const { auth } = setup();
+    await auth.createAccount({
+      loginId: 'sato',
+      displayName: '佐藤',
+      role: 'staff',
+      password: PASSWORD,
+      language: 'ja',
+    });
+    const store = (auth as unknown as { store: StaffStore }).store;
+    const record = store.accountByLoginId('omura', 'sato');
+    expect(record?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(record?.passwordHash).not.toContain(PASSWORD);
+  });
+
+  it('unlocks a locked account when the lock-out time has passed, and reports minutes left', async () => {
+    const { auth, advance } = setup();
+    await auth.createAccount({
+      loginId: 'sato',
+      displayName: '佐藤',
+      role: 'staff',
+      password: PASSWORD,
+      language: 'ja',
+    });
+    for (const attempt of [1, 2]) {
+      await expect(auth.login('sato', `wrong ${attempt}`, '10.0.0.1')).rejects.toMatchObject({
+        code: 'LOGIN_FAILED',
+      });
+    }
+    await expect(auth.login('sato', 'wrong 3', '10.0.0.1')).rejects.toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+      params: { minutes: 15 },
+    });
+    advance(10);
+    await expect(auth.login('sato', PASSWORD, '10.0.0.1')).rejects.toMatchObject({ params: { minutes: 5 } });
+    advance(6);
+    await expect(auth.login('sato', PASSWORD, '10.0.0.1')).resolves.toMatchObject({
+      info: { staff: { loginId: 'sato' } },
+    });
+  });
+
+  it('a success resets the failure count', async () => {
+    const { auth } = setup();
+    await auth.createAccount({
+      loginId: 'sato',
+      displayName: '佐藤',
+      role: 'staff',
+      password: PASSWORD,
+      language: 'ja',
+    });
+    await expect(auth.login('sato', 'wrong', 'a')).rejects.toMatchObject({ code: 'LOGIN_FAILED' });
+    await expect(auth.login('sato', 'wrong', 'a')).rejects.toMatchObject({ code: 'LOGIN_FAILED' });
+    await auth.login('sato', PASSWORD, 'a');
+    await expect(auth.login('sato', 'wrong', 'a')).rejects.toMatchObject({ code: 'LOGIN_FAILED' });
+  });
+
+  it('ends a session after an hour idle, and after twelve hours whatever happens', async () => {
+    const { auth, advance } = setup();
+    await auth.createAccount({
+      loginId: 'sato',
+      displayName: '佐藤',
+      role: 'staff',
+      password: PASSWORD,
+      language: 'ja',
+    });
+    const idle = await auth.login('sato', PASSWORD, 'a');
+    advance(61);
+    expect(() => auth.authenticate(idle.token)).toThrowError(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
+
+    const busy = await auth.login('sato', PASSWORD, 'a');
+    for (let hour = 0; hour < 12; hour += 1) {
+      advance(59);
+      auth.authenticate(busy.token);
+    }
+    advance(13);
+    expect(() => auth.authenticate(busy.token)).toThrowError(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
+  });
+});

@@ -1,0 +1,41 @@
+import { localisedTextSchema, serviceIdSchema, tenantColoursSchema } from '@madoguchi/shared';
+import { z } from 'zod';
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 08:30');
+const period = z
+  .tuple([clockTime, clockTime])
+  .refine(([open, close]) => open < close, 'opens before it closes');
+const day = z.array(period).max(4);
+
+/** A tenant (a city) as its JSON file describes it. */
+export const tenantFileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
+  displayName: localisedTextSchema,
+  /** IANA time zone of the counter's hours, e.g. Asia/Tokyo. */
+  timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Tokyo'),
+  colours: tenantColoursSchema,
+  contact: z.strictObject({
+    phone: z.string().regex(/^[0-9-]{6,20}$/),
+    office: localisedTextSchema,
+  }),
+  businessHours: z.strictObject({
+    weekly: z.strictObject({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }),
+    closedOnPublicHolidays: z.boolean(),
+    /** The city's own closed days every year, MM-DD (年末年始). */
+    closedDates: z.array(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date like 12-29')),
+  }),
+  /** Services in Home order; only built ones are shown. */
+  services: z.array(serviceIdSchema).min(1),
+});
+
+export type TenantFile = z.infer<typeof tenantFileSchema>;
+export type WeekdayKey = keyof TenantFile['businessHours']['weekly'];
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
