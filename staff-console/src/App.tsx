@@ -1,0 +1,82 @@
+import type { AckError, StaffSessionInfo } from '@madoguchi/shared';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiClient, ApiError } from './api';
+import { I18nContext, storeLanguage, type ConsoleLanguage, type Translator } from './i18n';
+import { SignInPage } from './pages/SignInPage';
+import { SignedIn } from './SignedIn';
+
+type AuthState =
+  | { kind: 'checking' }
+  | { kind: 'signed-out'; notice?: 'sessionEnded'; error?: AckError }
+  | { kind: 'signed-in'; session: StaffSessionInfo };
+
+interface AppProps {
+  translators: Record<ConsoleLanguage, Translator>;
+  initialLanguage: ConsoleLanguage;
+}
+
+export function App({ translators, initialLanguage }: AppProps) {
+  const [language, setLanguage] = useState<ConsoleLanguage>(initialLanguage);
+  const [auth, setAuth] = useState<AuthState>({ kind: 'checking' });
+
+  const sessionEnded = useCallback(() => {
+    setAuth((current) =>
+      current.kind === 'signed-in' ? { kind: 'signed-out', notice: 'sessionEnded' } : current,
+    );
+  }, []);
+
+  // A 401 on any call made with a session means the server has forgotten it: back to sign-in.
+  const api = useMemo(() => new ApiClient({ onUnauthenticated: sessionEnded }), [sessionEnded]);
+
+  useEffect(() => {
+    api.session().then(
+      (session) => setAuth(session ? { kind: 'signed-in', session } : { kind: 'signed-out' }),
+      (error: unknown) =>
+        setAuth({ kind: 'signed-out', error: error instanceof ApiError ? error.toAckError() : undefined }),
+    );
+  }, [api]);
+
+  const translator = translators[language];
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const i18n = useMemo(
+    () => ({
+      ...translator,
+      setLanguage: (next: ConsoleLanguage) => {
+        storeLanguage(globalThis.localStorage, next);
+        setLanguage(next);
+      },
+    }),
+    [translator],
+  );
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      {auth.kind === 'checking' && (
+        <p class="boot" role="status">
+          {translator.t('staff.loading')}
+        </p>
+      )}
+      {auth.kind === 'signed-out' && (
+        <SignInPage
+          // A fresh form (and focus on the login id) every time the officer is sent back here.
+          key={auth.notice ?? 'signin'}
+          api={api}
+          notice={auth.notice}
+          initialError={auth.error}
+          onSignedIn={(session) => setAuth({ kind: 'signed-in', session })}
+        />
+      )}
+      {auth.kind === 'signed-in' && (
+        <SignedIn
+          api={api}
+          session={auth.session}
+          onSessionEnded={sessionEnded}
+          onSignedOut={() => setAuth({ kind: 'signed-out' })}
+        />
+      )}
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,59 @@
+import type { StaffAccount } from '@madoguchi/shared';
+import { useI18n } from '../i18n';
+import { routeHash, type Route } from '../routes';
+import { LanguageSwitch } from './LanguageSwitch';
+
+interface HeaderProps {
+  staff: StaffAccount;
+  routes: readonly Route[];
+  current: Route;
+  signingOut: boolean;
+  onSignOut: () => void;
+}
+
+const ROUTE_LABEL: Record<Route, string> = {
+  devices: 'staff.nav.devices',
+  accounts: 'staff.nav.accounts',
+};
+
+export function Header({ staff, routes, current, signingOut, onSignOut }: HeaderProps) {
+  const { t } = useI18n();
+  return (
+    <header class="header">
+      <div class="header__brand">{t('staff.title')}</div>
+      <nav class="header__nav" aria-label={t('staff.nav.menu')}>
+        <ul>
+          {routes.map((route) => (
+            <li key={route}>
+              <a
+                href={routeHash(route)}
+                class="header__link"
+                aria-current={route === current ? 'page' : undefined}
+                data-testid={`nav-${route}`}
+              >
+                {t(ROUTE_LABEL[route])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="header__tools">
+        <p class="header__user" data-testid="current-staff" data-role={staff.role}>
+          <span class="visually-hidden">{t('staff.signedInAs')}: </span>
+          <span class="header__name">{staff.displayName}</span>
+          <span class="role-badge">{t(`staff.role.${staff.role}`)}</span>
+        </p>
+        <LanguageSwitch />
+        <button
+          type="button"
+          class="button button--on-dark"
+          data-testid="nav-logout"
+          disabled={signingOut}
+          onClick={onSignOut}
+        >
+          {t('staff.nav.logout')}
+        </button>
+      </div>
+    </header>
+  );
+}

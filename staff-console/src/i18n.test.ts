@@ -1,0 +1,65 @@
+import { en, ja } from '@madoguchi/shared';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGE_STORAGE_KEY, readStoredLanguage, storeLanguage } from './i18n';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function lookup(resources: unknown, key: string): unknown {
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources);
+}
+
+describe('language choice', () => {
+  it('defaults to Japanese and remembers English', () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => store.set(k, v),
+    };
+    expect(readStoredLanguage(storage)).toBe('ja');
+    storeLanguage(storage, 'en');
+    expect(store.get(LANGUAGE_STORAGE_KEY)).toBe('en');
+    expect(readStoredLanguage(storage)).toBe('en');
+  });
+
+  it('ignores junk and storage that throws', () => {
+    expect(readStoredLanguage({ getItem: () => 'ja-easy' })).toBe('ja');
+    expect(
+      readStoredLanguage({
+        getItem: () => {
+          throw new Error('SecurityError');
+        },
+      }),
+    ).toBe('ja');
+    expect(readStoredLanguage(undefined)).toBe('ja');
+  });
+});
+
+describe('texts', () => {
+  it('every literal key the console uses exists in Japanese and English', () => {
+    const dir = fileURLToPath(new URL('.', import.meta.url));
+    const keys = new Set<string>();
+    for (const file of sourceFiles(dir)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(
+        /['`]((?:staff|errors|settings)\.[\w.]+)['`]/g,
+      )) {
+        if (match[1]) keys.add(match[1]);
+      }
+    }
+    expect(keys.size).toBeGreaterThan(30);
+    const missing = [...keys].filter(
+      (key) => typeof lookup(ja, key) !== 'string' || typeof lookup(en, key) !== 'string',
+    );
+    expect(missing).toEqual([]);
+  });
+});

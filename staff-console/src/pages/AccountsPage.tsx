@@ -1,0 +1,165 @@
+import type { AckError, StaffAccount } from '@madoguchi/shared';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../api';
+import { useConsole } from '../context';
+import { errorText, formatDateTime } from '../format';
+import { useI18n } from '../i18n';
+import { AccountForm } from './AccountForm';
+import { PageTitle } from './PageTitle';
+
+function asAckError(error: unknown): AckError {
+  return error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' };
+}
+
+/** Newest first, as a just-created account is the one the admin looks for. */
+function sortAccounts(accounts: readonly StaffAccount[]): StaffAccount[] {
+  return [...accounts].sort(
+    (a, b) => b.createdAt.localeCompare(a.createdAt) || a.loginId.localeCompare(b.loginId),
+  );
+}
+
+type Announcement = { key: string; name: string } | undefined;
+
+export function AccountsPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { api, session } = useConsole();
+  const [accounts, setAccounts] = useState<StaffAccount[] | undefined>(undefined);
+  const [problem, setProblem] = useState<AckError | undefined>(undefined);
+  const [busyId, setBusyId] = useState<string | undefined>(undefined);
+  const [announcement, setAnnouncement] = useState<Announcement>(undefined);
+
+  const load = useCallback(() => {
+    setProblem(undefined);
+    api.staffAccounts().then(
+      (list) => setAccounts(sortAccounts(list)),
+      (error: unknown) => setProblem(asAckError(error)),
+    );
+  }, [api]);
+
+  useEffect(load, [load]);
+
+  const replace = (account: StaffAccount) =>
+    setAccounts((current) => sortAccounts([...(current ?? []).filter((a) => a.id !== account.id), account]));
+
+  const toggle = async (account: StaffAccount) => {
+    setBusyId(account.id);
+    setProblem(undefined);
+    setAnnouncement(undefined);
+    try {
+      const updated = await api.updateStaffAccount(account.id, { disabled: !account.disabled });
+      replace(updated);
+      const key = updated.disabled ? 'staff.accounts.nowDisabled' : 'staff.accounts.nowActive';
+      setAnnouncement({ key, name: updated.displayName });
+    } catch (error) {
+      setProblem(asAckError(error));
+    } finally {
+      setBusyId(undefined);
+    }
+  };
+
+  return (
+    <section class="page" aria-labelledby="page-title">
+      <div class="page__head">
+        <PageTitle>{t('staff.accounts.title')}</PageTitle>
+      </div>
+      <div class="accounts">
+        <AccountForm
+          onCreated={(account) => {
+            replace(account);
+            setAnnouncement(undefined);
+          }}
+        />
+        <section class="panel accounts__list" aria-labelledby="accounts-list-title">
+          <h2 id="accounts-list-title" class="panel__title">
+            {t('staff.accounts.list')}
+          </h2>
+          <p class="announcement" role="status" data-testid="account-status">
+            {announcement ? t(announcement.key, { name: announcement.name }) : ''}
+          </p>
+          {problem && (
+            <div
+              class="message message--error"
+              role="alert"
+              data-testid="accounts-error"
+              data-error-code={problem.code}
+            >
+              <span>{errorText(i18n, problem)}</span>
+              {accounts === undefined && (
+                <button type="button" class="button button--small" onClick={load}>
+                  {t('staff.retry')}
+                </button>
+              )}
+            </div>
+          )}
+          {accounts === undefined ? (
+            !problem && <p class="page__empty">{t('staff.loading')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="table" data-testid="accounts-table">
+                <caption class="visually-hidden">{t('staff.accounts.list')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('staff.accounts.displayName')}</th>
+                    <th scope="col">{t('staff.accounts.loginId')}</th>
+                    <th scope="col">{t('staff.accounts.role')}</th>
+                    <th scope="col">{t('staff.accounts.status')}</th>
+                    <th scope="col">{t('staff.accounts.createdAt')}</th>
+                    <th scope="col">{t('staff.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {accounts.map((account) => {
+                    const self = account.id === session.staff.id;
+                    return (
+                      <tr
+                        key={account.id}
+                        class={account.disabled ? 'row row--disabled' : 'row'}
+                        data-testid="account-row"
+                        data-account-id={account.id}
+                        data-login-id={account.loginId}
+                        data-disabled={String(account.disabled)}
+                      >
+                        <th scope="row">
+                          {account.displayName}
+                          {self && <span class="tag">{t('staff.accounts.you')}</span>}
+                        </th>
+                        <td>
+                          <code>{account.loginId}</code>
+                        </td>
+                        <td>{t(`staff.role.${account.role}`)}</td>
+                        <td>
+                          <span class={`state state--${account.disabled ? 'disabled' : 'active'}`}>
+                            {account.disabled ? t('staff.accounts.disabled') : t('staff.accounts.active')}
+                          </span>
+                        </td>
+                        <td>
+                          <time dateTime={account.createdAt}>{formatDateTime(account.createdAt)}</time>
+                        </td>
+                        <td>
+                          {/* Disabling yourself would end this very session: leave that to another admin. */}
+                          {!self && (
+                            <button
+                              type="button"
+                              class={`button button--small ${account.disabled ? '' : 'button--danger-outline'}`}
+                              data-testid="account-toggle"
+                              disabled={busyId === account.id}
+                              aria-label={`${account.disabled ? t('staff.accounts.enable') : t('staff.accounts.disable')}: ${account.displayName}`}
+                              onClick={() => void toggle(account)}
+                            >
+                              {account.disabled ? t('staff.accounts.enable') : t('staff.accounts.disable')}
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import { roleAtLeast, type AckError, type DeviceSummary } from '@madoguchi/shared';
+import { useState } from 'preact/hooks';
+import { ApiError } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DeviceStatusMarker } from '../components/DeviceStatusMarker';
+import { useConsole } from '../context';
+import { countOnline, deviceStatus } from '../devices';
+import { errorText, formatDateTime, shortId } from '../format';
+import { useI18n } from '../i18n';
+import { useDeviceTable } from '../useDeviceTable';
+import { PageTitle } from './PageTitle';
+
+export function DevicesPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { api, socket, session, live } = useConsole();
+  const { table, loadError, reload, apply } = useDeviceTable(api, socket);
+  const [confirming, setConfirming] = useState<DeviceSummary | undefined>(undefined);
+  const [actionError, setActionError] = useState<AckError | undefined>(undefined);
+  const mayRevoke = roleAtLeast(session.staff.role, 'supervisor');
+  const devices = table.devices;
+  const problem = actionError ?? loadError;
+
+  const revoke = async (device: DeviceSummary) => {
+    setConfirming(undefined);
+    setActionError(undefined);
+    try {
+      apply({ kind: 'updated', device: await api.revokeDevice(device.id) });
+    } catch (error) {
+      setActionError(
+        error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' },
+      );
+    }
+    // The revoke button is gone from a revoked row; the page title keeps the keyboard in place.
+    document.getElementById('page-title')?.focus();
+  };
+
+  return (
+    <section class="page" aria-labelledby="page-title">
+      <div class="page__head">
+        <PageTitle>{t('staff.devices.title')}</PageTitle>
+        <p class="page__count" aria-live="polite" data-testid="devices-count" data-count={devices.length}>
+          {t('staff.devices.count', { count: devices.length })}
+          <span class="page__count-sub">
+            {t('staff.devices.onlineCount', { count: countOnline(devices) })}
+          </span>
+        </p>
+        <p
+          class={`live live--${live ? 'on' : 'off'}`}
+          role="status"
+          data-testid="live-status"
+          data-live={String(live)}
+        >
+          <span class="live__dot" aria-hidden="true" />
+          {live ? t('staff.live.connected') : t('staff.live.reconnecting')}
+        </p>
+      </div>
+
+      {problem && (
+        <div
+          class="message message--error"
+          role="alert"
+          data-testid="devices-error"
+          data-error-code={problem.code}
+        >
+          <span>{errorText(i18n, problem)}</span>
+          {loadError && !actionError && (
+            <button type="button" class="button button--small" onClick={reload}>
+              {t('staff.retry')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {table.loading ? (
+        <p class="page__empty" role="status">
+          {t('staff.loading')}
+        </p>
+      ) : devices.length === 0 ? (
+        <p class="page__empty" data-testid="devices-empty">
+          {t('staff.devices.empty')}
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table" data-testid="devices-table">
+            <caption class="visually-hidden">{t('staff.devices.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.devices.id')}</th>
+                <th scope="col">{t('staff.devices.profile')}</th>
+                <th scope="col">{t('staff.devices.appVersion')}</th>
+                <th scope="col">{t('staff.devices.model')}</th>
+                <th scope="col">{t('staff.devices.lastSeen')}</th>
+                <th scope="col">{t('staff.devices.status')}</th>
+                {mayRevoke && <th scope="col">{t('staff.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {devices.map((device) => {
+                const status = deviceStatus(device);
+                return (
+                  <tr
+                    key={device.id}
+                    class={`row row--${status}`}
+                    data-testid="device-row"
+                    data-device-id={device.id}
+                    data-online={String(status === 'online')}
+                    data-status={status}
+                  >
+                    <th scope="row" class="cell-id">
+                      <code title={device.id}>{shortId(device.id)}</code>
+                    </th>
+                    <td>{device.profile}</td>
+                    <td>{device.appVersion}</td>
+                    <td class="cell-model" title={device.model}>
+                      {device.model}
+                    </td>
+                    <td>
+                      <time dateTime={device.lastSeenAt}>{formatDateTime(device.lastSeenAt)}</time>
+                    </td>
+                    <td>
+                      <DeviceStatusMarker status={status} />
+                    </td>
+                    {mayRevoke && (
+                      <td>
+                        {!device.revoked && (
+                          <button
+                            type="button"
+                            class="button button--small button--danger-outline"
+                            data-testid="device-revoke"
+                            aria-label={`${t('staff.devices.revoke')} ${shortId(device.id)}`}
+                            onClick={() => setConfirming(device)}
+                          >
+                            {t('staff.devices.revoke')}
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {confirming && (
+        <ConfirmDialog
+          title={t('staff.devices.revokeTitle')}
+          confirmLabel={t('staff.devices.revoke')}
+          onConfirm={() => void revoke(confirming)}
+          onCancel={() => setConfirming(undefined)}
+        >
+          <p>{t('staff.devices.revokeConfirm')}</p>
+          <dl class="dialog__facts">
+            <dt>{t('staff.devices.id')}</dt>
+            <dd>
+              <code>{confirming.id}</code>
+            </dd>
+            <dt>{t('staff.devices.model')}</dt>
+            <dd>{confirming.model}</dd>
+          </dl>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

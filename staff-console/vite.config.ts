@@ -1,0 +1,44 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type ProxyOptions } from 'vite';
+
+/** Where `npm run dev` sends API and socket traffic: a window-server started separately. */
+const backend = process.env.MADOGUCHI_BACKEND ?? 'http://127.0.0.1:8282';
+
+/** The server refuses state-changing requests from a foreign Origin, so the dev proxy speaks as itself. */
+const sameOriginProxy: ProxyOptions = {
+  target: backend,
+  changeOrigin: true,
+  ws: true,
+  configure: (proxy) => {
+    proxy.on('proxyReq', (request) => request.setHeader('origin', backend));
+    proxy.on('proxyReqWs', (request) => request.setHeader('origin', backend));
+  },
+};
+
+export default defineConfig({
+  // window-server serves the built files under /staff/; relative URLs keep them working there.
+  base: './',
+  resolve: {
+    // Compile @madoguchi/shared from its TypeScript source, so no shared build is needed first.
+    conditions: ['source', 'module', 'browser', 'development|production'],
+  },
+  esbuild: {
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5174,
+    strictPort: true,
+    proxy: { '/api': sameOriginProxy, '/socket.io': sameOriginProxy },
+  },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+});
