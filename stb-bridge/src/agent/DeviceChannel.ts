@@ -1,0 +1,376 @@
+import {
+  deviceSettingsSchema,
+  tenantPublicSchema,
+  type Ack,
+  type AckCallback,
+  type DeviceClientToServerEvents,
+  type DeviceConnectErrorData,
+  type DeviceServerToClientEvents,
+  type DeviceSession,
+  type DeviceSettings,
+  type DeviceSettingsPatch,
+  type ErrorCode,
+  type OpeningStatus,
+} from '@madoguchi/shared';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { Lifecycle, Platform } from '../platform/Platform.js';
+import { DeviceChannelClosedError, DeviceRequestError } from './errors.js';
+import { TypedEmitter } from './TypedEmitter.js';
+
+/** Where the TV keeps its only credential. */
+export const DEVICE_TOKEN_KEY = 'madoguchi.deviceToken';
+
+/**
+ * - `unregistered`: no token; waits for `register()`.
+ * - `connecting`: first connection (or registration) under way.
+ * - `online`: the server knows this TV and answered `device:hello` (or `device:register`).
+ * - `offline`: the connection is lost; it comes back by itself.
+ * - `revoked`: the token was refused or revoked and forgotten; `register()` starts again.
+ */
+export type DeviceChannelState = 'connecting' | 'online' | 'offline' | 'unregistered' | 'revoked';
+
+export interface DeviceChannelEvents {
+  state: [state: DeviceChannelState];
+  /** After every successful hello or registration. */
+  session: [session: DeviceSession];
+  /** Settings changed here or elsewhere (another screen, the staff console). */
+  settings: [settings: DeviceSettings];
+}
+
+export interface DeviceChannelOptions {
+  /** Origin of window-server, e.g. `location.origin`. */
+  serverUrl: string;
+  platform: Pick<Platform, 'storage' | 'deviceInfo'> & { lifecycle?: Lifecycle };
+  /** How long to wait for the server to answer a request, in milliseconds. */
+  requestTimeoutMs?: number;
+  /** Extra socket.io options (e.g. `transports` in tests). */
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /** Connect at once when a token is stored (default true). */
+  autoConnect?: boolean;
+}
+
+type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
+type RequestEvent = keyof DeviceClientToServerEvents;
+type PayloadOf<E extends RequestEvent> = Parameters<DeviceClientToServerEvents[E]>[0];
+type DataOf<E extends RequestEvent> =
+  Parameters<DeviceClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 8_000;
+const TOKEN_ERRORS: readonly ErrorCode[] = [
+  'DEVICE_TOKEN_INVALID',
+  'DEVICE_TOKEN_REVOKED',
+  'DEVICE_NOT_REGISTERED',
+];
+// Same curve as socket.io's own reconnection, for the cases it leaves to us.
+const RETRY_MIN_MS = 1_000;
+const RETRY_MAX_MS = 10_000;
+const RETRY_JITTER = 0.5;
+
+/**
+ * The TV's channel to window-server (namespace `/device`): registers once, says hello after
+ * every connection, keeps reconnecting, and forgets a revoked token so the app can start again.
+ * Runs in a browser and in Node; everything device-specific comes from the platform.
+ */
+export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
+  private readonly socket: DeviceSocket;
+  private readonly platform: DeviceChannelOptions['platform'];
+  private readonly requestTimeoutMs: number;
+  private readonly lifecycleOff: (() => void)[] = [];
+  private token: string | undefined;
+  private currentState: DeviceChannelState;
+  private currentSession: DeviceSession | undefined;
+  private registering: Promise<DeviceSession> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryAttempt = 0;
+  private helloGeneration = 0;
+  private suspended = false;
+  private closed = false;
+
+  constructor(options: DeviceChannelOptions) {
+    super();
+    this.platform = options.platform;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.token = this.platform.storage.get(DEVICE_TOKEN_KEY) ?? undefined;
+    this.currentState = this.token ? 'connecting' : 'unregistered';
+    this.socket = io(`${options.serverUrl.replace(/\/$/, '')}/device`, {
+      autoConnect: false,
+      forceNew: true,
+      reconnection: true,
+      reconnectionAttempts: Infinity,
+      reconnectionDelay: RETRY_MIN_MS,
+      reconnectionDelayMax: RETRY_MAX_MS,
+      randomizationFactor: RETRY_JITTER,
+      timeout: this.requestTimeoutMs,
+      ...options.socketOptions,
+      // A function, so every reconnection sends the token as it is now.
+      auth: (callback) => callback(this.token ? { token: this.token } : {}),
+    });
+    this.listenToSocket();
+    this.listenToLifecycle(options.platform.lifecycle);
+    if (this.token && options.autoConnect !== false) this.socket.connect();
+  }
+
+  get state(): DeviceChannelState {
+    return this.currentState;
+  }
+
+  /** The last session the server sent; kept while offline. */
+  get session(): DeviceSession | undefined {
+    return this.currentSession;
+  }
+
+  get hasToken(): boolean {
+    return this.token !== undefined;
+  }
+
+  /** Connects when a token is stored and the channel is idle (e.g. after `autoConnect: false`). */
+  connect(): void {
+    this.assertOpen();
+    if (this.token && !this.socket.active) this.socket.connect();
+  }
+
+  /** First start: make this TV known to the server and keep its token. */
+  register(): Promise<DeviceSession> {
+    if (this.closed) return Promise.reject(new DeviceChannelClosedError());
+    if (this.token) return Promise.reject(DeviceRequestError.of('DEVICE_ALREADY_REGISTERED'));
+    this.registering ??= this.registerOnce().finally(() => {
+      this.registering = undefined;
+    });
+    return this.registering;
+  }
+
+  async updateSettings(patch: DeviceSettingsPatch): Promise<DeviceSettings> {
+    this.assertOnline();
+    const data = await this.request('settings:update', patch);
+    const settings = deviceSettingsSchema.safeParse(data?.settings);
+    if (!settings.success) throw DeviceRequestError.of('INTERNAL');
+    this.acceptSettings(settings.data);
+    return settings.data;
+  }
+
+  async openingStatus(): Promise<OpeningStatus> {
+    this.assertOnline();
+    const status = await this.request('tenant:opening', {});
+    if (!isObject(status) || !Array.isArray(status.days)) throw DeviceRequestError.of('INTERNAL');
+    return status;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.clearRetry();
+    for (const off of this.lifecycleOff.splice(0)) off();
+    this.socket.off();
+    this.socket.disconnect();
+    this.removeAllListeners();
+  }
+
+  private listenToSocket(): void {
+    this.socket.on('connect', () => this.onConnect());
+    this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
+    this.socket.on('connect_error', (error) => this.onConnectError(error));
+    this.socket.on('device:revoked', () => this.forgetToken());
+    this.socket.on('settings:changed', (value) => {
+      const settings = deviceSettingsSchema.safeParse(value);
+      if (settings.success) this.acceptSettings(settings.data);
+    });
+  }
+
+  private listenToLifecycle(lifecycle: Lifecycle | undefined): void {
+    if (!lifecycle) return;
+    this.lifecycleOff.push(
+      lifecycle.on('suspend', () => {
+        this.suspended = true;
+        this.clearRetry();
+        this.socket.disconnect();
+        if (this.token) this.setState('offline');
+      }),
+      lifecycle.on('resume', () => {
+        this.suspended = false;
+        if (this.token && !this.closed) this.socket.connect();
+      }),
+    );
+  }
+
+  private onConnect(): void {
+    // A socket without a token may only register; `registerOnce` drives that one.
+    if (this.token) void this.hello();
+  }
+
+  private async hello(): Promise<void> {
+    const generation = ++this.helloGeneration;
+    try {
+      const data = await this.request('device:hello', this.platform.deviceInfo());
+      if (generation !== this.helloGeneration || !this.socket.connected) return;
+      const session = parseSession(data);
+      if (!session) throw DeviceRequestError.of('INTERNAL');
+      this.retryAttempt = 0;
+      this.acceptSession(session);
+      this.setState('online');
+    } catch (error) {
+      if (generation !== this.helloGeneration) return;
+      if (error instanceof DeviceRequestError && TOKEN_ERRORS.includes(error.code)) {
+        this.forgetToken();
+        return;
+      }
+      // The server is up but could not answer (restarting, busy): ask again shortly.
+      if (this.socket.connected) this.retryLater(() => void this.hello());
+    }
+  }
+
+  private onDisconnect(reason: Socket.DisconnectReason): void {
+    this.helloGeneration++;
+    if (this.closed || this.suspended || !this.token) return;
+    if (this.currentState === 'revoked') return;
+    this.setState('offline');
+    // socket.io reconnects by itself except when the server hung up on purpose.
+    if (reason === 'io server disconnect') this.retryLater(() => this.socket.connect());
+  }
+
+  private onConnectError(error: Error): void {
+    const data = (error as Error & { data?: Partial<DeviceConnectErrorData> }).data;
+    if (data?.code === 'DEVICE_TOKEN_INVALID' || data?.code === 'DEVICE_TOKEN_REVOKED') {
+      // A refused handshake is final for socket.io: no automatic reconnection follows.
+      this.forgetToken();
+      return;
+    }
+    if (this.token && this.currentState !== 'revoked') this.setState('offline');
+    // Middleware refusals stop socket.io's own retries; transport errors do not.
+    if (this.token && !this.socket.active && !this.suspended && !this.closed) {
+      this.retryLater(() => this.socket.connect());
+    }
+  }
+
+  private async registerOnce(): Promise<DeviceSession> {
+    this.setState('connecting');
+    try {
+      await this.connected();
+      const result = await this.request('device:register', this.platform.deviceInfo());
+      const session = parseSession(result);
+      if (!session || typeof result.token !== 'string' || result.token.length === 0) {
+        throw DeviceRequestError.of('INTERNAL');
+      }
+      this.token = result.token;
+      this.platform.storage.set(DEVICE_TOKEN_KEY, result.token);
+      this.retryAttempt = 0;
+      this.acceptSession(session);
+      this.setState('online');
+      return session;
+    } catch (error) {
+      if (!this.token && !this.closed) {
+        this.socket.disconnect();
+        this.setState('unregistered');
+      }
+      throw error instanceof DeviceRequestError ? error : DeviceRequestError.of('SERVER_UNREACHABLE');
+    }
+  }
+
+  /** Resolves once the socket is connected, or fails after the request timeout. */
+  private connected(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const done = (error?: Error) => {
+        clearTimeout(timer);
+        this.socket.off('connect', onConnect);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onConnect = () => done();
+      const timer = setTimeout(
+        () => done(DeviceRequestError.of('SERVER_UNREACHABLE')),
+        this.requestTimeoutMs,
+      );
+      this.socket.on('connect', onConnect);
+      if (!this.socket.active) this.socket.connect();
+    });
+  }
+
+  /** One request with an acknowledgement; a missing answer is SERVER_UNREACHABLE. */
+  private request<E extends RequestEvent>(event: E, payload: PayloadOf<E>): Promise<DataOf<E>> {
+    if (this.closed) return Promise.reject(new DeviceChannelClosedError());
+    // Never queue while disconnected: a stale change must not arrive minutes later.
+    if (!this.socket.connected) return Promise.reject(DeviceRequestError.of('SERVER_UNREACHABLE'));
+    const emitter = this.socket.timeout(this.requestTimeoutMs) as unknown as {
+      emit(event: string, payload: unknown, ack: (error: Error | null, answer: unknown) => void): void;
+    };
+    return new Promise((resolve, reject) => {
+      emitter.emit(event, payload, (timeout, answer) => {
+        if (timeout) return reject(DeviceRequestError.of('SERVER_UNREACHABLE'));
+        if (!isAck(answer)) return reject(DeviceRequestError.of('INTERNAL'));
+        if (!answer.ok) return reject(new DeviceRequestError(answer.error));
+        resolve(answer.data as DataOf<E>);
+      });
+    });
+  }
+
+  private forgetToken(): void {
+    this.token = undefined;
+    this.currentSession = undefined;
+    this.helloGeneration++;
+    this.clearRetry();
+    this.platform.storage.remove(DEVICE_TOKEN_KEY);
+    this.socket.disconnect();
+    this.setState('revoked');
+  }
+
+  private acceptSession(session: DeviceSession): void {
+    this.currentSession = session;
+    this.safeEmit('session', session);
+  }
+
+  private acceptSettings(settings: DeviceSettings): void {
+    if (this.currentSession) this.currentSession = { ...this.currentSession, settings };
+    this.safeEmit('settings', settings);
+  }
+
+  private setState(state: DeviceChannelState): void {
+    if (this.currentState === state || this.closed) return;
+    this.currentState = state;
+    this.safeEmit('state', state);
+  }
+
+  private retryLater(action: () => void): void {
+    this.clearRetry();
+    const base = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** this.retryAttempt);
+    const delay = base * (1 - RETRY_JITTER + Math.random() * RETRY_JITTER * 2);
+    this.retryAttempt++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (!this.closed && !this.suspended) action();
+    }, delay);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new DeviceChannelClosedError();
+  }
+
+  private assertOnline(): void {
+    this.assertOpen();
+    if (!this.token) throw DeviceRequestError.of('DEVICE_NOT_REGISTERED');
+    if (this.currentState !== 'online') throw DeviceRequestError.of('SERVER_UNREACHABLE');
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isAck(value: unknown): value is Ack<unknown> {
+  if (!isObject(value)) return false;
+  if (value.ok === true) return 'data' in value;
+  return value.ok === false && isObject(value.error) && typeof value.error.code === 'string';
+}
+
+/** The server is trusted, but a TV that draws a broken tenant helps nobody: check the shape. */
+function parseSession(value: unknown): DeviceSession | undefined {
+  if (!isObject(value) || typeof value.deviceId !== 'string') return undefined;
+  const settings = deviceSettingsSchema.safeParse(value.settings);
+  const tenant = tenantPublicSchema.safeParse(value.tenant);
+  if (!settings.success || !tenant.success) return undefined;
+  return { deviceId: value.deviceId, settings: settings.data, tenant: tenant.data };
+}

@@ -1,0 +1,66 @@
+import { REMOTE_KEYS, profileNameSchema, type RemoteKey } from '@madoguchi/shared';
+import { z } from 'zod';
+
+const remoteKeySchema = z.enum(REMOTE_KEYS);
+
+/** DOM `keyCode` values are small positive integers, written as JSON object keys. */
+const keyCodeSchema = z.string().regex(/^[1-9][0-9]{0,5}$/, 'a key code such as "13"');
+
+/**
+ * One kind of set-top box, as data (`profiles/*.json`). Adding a box is adding a file here;
+ * no code changes.
+ */
+export const profileSchema = z
+  .strictObject({
+    name: profileNameSchema,
+    label: z.string().min(1).max(100),
+    /** Where the values come from, for the next engineer; not used at run time. */
+    notes: z.array(z.string()).optional(),
+    /** DOM keyCode → the remote key it means on this box. */
+    keyMap: z.record(keyCodeSchema, remoteKeySchema),
+    /**
+     * Names of key constants the box's browser defines as globals (Hybridcast `VK_DBUTTON`,
+     * OIPF `KeyEvent.VK_RED`); their run-time values are added to `keyMap`.
+     */
+    keyGlobals: z.record(z.string().regex(/^VK_[A-Z0-9_]+$/), remoteKeySchema).optional(),
+    screen: z.strictObject({
+      width: z.number().int().min(320).max(7680),
+      height: z.number().int().min(240).max(4320),
+    }),
+    capabilities: z.strictObject({
+      camera: z.boolean(),
+      microphone: z.boolean(),
+      speech: z.boolean(),
+      webrtc: z.boolean(),
+    }),
+    /** `low` boxes get a smaller texture budget and drop screens they leave. */
+    memoryClass: z.enum(['low', 'normal']),
+  })
+  .superRefine((profile, ctx) => {
+    // Every key of the house rules (TV-UX.md) must be reachable on every box.
+    const mapped = new Set<RemoteKey>([
+      ...Object.values(profile.keyMap),
+      ...Object.values(profile.keyGlobals ?? {}),
+    ]);
+    const missing = REMOTE_KEYS.filter((key) => !mapped.has(key));
+    if (missing.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['keyMap'],
+        message: `no key code for ${missing.join(', ')}`,
+      });
+    }
+  });
+
+export type Profile = z.infer<typeof profileSchema>;
+export type MemoryClass = Profile['memoryClass'];
+export type ProfileCapabilities = Profile['capabilities'];
+
+/** Key codes as numbers, for lookups on `KeyboardEvent.keyCode`. */
+export type KeyCodeMap = ReadonlyMap<number, RemoteKey>;
+
+export function keyCodeMapOf(profile: Profile): Map<number, RemoteKey> {
+  const map = new Map<number, RemoteKey>();
+  for (const [code, key] of Object.entries(profile.keyMap)) map.set(Number(code), key);
+  return map;
+}
