@@ -344,6 +344,12 @@ describe('health', () => {
     const s = await server();
     const response = await fetch(`${s.url}/healthz`);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self';");
+    // Lightning compiles its templates at run time; only the TV app may eval.
+    const tv = await fetch(`${s.url}/tv/`);
+    expect(tv.headers.get('content-security-policy')).toContain("script-src 'self' 'unsafe-eval'");
+    const staff = await fetch(`${s.url}/staff/`);
+    expect(staff.headers.get('content-security-policy')).not.toContain('unsafe-eval');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-powered-by')).toBeNull();
     expect((await fetch(`${s.url}/no/such/page`)).status).toBe(404);

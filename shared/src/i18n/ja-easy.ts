@@ -107,4 +107,14 @@ export const jaEasy: Resources = {
     DEVICE_TOKEN_INVALID: 'この テレビが みつかりません。もう いちど はじめて ください。',
     DEVICE_TOKEN_REVOKED: 'この テレビは つかえなく なりました。もう いちど はじめて ください。',
   },
+  tvApp: {
+    ...ja.tvApp,
+    loading: 'じゅんびを しています',
+    retry: 'もう いちど',
+    hoursLoading: 'まどぐちの じかんを しらべています',
+    hoursFailed: 'まどぐちの じかんが わかりませんでした。',
+    date: '{{month}}がつ{{day}}にち（{{weekday}}）',
+    weekdays: { '0': 'にち', '1': 'げつ', '2': 'か', '3': 'すい', '4': 'もく', '5': 'きん', '6': 'ど' },
+    tileSpeech: '{{number}}ばん、{{label}}',
+  },
 };

@@ -193,6 +193,32 @@ export const ja = {
     },
     sessionEnded: 'セッションが 終了しました。もう一度 ログインしてください。',
   },
+  tvApp: {
+    loading: '準備しています…',
+    retry: 'もう一度 ためす',
+    hoursLoading: '窓口の時間を 調べています…',
+    hoursFailed: '窓口の時間を 読み込めませんでした。',
+    date: '{{month}}月{{day}}日（{{weekday}}）',
+    dateTime: '{{date}} {{time}}',
+    weekdays: { '0': '日', '1': '月', '2': '火', '3': '水', '4': '木', '5': '金', '6': '土' },
+    months: {
+      '1': '1月',
+      '2': '2月',
+      '3': '3月',
+      '4': '4月',
+      '5': '5月',
+      '6': '6月',
+      '7': '7月',
+      '8': '8月',
+      '9': '9月',
+      '10': '10月',
+      '11': '11月',
+      '12': '12月',
+    },
+    closedDay: '{{date}}　{{closed}}',
+    holidayDay: '{{date}}　{{closed}}（{{holiday}}）',
+    tileSpeech: '{{number}}番、{{label}}',
+  },
 } as const;
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -24,8 +24,14 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
-  app.use(securityHeaders(deps.secureCookies));
   app.use(requestLog(deps.logger));
+  // Lightning core compiles component templates with `new Function`: only the TV app gets eval.
+  const tvHeaders = securityHeaders(deps.secureCookies, { allowEval: true });
+  const strictHeaders = securityHeaders(deps.secureCookies, { allowEval: false });
+  app.use((req, res, next) => {
+    const isTvApp = req.path === '/tv' || req.path.startsWith('/tv/');
+    (isTvApp ? tvHeaders : strictHeaders)(req, res, next);
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -45,13 +51,13 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   return app;
 }
 
-function securityHeaders(https: boolean): RequestHandler {
+function securityHeaders(https: boolean, { allowEval }: { allowEval: boolean }): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: allowEval ? ["'self'", "'unsafe-eval'"] : ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],

@@ -1,0 +1,340 @@
+import { Lightning } from '@lightningjs/sdk';
+import type { DeviceSettings } from '@madoguchi/shared';
+import type { DeviceChannelState } from '@madoguchi/stb-bridge';
+import { Banner } from './components/Banner';
+import { LEGEND_KEYS, Legend } from './components/Legend';
+import { Toast } from './components/Toast';
+import { textSettings } from './components/card';
+import { FirstStartPage } from './pages/FirstStartPage';
+import { GuidePage } from './pages/GuidePage';
+import { HomePage } from './pages/HomePage';
+import { HoursPage } from './pages/HoursPage';
+import { LoadingPage } from './pages/LoadingPage';
+import type { Page } from './pages/Page';
+import { SettingsPage } from './pages/SettingsPage';
+import { humanRoute } from './pages/routes';
+import type { RouteName } from './services/AppContext';
+import { ctx, setShell, type Shell } from './services/runtime';
+import { nextTextScale } from './services/settingsModel';
+import { installTestHook, type MadoguchiState } from './services/testHook';
+import { SAFE, STAGE, frameOf } from './ui/layout';
+import { typography } from './ui/theme';
+
+function cssColour(argbValue: number): string {
+  return `#${(argbValue & 0xffffff).toString(16).padStart(6, '0')}`;
+}
+
+const PAGES: Record<RouteName, new (...args: never[]) => Page> = {
+  loading: LoadingPage,
+  firstStart: FirstStartPage,
+  home: HomePage,
+  settings: SettingsPage,
+  hours: HoursPage,
+  guide: GuidePage,
+};
+
+/**
+ * The frame around every screen (title, connection banner, colour-key legend, toast), the
+ * screen stack, and the keys that mean the same everywhere (TV-UX.md).
+ */
+export class App extends Lightning.Component implements Shell {
+  private stack: Page[] = [];
+  private channelState: DeviceChannelState = ctx().channel.state;
+  private interactiveAt: number | null = null;
+
+  static override _template(): Lightning.Component.Template {
+    return {
+      w: STAGE.w,
+      h: STAGE.h,
+      Header: { Title: {}, City: {}, Rule: { rect: true } },
+      Pages: {},
+      Banner: { type: Banner, visible: false },
+      Legend: { type: Legend },
+      Toast: { type: Toast },
+    };
+  }
+
+  override _init(): void {
+    setShell(this);
+    const context = ctx();
+    installTestHook(window, () => this.testState(), context.announcer.log);
+    context.on('settings', (settings, previous) => this.onSettings(settings, previous));
+    context.on('session', () => this.onSession());
+    context.on('connection', (state) => this.onConnection(state));
+    if (!context.registered) this.reset('firstStart');
+    else this.reset(context.session ? 'home' : 'loading');
+    context.start();
+  }
+
+  override _getFocused(): Page | undefined {
+    return this.current;
+  }
+
+  private get current(): Page | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private get bannerVisible(): boolean {
+    return this.channelState === 'offline';
+  }
+
+  // Shell ------------------------------------------------------------------------------------
+
+  open(route: RouteName): void {
+    if (this.current?.route === route) return;
+    const previous = this.current;
+    if (previous) previous.visible = false;
+    const page = this.tag('Pages')!.childList.a({ type: PAGES[route] }) as unknown as Page;
+    this.stack.push(page);
+    this.shown(page);
+  }
+
+  back(): void {
+    if (this.stack.length <= 1) return;
+    const leaving = this.stack.pop();
+    if (leaving) this.tag('Pages')!.childList.remove(leaving);
+    const page = this.current;
+    if (!page) return;
+    page.visible = true;
+    page.onShow();
+    this.shown(page);
+  }
+
+  reset(route: RouteName): void {
+    // A message about the screens being left ("connected again") means nothing on the first screen.
+    if (route === 'firstStart') (this.tag('Toast') as Toast).hide();
+    for (const page of this.stack.splice(0)) this.tag('Pages')!.childList.remove(page);
+    this.open(route);
+  }
+
+  toast(text: string, failure = false): void {
+    const context = ctx();
+    const type = typography(context.settings.textScale);
+    (this.tag('Toast') as Toast).show(
+      {
+        text,
+        textWidth: context.measure(text, type.body, true),
+        right: SAFE.x + SAFE.w,
+        top: SAFE.y - 12,
+        fontSize: type.body,
+        theme: context.theme,
+        failure,
+      },
+      // The toast sits where the city name is; show the name again afterwards.
+      () => this.setCityVisible(true),
+    );
+    this.setCityVisible(false);
+    context.announcer.notice(text);
+  }
+
+  private setCityVisible(visible: boolean): void {
+    this.tag('Header.City')!.visible = visible;
+  }
+
+  pageChanged(): void {
+    this.drawHeader();
+  }
+
+  // Drawing ----------------------------------------------------------------------------------
+
+  private shown(page: Page): void {
+    this.drawFrame();
+    this._refocus();
+    const context = ctx();
+    context.announcer.screen(context.t('speech.screen', { title: page.title() }), page.openingSpeech());
+    if (page.route === 'home' && this.interactiveAt === null) this.markInteractive();
+  }
+
+  /** Everything, for the current settings: after a text size, language or session change. */
+  private drawFrame(): void {
+    const context = ctx();
+    const { textScale } = context.settings;
+    const type = typography(textScale);
+    const theme = context.theme;
+    const frame = frameOf(textScale, this.bannerVisible);
+
+    // The page behind the transparent canvas is the background: no full-screen quad to fill every
+    // frame (set-top box GPUs are fill-rate bound), and a later <video> under the canvas shows through.
+    document.body.style.backgroundColor = cssColour(theme.background);
+    this.drawHeader();
+    (this.tag('Legend') as Legend).update({
+      frame: frame.legend,
+      labels: Object.fromEntries(LEGEND_KEYS.map((key) => [key, context.t(`legend.${key}`)])) as Record<
+        (typeof LEGEND_KEYS)[number],
+        string
+      >,
+      fontSize: type.legend,
+      theme,
+    });
+    const banner = this.tag('Banner') as Banner;
+    banner.visible = this.bannerVisible;
+    if (this.bannerVisible) {
+      banner.update({ frame: frame.banner, text: context.t('banner.offline'), fontSize: type.body, theme });
+    }
+    this.current?.render(frame.content);
+  }
+
+  private drawHeader(): void {
+    const context = ctx();
+    const { textScale } = context.settings;
+    const type = typography(textScale);
+    const theme = context.theme;
+    const headerHeight = frameOf(textScale, false).headerHeight;
+    const cityWidth = Math.round(SAFE.w * 0.4);
+    this.patch({
+      Header: {
+        x: SAFE.x,
+        y: SAFE.y,
+        Title: {
+          text: textSettings({
+            text: this.current?.title() ?? '',
+            fontSize: type.title,
+            colour: theme.text,
+            bold: true,
+            wrapWidth: SAFE.w - cityWidth - 40,
+            maxLines: 1,
+          }),
+        },
+        City: {
+          x: SAFE.w,
+          y: headerHeight - Math.round(type.small * 1.35),
+          mountX: 1,
+          text: textSettings({
+            text: context.t('app.tenantGreeting', { city: context.cityName() }),
+            fontSize: type.small,
+            colour: theme.text,
+            wrapWidth: cityWidth,
+            maxLines: 1,
+            align: 'right',
+          }),
+        },
+        Rule: { y: headerHeight + 8, w: SAFE.w, h: 4, color: theme.accent },
+      },
+    });
+  }
+
+  private markInteractive(): void {
+    // Two frames: the one that lays Home out, and the one that shows its text.
+    let frames = 0;
+    const onFrame = () => {
+      frames++;
+      if (frames < 2) return;
+      this.stage.off('frameEnd', onFrame);
+      this.interactiveAt = performance.now();
+    };
+    this.stage.on('frameEnd', onFrame);
+  }
+
+  // Context events ---------------------------------------------------------------------------
+
+  private onSettings(settings: DeviceSettings, previous: DeviceSettings): void {
+    this.drawFrame();
+    const context = ctx();
+    const page = this.current;
+    if (page?.route === 'settings') {
+      // The viewer changed the focused row: say its new value, in the new voice and language.
+      context.announcer.focus(page.focusSpeech());
+    } else if (settings.textScale !== previous.textScale) {
+      const label = context.t('settings.textSize');
+      const value = context.texts.pick('settings.textSizeValue', String(settings.textScale));
+      context.announcer.focus(context.t('speech.selected', { label, value }));
+    }
+  }
+
+  private onSession(): void {
+    if (this.current?.route === 'loading') this.reset('home');
+    else this.drawFrame();
+  }
+
+  private onConnection(state: DeviceChannelState): void {
+    const wasOffline = this.bannerVisible;
+    this.channelState = state;
+    if (state === 'revoked') {
+      this.reset('firstStart');
+      return;
+    }
+    if (wasOffline !== this.bannerVisible) this.drawFrame();
+    if (wasOffline && state === 'online') this.toast(ctx().t('banner.reconnected'));
+    this.current?.onConnection(state === 'online');
+  }
+
+  // Keys that mean the same on every screen ---------------------------------------------------
+
+  /** Back: one step back; on Home (or any first screen) nothing, and never leave the app. */
+  override _handleBack(): boolean {
+    this.back();
+    return true;
+  }
+
+  /** Red: cancel, one step back. */
+  _handleRed(): boolean {
+    this.back();
+    return true;
+  }
+
+  /** Green: a human — the video counter when offered, else the hours and the phone number. */
+  _handleGreen(): boolean {
+    const services = ctx().tenant?.services;
+    if (!services || !ctx().registered) return true;
+    this.open(humanRoute(services));
+    return true;
+  }
+
+  /** 0 is the other way to a human (PRODUCT.md). */
+  _handleDigit0(): boolean {
+    return this._handleGreen();
+  }
+
+  /** Yellow: larger text, ×1 → ×1.25 → ×1.5 → ×1, saved. */
+  _handleYellow(): boolean {
+    const context = ctx();
+    void context.updateSettings({ textScale: nextTextScale(context.settings.textScale) }).then((result) => {
+      if (result === 'failed') this.toast(context.t('settings.saveFailed'), true);
+    });
+    return true;
+  }
+
+  /** Blue: read the screen and the focused item again. */
+  _handleBlue(): boolean {
+    const page = this.current;
+    if (page) ctx().announcer.repeat(ctx().t('speech.screen', { title: page.title() }), page.focusSpeech());
+    return true;
+  }
+
+  /** d (data) key: Home. */
+  _handleData(): boolean {
+    if (ctx().registered && ctx().session && this.current?.route !== 'home') this.reset('home');
+    return true;
+  }
+
+  // Test hook --------------------------------------------------------------------------------
+
+  testState(): MadoguchiState {
+    const context = ctx();
+    const page = this.current;
+    const details = page?.details() ?? {};
+    const tiles = page?.route === 'home' ? (details.tiles as MadoguchiState['tiles']) : [];
+    const columns = page?.route === 'home' ? (details.columns as number) : 0;
+    return {
+      screen: page?.route ?? 'loading',
+      focusIndex: page?.focusIndex() ?? -1,
+      focusId: page?.focusId() ?? null,
+      tiles,
+      columns,
+      textScale: context.settings.textScale,
+      language: context.language,
+      speech: { ...context.settings.speech },
+      online: context.online,
+      channelState: context.channel.state,
+      bannerVisible: this.bannerVisible,
+      toast: (this.tag('Toast') as Toast).message,
+      deviceId: context.session?.deviceId ?? null,
+      visibleTexts: page?.visibleTexts() ?? [],
+      legend: LEGEND_KEYS.map((key) => context.t(`legend.${key}`)),
+      details,
+      profile: context.platform.profile.name,
+      interactive: this.interactiveAt !== null,
+      interactiveAt: this.interactiveAt,
+    };
+  }
+}

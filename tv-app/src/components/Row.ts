@@ -1,0 +1,65 @@
+import { Lightning } from '@lightningjs/sdk';
+import type { Theme } from '../ui/theme';
+import { FOCUS_SCALE, cardPatch, textSettings } from './card';
+
+export interface RowProps {
+  label: string;
+  /** Bold label: what the screen is mostly about (open or closed, the phone number). */
+  bold?: boolean;
+  /** Shown on the right between ◀ ▶ when the row's value can be changed. */
+  value?: string;
+  w: number;
+  h: number;
+  lines: number;
+  padding: number;
+  lineHeight: number;
+  fontSize: number;
+  focused: boolean;
+  theme: Theme;
+}
+
+/** One line of a list screen (Settings, Hours, Guide). */
+export class Row extends Lightning.Component {
+  static override _template(): Lightning.Component.Template {
+    return { Ring: {}, Surface: {}, Label: {}, Value: {} };
+  }
+
+  update(props: RowProps): void {
+    const { w, h, theme, fontSize, padding } = props;
+    const hasValue = props.value !== undefined;
+    const labelWidth = hasValue ? Math.round(w * 0.5) : w - 2 * padding;
+    this.patch({
+      w,
+      h,
+      pivot: 0.5,
+      ...cardPatch(w, h, props.focused, theme, 20),
+      Label: {
+        x: padding,
+        y: padding,
+        text: textSettings({
+          text: props.label,
+          fontSize,
+          colour: theme.text,
+          bold: hasValue || props.bold === true,
+          wrapWidth: labelWidth,
+          maxLines: props.lines,
+          lineHeight: props.lineHeight,
+        }),
+      },
+      Value: {
+        visible: hasValue,
+        x: w - padding,
+        y: padding,
+        mountX: 1,
+        text: textSettings({
+          text: hasValue ? `◀  ${props.value ?? ''}  ▶` : '',
+          fontSize,
+          colour: props.focused ? theme.focus : theme.text,
+          bold: true,
+          lineHeight: props.lineHeight,
+        }),
+      },
+    });
+    this.setSmooth('scale', props.focused ? 1 + (FOCUS_SCALE - 1) / 2 : 1, { duration: 0.15 });
+  }
+}

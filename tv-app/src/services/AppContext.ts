@@ -1,0 +1,234 @@
+import {
+  DEFAULT_DEVICE_SETTINGS,
+  applySettingsPatch,
+  deviceSettingsSchema,
+  tenantPublicSchema,
+  type DeviceSession,
+  type DeviceSettings,
+  type DeviceSettingsPatch,
+  type Language,
+  type OpeningStatus,
+  type TenantPublic,
+} from '@madoguchi/shared';
+import { DeviceChannel, TypedEmitter, type DeviceChannelState, type Platform } from '@madoguchi/stb-bridge';
+import type { MeasureText } from '../ui/layout';
+import { themeOf, type Theme } from '../ui/theme';
+import { Announcer } from './Announcer';
+import { Translator, type Params } from './Translator';
+
+/** Screens of the app. Services without a screen yet (videoCounter…) are not routes. */
+export const ROUTES = ['loading', 'firstStart', 'home', 'settings', 'hours', 'guide'] as const;
+export type RouteName = (typeof ROUTES)[number];
+
+export type FirstStartReason = 'welcome' | 'revoked';
+export type SaveResult = 'saved' | 'failed' | 'local' | 'unchanged';
+
+export interface AppContextEvents {
+  /** Applied settings changed (text size, language, speech). */
+  settings: [settings: DeviceSettings, previous: DeviceSettings];
+  /** A new session from the server (tenant, services, device id). */
+  session: [session: DeviceSession];
+  connection: [state: DeviceChannelState];
+}
+
+/** Kept so Home can be drawn at once on the next start, even before the server answers. */
+const SESSION_CACHE_KEY = 'madoguchi.session';
+
+export interface AppContextOptions {
+  platform: Platform;
+  serverUrl: string;
+  /** Text width with the app's font (canvas in the browser). */
+  measure: MeasureText;
+}
+
+/**
+ * Everything the screens share: the platform, the device channel, texts, spoken guidance,
+ * the settings as applied now and the session. Screens read it; only this class changes it.
+ */
+export class AppContext extends TypedEmitter<AppContextEvents> {
+  readonly announcer: Announcer;
+  firstStartReason: FirstStartReason = 'welcome';
+  private appliedSettings: DeviceSettings;
+  private currentSession: DeviceSession | undefined;
+  private currentTheme: Theme;
+  /** Changes made before this TV was registered (yellow key on the first screen). */
+  private localPatch: DeviceSettingsPatch | undefined;
+
+  private constructor(
+    readonly platform: Platform,
+    readonly channel: DeviceChannel,
+    readonly texts: Translator,
+    readonly measure: MeasureText,
+    cached: DeviceSession | undefined,
+  ) {
+    super();
+    this.currentSession = cached;
+    this.appliedSettings = cached?.settings ?? DEFAULT_DEVICE_SETTINGS;
+    this.currentTheme = themeOf(cached?.tenant.colours);
+    this.announcer = new Announcer(platform.speech, () => ({
+      enabled: this.appliedSettings.speech.enabled,
+      rate: this.appliedSettings.speech.rate,
+      volume: this.appliedSettings.speech.volume,
+      lang: this.texts.speechLang,
+    }));
+    channel.on('session', (session) => void this.acceptSession(session));
+    channel.on('settings', (settings) => void this.applySettings(settings));
+    channel.on('state', (state) => this.onChannelState(state));
+    // Standby or another input: stop talking to an empty room.
+    platform.lifecycle.on('suspend', () => this.announcer.stop());
+  }
+
+  static async create(options: AppContextOptions): Promise<AppContext> {
+    const { platform } = options;
+    const channel = new DeviceChannel({ serverUrl: options.serverUrl, platform, autoConnect: false });
+    const cached = channel.hasToken ? readCachedSession(platform) : undefined;
+    const texts = await Translator.create(cached?.settings.language ?? DEFAULT_DEVICE_SETTINGS.language);
+    const context = new AppContext(platform, channel, texts, options.measure, cached);
+    setDocumentLanguage(texts.language);
+    return context;
+  }
+
+  /** Start talking to the server; listeners are in place by now. */
+  start(): void {
+    if (this.channel.hasToken) this.channel.connect();
+  }
+
+  get settings(): DeviceSettings {
+    return this.appliedSettings;
+  }
+
+  get session(): DeviceSession | undefined {
+    return this.currentSession;
+  }
+
+  get tenant(): TenantPublic | undefined {
+    return this.currentSession?.tenant;
+  }
+
+  get theme(): Theme {
+    return this.currentTheme;
+  }
+
+  get language(): Language {
+    return this.texts.language;
+  }
+
+  get online(): boolean {
+    return this.channel.state === 'online';
+  }
+
+  get registered(): boolean {
+    return this.channel.hasToken;
+  }
+
+  t(key: string, params?: Params): string {
+    return this.texts.t(key, params);
+  }
+
+  /** The city's name in the viewer's language. */
+  cityName(): string {
+    const name = this.tenant?.displayName;
+    if (!name) return this.t('app.name');
+    return this.language === 'en' ? name.en : name.ja;
+  }
+
+  async register(): Promise<DeviceSession> {
+    const session = await this.channel.register();
+    this.firstStartReason = 'welcome';
+    const patch = this.localPatch;
+    this.localPatch = undefined;
+    // The viewer already enlarged the text on the first screen: keep that choice.
+    if (patch) await this.updateSettings(patch);
+    return session;
+  }
+
+  openingStatus(): Promise<OpeningStatus> {
+    return this.channel.openingStatus();
+  }
+
+  /**
+   * Apply a change at once, then save it on the server. If saving fails, the screen goes back to
+   * what the server has, so what the viewer sees is what is stored.
+   */
+  async updateSettings(patch: DeviceSettingsPatch): Promise<SaveResult> {
+    const next = applySettingsPatch(this.appliedSettings, patch);
+    if (sameSettings(next, this.appliedSettings) && this.registered) return 'unchanged';
+    await this.applySettings(next);
+    if (!this.registered) {
+      this.localPatch = {
+        ...this.localPatch,
+        ...patch,
+        speech: { ...this.localPatch?.speech, ...patch.speech },
+      };
+      return 'local';
+    }
+    try {
+      await this.applySettings(await this.channel.updateSettings(patch));
+      return 'saved';
+    } catch {
+      await this.applySettings(this.channel.session?.settings ?? this.currentSession?.settings ?? next);
+      return 'failed';
+    }
+  }
+
+  private async acceptSession(session: DeviceSession): Promise<void> {
+    this.currentSession = session;
+    this.currentTheme = themeOf(session.tenant.colours);
+    writeCachedSession(this.platform, session);
+    await this.applySettings(session.settings);
+    this.safeEmit('session', session);
+  }
+
+  private async applySettings(settings: DeviceSettings): Promise<void> {
+    const previous = this.appliedSettings;
+    if (sameSettings(previous, settings)) return;
+    // Change the language first, so every listener draws in the new one.
+    await this.texts.setLanguage(settings.language);
+    setDocumentLanguage(settings.language);
+    this.appliedSettings = settings;
+    if (this.currentSession) this.currentSession = { ...this.currentSession, settings };
+    this.safeEmit('settings', settings, previous);
+  }
+
+  private onChannelState(state: DeviceChannelState): void {
+    if (state === 'revoked') {
+      this.platform.storage.remove(SESSION_CACHE_KEY);
+      this.currentSession = undefined;
+      this.firstStartReason = 'revoked';
+    }
+    this.safeEmit('connection', state);
+  }
+}
+
+function sameSettings(a: DeviceSettings, b: DeviceSettings): boolean {
+  return (
+    a.textScale === b.textScale &&
+    a.language === b.language &&
+    a.speech.enabled === b.speech.enabled &&
+    a.speech.rate === b.speech.rate &&
+    a.speech.volume === b.speech.volume
+  );
+}
+
+function setDocumentLanguage(language: Language): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = language === 'en' ? 'en' : 'ja';
+}
+
+function readCachedSession(platform: Platform): DeviceSession | undefined {
+  try {
+    const value = JSON.parse(
+      platform.storage.get(SESSION_CACHE_KEY) ?? 'null',
+    ) as Partial<DeviceSession> | null;
+    const settings = deviceSettingsSchema.safeParse(value?.settings);
+    const tenant = tenantPublicSchema.safeParse(value?.tenant);
+    if (!value || typeof value.deviceId !== 'string' || !settings.success || !tenant.success)
+      return undefined;
+    return { deviceId: value.deviceId, settings: settings.data, tenant: tenant.data };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCachedSession(platform: Platform, session: DeviceSession): void {
+  platform.storage.set(SESSION_CACHE_KEY, JSON.stringify(session));
+}
