@@ -181,7 +181,7 @@ function testSuite() {
 
 function bench() {
   mkdirSync(OUTPUT, { recursive: true });
-  return run(process.execPath, [join(ROOT, 'test', 'bench', 'run.mjs')]);
+  return run('npm', ['exec', '--', 'vitest', 'run', '--config', 'test/bench/vitest.config.ts']);
 }
 
 async function main() {

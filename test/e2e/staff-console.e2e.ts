@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
+import { outputDir } from './support/paths.js';
+import { startServer, type RunningServer } from './support/server.js';
+import { byTestId, loginErrorCode, signIn, waitForSignedIn } from './support/staff.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ name: 'staff-console' });
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await closeBrowser(browser);
+  await server?.stop();
+});
+
+describe('staff console sign-in', () => {
+  it('refuses a wrong password with a clear message', async () => {
+    await signIn(browser, server.url, 'supervisor', 'not the password');
+    expect(await loginErrorCode(browser)).toBe('LOGIN_FAILED');
+    expect(await (await byTestId(browser, 'login-error')).getText()).toContain('パスワードが 違います');
+  });
+
+  it('locks the account after five failures, and says for how long', async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await signIn(browser, server.url, 'staff', `wrong password ${attempt}`);
+      await loginErrorCode(browser);
+    }
+    expect(await loginErrorCode(browser)).toBe('ACCOUNT_LOCKED');
+    await signIn(browser, server.url, 'staff');
+    expect(await loginErrorCode(browser)).toBe('ACCOUNT_LOCKED');
+    expect(await (await byTestId(browser, 'login-error')).getText()).toContain('15分間');
+  });
+
+  it('signs in an admin, who sees the staff accounts page, in Japanese and in English', async () => {
+    await signIn(browser, server.url, 'admin');
+    await waitForSignedIn(browser);
+    expect(await (await byTestId(browser, 'current-staff')).getAttribute('data-role')).toBe('admin');
+    await (await byTestId(browser, 'nav-accounts')).click();
+    await (await byTestId(browser, 'accounts-table')).waitForExist();
+    expect(await browser.$('h1').getText()).toContain('職員アカウント');
+    await (await byTestId(browser, 'lang-en')).click();
+    await browser.waitUntil(async () => (await browser.$('h1').getText()).includes('Staff accounts'));
+    await (await byTestId(browser, 'lang-ja')).click();
+    await browser.saveScreenshot(`${outputDir('screenshots')}/staff-accounts.png`);
+  });
+});

@@ -1,0 +1,75 @@
+import type { MadoguchiState } from '../../../tv-app/src/services/testHook.js';
+import type { Browser } from './browser.js';
+
+export type TvState = MadoguchiState;
+
+/** The TV app's own account of itself (`window.__madoguchi`), read from the page. */
+export async function tvState(browser: Browser): Promise<TvState> {
+  const state = await browser.execute(() => window.__madoguchi?.state() ?? null);
+  if (!state) throw new Error('the TV app has not installed its test hook yet');
+  return state as TvState;
+}
+
+export async function announcements(browser: Browser): Promise<string[]> {
+  return browser.execute(() => [...(window.__madoguchi?.announcements ?? [])]);
+}
+
+/** Waits until the state satisfies `check`; on time-out, says what the state was. */
+export async function waitForTv(
+  browser: Browser,
+  check: (state: TvState) => boolean,
+  what: string,
+  timeout = 15_000,
+): Promise<TvState> {
+  let last: TvState | null = null;
+  try {
+    await browser.waitUntil(
+      async () => {
+        last = await browser.execute(() => window.__madoguchi?.state() ?? null);
+        return last !== null && check(last);
+      },
+      { timeout, interval: 50 },
+    );
+  } catch {
+    throw new Error(`TV never reached: ${what}\nlast state: ${JSON.stringify(last, null, 1)}`);
+  }
+  return last as unknown as TvState;
+}
+
+export async function openTv(browser: Browser, url: string, profile?: string): Promise<void> {
+  await browser.url(`${url}/tv/${profile ? `?profile=${profile}` : ''}`);
+  await browser.waitUntil(async () => browser.execute(() => window.__madoguchi !== undefined), {
+    timeout: 20_000,
+  });
+}
+
+/** Presses keys the way a keyboard does (browser profile: arrows, Enter, Backspace, digits, r/g/y/b, d). */
+export async function press(browser: Browser, ...keys: string[]): Promise<void> {
+  for (const key of keys) await browser.keys(key);
+}
+
+/** A TV remote's key code that no PC keyboard sends (VK_GREEN 404, VK_BACK 461…), as the STB browser would. */
+export async function pressKeyCode(browser: Browser, keyCode: number): Promise<void> {
+  await browser.execute((code: number) => {
+    for (const type of ['keydown', 'keyup']) {
+      const event = new KeyboardEvent(type, { bubbles: true });
+      // Chromium ignores keyCode in the init dictionary; STB browsers set it, so do the same.
+      Object.defineProperty(event, 'keyCode', { get: () => code });
+      Object.defineProperty(event, 'which', { get: () => code });
+      window.dispatchEvent(event);
+    }
+  }, keyCode);
+}
+
+/** First start: the welcome screen, OK, and Home. Returns the new device id. */
+export async function startFresh(browser: Browser, url: string, profile?: string): Promise<string> {
+  await openTv(browser, url, profile);
+  await waitForTv(browser, (s) => s.screen === 'firstStart', 'the first-start screen');
+  await press(browser, 'Enter');
+  const home = await waitForTv(
+    browser,
+    (s) => s.screen === 'home' && s.interactive && s.deviceId !== null,
+    'Home',
+  );
+  return home.deviceId as string;
+}

@@ -1,0 +1,83 @@
+import {
+  createPlatform,
+  DeviceChannel,
+  DEVICE_TOKEN_KEY,
+  MemoryStorage,
+  type DeviceChannelState,
+} from '@madoguchi/stb-bridge';
+import type { WindowServer } from '@madoguchi/window-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { portOf, startServer } from './support/server.js';
+
+const servers: WindowServer[] = [];
+const channels: DeviceChannel[] = [];
+
+afterEach(async () => {
+  for (const channel of channels.splice(0)) channel.close();
+  for (const s of servers.splice(0)) await s.close();
+});
+
+function tvChannel(
+  url: string,
+  storage = new MemoryStorage(),
+): { channel: DeviceChannel; storage: MemoryStorage } {
+  const platform = createPlatform({ profileName: 'hbbtv', appVersion: '0.1.0', storage });
+  const channel = new DeviceChannel({
+    serverUrl: url,
+    platform,
+    socketOptions: { transports: ['websocket'] },
+  });
+  channels.push(channel);
+  return { channel, storage };
+}
+
+function reaches(channel: DeviceChannel, wanted: DeviceChannelState): Promise<void> {
+  return new Promise((resolve) => {
+    if (channel.state === wanted) return resolve();
+    const off = channel.on('state', (state) => {
+      if (state !== wanted) return;
+      off();
+      resolve();
+    });
+  });
+}
+
+describe('the TV device channel (stb-bridge) against window-server', () => {
+  it('registers, keeps its token in platform storage, survives a server restart, and forgets a revoked token', async () => {
+    const first = await startServer();
+    servers.push(first);
+    const { channel, storage } = tvChannel(first.url);
+    expect(channel.state).toBe('unregistered');
+    const session = await channel.register();
+    expect(channel.state).toBe('online');
+    const token = storage.get(DEVICE_TOKEN_KEY);
+    expect(token).toMatch(/^mdt_/);
+    expect(first.devices.get(session.deviceId)).toMatchObject({ profile: 'hbbtv' });
+
+    // Restart on the same port and data: the channel reconnects with backoff and says hello.
+    const port = portOf(first);
+    const offline = reaches(channel, 'offline');
+    await first.close();
+    servers.splice(0);
+    await offline;
+    const online = reaches(channel, 'online');
+    const second = await startServer({ dataDir: first.config.dataDir, port });
+    servers.push(second);
+    await online;
+    expect(second.devices.isOnline(session.deviceId)).toBe(true);
+    expect(await channel.updateSettings({ textScale: 1.5 })).toMatchObject({ textScale: 1.5 });
+
+    // A revocation reaches the connected TV; the token is forgotten.
+    const revoked = reaches(channel, 'revoked');
+    second.devices.revoke(session.deviceId);
+    await revoked;
+    expect(storage.get(DEVICE_TOKEN_KEY)).toBeNull();
+
+    // A TV that was off during the revocation is refused at the handshake, with the same outcome.
+    const stale = new MemoryStorage();
+    stale.set(DEVICE_TOKEN_KEY, token as string);
+    const { channel: later } = tvChannel(second.url, stale);
+    await reaches(later, 'revoked');
+    expect(stale.get(DEVICE_TOKEN_KEY)).toBeNull();
+  });
+});
