@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
+import { REPO_ROOT } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -21,5 +25,32 @@ describe('the built system', () => {
     expect(await browser.getTitle()).toContain('まどぐち');
     await browser.url(`${server.url}/tv/`);
     expect(await browser.$('canvas').isExisting()).toBe(true);
+  });
+
+  it('stops cleanly on Ctrl-C (SIGINT)', async () => {
+    const own = await startServer({ name: 'sigint' });
+    const exit = new Promise<number | null>((resolve) => own.process.once('exit', (code) => resolve(code)));
+    own.process.kill('SIGINT');
+    expect(await exit).toBe(0);
+    const log = readFileSync(own.logFile, 'utf8');
+    expect(log).toContain('window-server stopped');
+    expect(log).toContain(`${own.url}/tv/`);
+    expect(log).toContain('madoguchi-demo');
+  });
+
+  it('refuses to start on a wrong setting, naming the field', async () => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'window-server', 'dist', 'cli.js')], {
+      env: {
+        ...process.env,
+        MADOGUCHI_PORT: 'eighty',
+        MADOGUCHI_DATA_DIR: join(REPO_ROOT, 'test-output', 'never'),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('port (from MADOGUCHI_PORT)');
   });
 });
