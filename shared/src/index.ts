@@ -4,5 +4,7 @@ export * from './settings.js';
 export * from './tenant.js';
 export * from './device.js';
 export * from './staff.js';
+export * from './counter.js';
+export * from './media.js';
 export * from './validation.js';
 export * from './i18n/index.js';

@@ -100,6 +100,14 @@ export const jaEasy: Resources = {
     focused: '{{label}}',
     selected: '{{label}}、{{value}}',
   },
+  counter: {
+    ...ja.counter,
+    survey: {
+      easyToTalk: 'はなしやすかったですか',
+      resolved: 'ようじは おわりましたか',
+      useAgain: 'また つかいたいですか',
+    },
+  },
   errors: {
     ...ja.errors,
     SERVER_UNREACHABLE: 'いま つながりません。',

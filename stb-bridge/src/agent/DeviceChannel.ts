@@ -155,6 +155,29 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     return status;
   }
 
+  /**
+   * Any request of the device contract (video counter, media signalling): resolves with the
+   * ack's data, rejects with a DeviceRequestError. Fails at once while offline.
+   */
+  send<E extends RequestEvent>(event: E, payload: PayloadOf<E>): Promise<DataOf<E>> {
+    this.assertOnline();
+    return this.request(event, payload);
+  }
+
+  /** Listens to a push from the server; returns the function that stops listening. */
+  onServer<E extends keyof DeviceServerToClientEvents>(
+    event: E,
+    listener: DeviceServerToClientEvents[E],
+  ): () => void {
+    const socket = this.socket as unknown as {
+      on(event: string, listener: (...args: unknown[]) => void): void;
+      off(event: string, listener: (...args: unknown[]) => void): void;
+    };
+    const wrapped = listener as unknown as (...args: unknown[]) => void;
+    socket.on(event, wrapped);
+    return () => socket.off(event, wrapped);
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

@@ -1,4 +1,4 @@
-import { localisedTextSchema, serviceIdSchema, tenantColoursSchema } from '@madoguchi/shared';
+import { localisedTextSchema, serviceIdSchema, tenantColoursSchema, topicIdSchema } from '@madoguchi/shared';
 import { z } from 'zod';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 08:30');
@@ -23,6 +23,14 @@ export const tenantFileSchema = z.strictObject({
     closedOnPublicHolidays: z.boolean(),
     /** The city's own closed days every year, MM-DD (年末年始). */
     closedDates: z.array(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date like 12-29')),
+  }),
+  /** The video counter: what a citizen may talk about (at most six choices on a TV screen). */
+  counter: z.strictObject({
+    topics: z
+      .array(z.strictObject({ id: topicIdSchema, label: localisedTextSchema }))
+      .min(1)
+      .max(6)
+      .refine((topics) => new Set(topics.map((t) => t.id)).size === topics.length, 'topic ids must differ'),
   }),
   /** Services in Home order; only built ones are shown. */
   services: z.array(serviceIdSchema).min(1),
