@@ -1,3 +1,4 @@
+import type { CallJoinInfo, CallRole } from '@madoguchi/shared';
 import { availableParallelism } from 'node:os';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,10 +9,17 @@ import { demoDataEnabled, type Config } from './config/index.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { databaseAnswers, openDatabase, type Database } from './db/index.js';
+import { Counter, CounterFigures, CounterStore } from './counter/index.js';
 import { DeviceRegistry, DeviceStore } from './devices/index.js';
 import { createHttpApp } from './http/index.js';
-import { MediaWorkerPool } from './media/index.js';
-import { attachDeviceNamespace, attachStaffNamespace } from './realtime/index.js';
+import { CallRooms, MediaWorkerPool, type MediaPush } from './media/index.js';
+import { Metrics } from './metrics/index.js';
+import {
+  attachCounterPushes,
+  attachDeviceNamespace,
+  attachStaffNamespace,
+  mediaPush,
+} from './realtime/index.js';
 import { seedDemoStaff } from './sandbox/index.js';
 import { StaffAuth, StaffStore } from './staff/index.js';
 import { loadTenant, type Tenant } from './tenants/index.js';
@@ -32,6 +40,10 @@ const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
 export class WindowServer {
   private closing: Promise<void> | undefined;
   private readonly purgeTimer: NodeJS.Timeout;
+  readonly counter: Counter;
+  readonly rooms: CallRooms;
+  readonly metrics: Metrics;
+  private readonly pushes: { close(): void };
 
   static async create(config: Config, options: WindowServerOptions = {}): Promise<WindowServer> {
     const logger = options.logger ?? createLogger(config.logLevel);
@@ -56,6 +68,11 @@ export class WindowServer {
         size: config.media.workers || availableParallelism(),
         logLevel: config.media.logLevel,
         logger: logger.child({ module: 'media' }),
+        webRtc: {
+          listenIp: config.media.listenIp,
+          port: config.media.rtcPort,
+          ...(config.media.announcedAddress ? { announcedAddress: config.media.announcedAddress } : {}),
+        },
       });
       const devices = new DeviceRegistry(
         new DeviceStore(db),
@@ -84,6 +101,27 @@ export class WindowServer {
     readonly devices: DeviceRegistry,
     readonly media: MediaWorkerPool,
   ) {
+    const tenantId = tenant.file.id;
+    this.counter = new Counter(
+      new CounterStore(db, tenantId),
+      new CounterFigures(db, tenantId),
+      tenant,
+      devices,
+      staff,
+      clock,
+      logger.child({ module: 'counter' }),
+      config.counter,
+    );
+    // Rooms push media events through the namespaces, which need the rooms: tie the knot late.
+    const pushes: { media?: MediaPush } = {};
+    this.rooms = new CallRooms({
+      pool: media,
+      logger: logger.child({ module: 'call-rooms' }),
+      push: (consultationId, role, event, payload) => pushes.media?.(consultationId, role, event, payload),
+      peerOf: (consultationId, role) => this.peerOf(consultationId, role),
+    });
+    this.metrics = new Metrics({ counter: this.counter, devices, media, rooms: this.rooms });
+
     const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
     const app = createHttpApp({
       logger,
@@ -92,6 +130,9 @@ export class WindowServer {
       staffDir: config.apps.staffDir ?? join(REPO_ROOT, 'staff-console', 'dist'),
       staff,
       devices,
+      counter: this.counter,
+      tenant,
+      metrics: this.metrics,
       secureCookies,
       sessionMaxAgeSeconds: config.session.absoluteHours * 3600,
       readiness: () => this.readiness(),
@@ -102,17 +143,53 @@ export class WindowServer {
       maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
       pingInterval: 10_000,
       pingTimeout: 5_000,
+      // A short network blip keeps the same socket, its rooms and the pushes it missed.
+      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     });
-    attachDeviceNamespace(this.io, {
+    const deviceNamespace = attachDeviceNamespace(this.io, {
       devices,
+      counter: this.counter,
+      rooms: this.rooms,
       tenant,
       clock,
       logger: logger.child({ module: 'device-channel' }),
       registrationsPerHour: config.limits.registrationsPerHour,
       addressOf: (socket) => clientAddress(socket, config.trustProxy),
     });
-    attachStaffNamespace(this.io, { staff, devices, logger: logger.child({ module: 'staff-channel' }) });
+    const staffNamespace = attachStaffNamespace(this.io, {
+      staff,
+      devices,
+      counter: this.counter,
+      rooms: this.rooms,
+      logger: logger.child({ module: 'staff-channel' }),
+    });
+    pushes.media = mediaPush(this.counter, deviceNamespace, staffNamespace);
+    this.pushes = attachCounterPushes({
+      counter: this.counter,
+      rooms: this.rooms,
+      devices,
+      device: deviceNamespace,
+      staff: staffNamespace,
+      logger: logger.child({ module: 'counter-pushes' }),
+    });
+    this.counter.resume();
     this.purgeTimer = setInterval(() => staff.purgeExpiredSessions(), 10 * 60_000).unref();
+  }
+
+  /** Who a side of a call is told it talks to. */
+  private peerOf(consultationId: string, role: CallRole): CallJoinInfo['peer'] {
+    const consultation = this.counter.consultation(consultationId);
+    if (role === 'citizen') {
+      const staffName = consultation ? (this.staff.account(consultation.staffId)?.displayName ?? '') : '';
+      return { role: 'officer', displayName: staffName, camera: true, microphone: true };
+    }
+    const device = consultation ? this.devices.get(consultation.deviceId) : undefined;
+    return {
+      role: 'citizen',
+      displayName: '',
+      camera: device?.capabilities.camera ?? false,
+      microphone: device?.capabilities.microphone ?? false,
+    };
   }
 
   async listen(): Promise<string> {
@@ -151,6 +228,9 @@ export class WindowServer {
     this.closing ??= (async () => {
       clearInterval(this.purgeTimer);
       this.logger.info('window-server shutting down');
+      this.counter.close();
+      this.pushes.close();
+      this.rooms.closeAll();
       await new Promise<void>((resolveClose) => {
         void this.io.close(() => resolveClose());
         this.http.closeAllConnections();

@@ -48,6 +48,8 @@ export async function startServer(
       MADOGUCHI_PORT: String(port),
       MADOGUCHI_DATA_DIR: dataDir,
       MADOGUCHI_MEDIA_WORKERS: '1',
+      // Free ports: a developer's own server may hold 40000.
+      MADOGUCHI_MEDIA_RTC_PORT: '0',
       MADOGUCHI_LOG_LEVEL: 'info',
       ...options.env,
     },

@@ -17,6 +17,8 @@ export async function startServer(options: TestServerOptions = {}): Promise<Wind
     MADOGUCHI_DATA_DIR: dataDir,
     MADOGUCHI_PORT: String(options.port ?? 0),
     MADOGUCHI_MEDIA_WORKERS: '1',
+    // Free ports: test files run side by side, and a developer's own server may hold 40000.
+    MADOGUCHI_MEDIA_RTC_PORT: '0',
     MADOGUCHI_LOG_LEVEL: process.env.MADOGUCHI_TEST_LOG ?? 'silent',
     ...options.env,
   });

@@ -36,8 +36,24 @@ export const configSchema = z.strictObject({
       /** mediasoup workers; 0 means one per CPU core. */
       workers: z.number().int().min(0).max(64).default(0),
       logLevel: z.enum(['debug', 'warn', 'error', 'none']).default('warn'),
+      /** Address the WebRTC media sockets bind to. */
+      listenIp: z.union([z.ipv4(), z.ipv6()]).default('127.0.0.1'),
+      /** Address (or host name) clients send media to, when behind NAT; the listen address otherwise. */
+      announcedAddress: z.string().min(1).max(253).optional(),
+      /** First WebRTC port (UDP and TCP): worker n uses rtcPort + n. 0 picks free ports. */
+      rtcPort: z.number().int().min(0).max(65000).default(40000),
     })
-    .default({ workers: 0, logLevel: 'warn' }),
+    .default({ workers: 0, logLevel: 'warn', listenIp: '127.0.0.1', rtcPort: 40000 }),
+  counter: z
+    .strictObject({
+      /** A waiting TV that stays off this long gives up its place; a call, its line. In seconds. */
+      graceSeconds: z.number().int().min(1).max(3600).default(120),
+      /** How long a call back rings before it counts as unanswered, in seconds. */
+      ringSeconds: z.number().int().min(1).max(300).default(45),
+      /** Serving time assumed for estimates before there is any history, in minutes. */
+      defaultServeMinutes: z.number().int().min(1).max(120).default(6),
+    })
+    .default({ graceSeconds: 120, ringSeconds: 45, defaultServeMinutes: 6 }),
   session: z
     .strictObject({
       /** A staff session ends after this much inactivity, in minutes. */
@@ -95,6 +111,11 @@ export const ENV_VARS: Record<string, { path: string[]; kind: EnvKind }> = {
   MADOGUCHI_STAFF_CONSOLE_DIR: { path: ['apps', 'staffDir'], kind: 'string' },
   MADOGUCHI_MEDIA_WORKERS: { path: ['media', 'workers'], kind: 'int' },
   MADOGUCHI_MEDIA_LOG_LEVEL: { path: ['media', 'logLevel'], kind: 'string' },
+  MADOGUCHI_MEDIA_LISTEN_IP: { path: ['media', 'listenIp'], kind: 'string' },
+  MADOGUCHI_MEDIA_ANNOUNCED_ADDRESS: { path: ['media', 'announcedAddress'], kind: 'string' },
+  MADOGUCHI_MEDIA_RTC_PORT: { path: ['media', 'rtcPort'], kind: 'int' },
+  MADOGUCHI_COUNTER_GRACE_SECONDS: { path: ['counter', 'graceSeconds'], kind: 'int' },
+  MADOGUCHI_COUNTER_RING_SECONDS: { path: ['counter', 'ringSeconds'], kind: 'int' },
   MADOGUCHI_SESSION_IDLE_MINUTES: { path: ['session', 'idleMinutes'], kind: 'int' },
   MADOGUCHI_SESSION_ABSOLUTE_HOURS: { path: ['session', 'absoluteHours'], kind: 'int' },
   MADOGUCHI_LOCKOUT_MAX_FAILURES: { path: ['lockout', 'maxFailures'], kind: 'int' },

@@ -57,4 +57,69 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id);
     `,
   },
+  {
+    version: 2,
+    name: 'video counter: queue entries, consultations, survey answers',
+    sql: `
+      CREATE TABLE queue_entries (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        tenant_id TEXT NOT NULL,
+        device_id TEXT NOT NULL REFERENCES devices (id),
+        topic TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('walkIn', 'callback')),
+        status TEXT NOT NULL
+          CHECK (status IN ('waiting', 'callbackRequested', 'ringing', 'serving', 'served', 'abandoned')),
+        joined_at TEXT NOT NULL,
+        rank_at TEXT NOT NULL,
+        camera INTEGER NOT NULL,
+        callback_date TEXT,
+        callback_period TEXT CHECK (callback_period IN ('morning', 'afternoon')),
+        callback_attempts INTEGER NOT NULL DEFAULT 0,
+        assigned_staff_id TEXT REFERENCES staff_accounts (id),
+        transferred INTEGER NOT NULL DEFAULT 0,
+        first_accepted_at TEXT,
+        ended_at TEXT,
+        abandon_reason TEXT
+      ) STRICT;
+      CREATE INDEX queue_entries_open ON queue_entries (tenant_id, status, topic, rank_at, seq);
+      CREATE INDEX queue_entries_joined ON queue_entries (tenant_id, joined_at);
+      CREATE INDEX queue_entries_ended ON queue_entries (tenant_id, ended_at);
+      -- One open request per TV: a second join is refused by the database itself.
+      CREATE UNIQUE INDEX queue_entries_one_open_per_device ON queue_entries (device_id)
+        WHERE status IN ('waiting', 'callbackRequested', 'ringing', 'serving');
+
+      CREATE TABLE consultations (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        entry_id TEXT NOT NULL REFERENCES queue_entries (id),
+        device_id TEXT NOT NULL REFERENCES devices (id),
+        staff_id TEXT NOT NULL REFERENCES staff_accounts (id),
+        topic TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('walkIn', 'callback')),
+        status TEXT NOT NULL CHECK (status IN ('ringing', 'active', 'onHold', 'ended')),
+        started_at TEXT NOT NULL,
+        answered_at TEXT,
+        ended_at TEXT,
+        end_reason TEXT,
+        outcome TEXT,
+        notes TEXT,
+        survey_status TEXT CHECK (survey_status IN ('pending', 'answered', 'skipped'))
+      ) STRICT;
+      CREATE INDEX consultations_open ON consultations (tenant_id, status);
+      CREATE INDEX consultations_ended ON consultations (tenant_id, ended_at);
+      CREATE INDEX consultations_entry ON consultations (entry_id);
+      -- One call at a time per officer.
+      CREATE UNIQUE INDEX consultations_one_open_per_staff ON consultations (staff_id)
+        WHERE status IN ('ringing', 'active', 'onHold');
+
+      CREATE TABLE survey_answers (
+        consultation_id TEXT PRIMARY KEY REFERENCES consultations (id),
+        easy_to_talk INTEGER CHECK (easy_to_talk BETWEEN 1 AND 5),
+        resolved INTEGER CHECK (resolved BETWEEN 1 AND 5),
+        use_again INTEGER CHECK (use_again BETWEEN 1 AND 5),
+        answered_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -140,6 +140,10 @@ export class DeviceRegistry {
     this.store.touch(deviceId, new Date(now).toISOString());
   }
 
+  onlineCount(): number {
+    return this.connections.size;
+  }
+
   isOnline(deviceId: string): boolean {
     return (this.connections.get(deviceId) ?? 0) > 0;
   }

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../core/AppError.js';
 import type { Logger } from '../core/logger.js';
+import type { Metrics } from '../metrics/index.js';
 import { sameOriginOnly } from './middleware.js';
 import { apiRoutes, type ApiDeps } from './routes.js';
 
@@ -13,6 +14,7 @@ export interface HttpAppDeps extends ApiDeps {
   trustProxy: number;
   tvDir: string;
   staffDir: string;
+  metrics: Metrics;
   /** Readiness: database answers and media workers run. */
   readiness: () => { ready: boolean; checks: Record<string, unknown> };
 }
@@ -39,6 +41,10 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.get('/readyz', (_req, res) => {
     const { ready, checks } = deps.readiness();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.contentType).send(await deps.metrics.text());
   });
 
   app.use('/api/v1', sameOriginOnly, express.json({ limit: BODY_LIMIT }), apiRoutes(deps));

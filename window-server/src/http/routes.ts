@@ -7,8 +7,11 @@ import {
 import { Router, type Request } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../core/AppError.js';
+import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
 import type { StaffAuth } from '../staff/index.js';
+import type { Tenant } from '../tenants/index.js';
+import { kpiCsv, kpiQuerySchema, kpiRange } from './kpi.js';
 import { clearedSessionCookie, sessionCookie } from './cookies.js';
 import { requireStaff, staffOf } from './middleware.js';
 
@@ -27,6 +30,8 @@ const idParam = (req: Request): string => {
 export interface ApiDeps {
   staff: StaffAuth;
   devices: DeviceRegistry;
+  counter: Counter;
+  tenant: Tenant;
   secureCookies: boolean;
   sessionMaxAgeSeconds: number;
 }
@@ -56,6 +61,18 @@ export function apiRoutes(deps: ApiDeps): Router {
   });
   router.post('/devices/:id/revoke', requireStaff(deps.staff, 'supervisor'), (req, res) => {
     res.json({ device: deps.devices.revoke(idParam(req)) });
+  });
+
+  router.get('/kpi', requireStaff(deps.staff, 'supervisor'), (req, res) => {
+    const query = parsePayload(kpiQuerySchema, req.query);
+    if (!query.ok) throw new AppError('PAYLOAD_INVALID', undefined, query.error.fields);
+    const { from, to } = kpiRange(deps.tenant, query.value.from, query.value.to);
+    const figures = deps.counter.figures(from, to);
+    if (query.value.format === 'json') return void res.json(figures);
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`madoguchi-kpi-${query.value.from}-${query.value.to}.csv`)
+      .send(kpiCsv(figures, deps.tenant.file.counter.topics));
   });
 
   const admin = requireStaff(deps.staff, 'admin');

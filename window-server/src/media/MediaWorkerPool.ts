@@ -3,9 +3,22 @@ import type { types as ms } from 'mediasoup';
 import { EventHub } from '../core/EventHub.js';
 import type { Logger } from '../core/logger.js';
 
+/** A running worker and the WebRtcServer that carries all its calls' media on one port. */
+export interface MediaWorker {
+  slot: number;
+  worker: ms.Worker;
+  webRtcServer: ms.WebRtcServer;
+}
+
 export interface MediaWorkerPoolOptions {
   /** How many workers to keep running (one per core by default). */
   size: number;
+  /**
+   * Where WebRTC media arrives: worker n listens on `port + n` (UDP and TCP), so a firewall
+   * opens one small range; 0 picks free ports (tests). `announcedAddress` is what clients are
+   * told to send to, when the server sits behind NAT.
+   */
+  webRtc: { listenIp: string; announcedAddress?: string; port: number };
   logLevel: ms.WorkerLogLevel;
   logger: Logger;
   /** First restart delay after a worker dies, in milliseconds; doubles up to 30 s while deaths repeat. */
@@ -29,7 +42,7 @@ const STABLE_AFTER_MS = 60_000;
  */
 export class MediaWorkerPool {
   readonly events: EventHub<MediaWorkerPoolEvents>;
-  private readonly slots: (ms.Worker | undefined)[];
+  private readonly slots: (MediaWorker | undefined)[];
   private readonly restartTimers = new Set<NodeJS.Timeout>();
   private readonly failuresInARow: number[];
   private readonly startedAt: number[];
@@ -50,7 +63,7 @@ export class MediaWorkerPool {
 
   private constructor(private readonly options: MediaWorkerPoolOptions) {
     this.events = new EventHub(options.logger);
-    this.slots = new Array<ms.Worker | undefined>(options.size).fill(undefined);
+    this.slots = new Array<MediaWorker | undefined>(options.size).fill(undefined);
     this.failuresInARow = new Array<number>(options.size).fill(0);
     this.startedAt = new Array<number>(options.size).fill(0);
   }
@@ -60,7 +73,7 @@ export class MediaWorkerPool {
   }
 
   get running(): number {
-    return this.slots.filter((worker) => worker && !worker.closed && !worker.died).length;
+    return this.slots.filter((slot) => slot && isRunning(slot)).length;
   }
 
   /** Workers replaced since boot. */
@@ -69,40 +82,65 @@ export class MediaWorkerPool {
   }
 
   pids(): number[] {
-    return this.slots.flatMap((worker) => (worker && !worker.died ? [worker.pid] : []));
+    return this.slots.flatMap((slot) => (slot && !slot.worker.died ? [slot.worker.pid] : []));
   }
 
-  /** A running worker, round robin. */
-  next(): ms.Worker {
+  /** A running worker, round robin; undefined while none runs (all died, restarting). */
+  next(): MediaWorker | undefined {
     for (let tries = 0; tries < this.slots.length; tries += 1) {
-      const worker = this.slots[this.cursor];
+      const slot = this.slots[this.cursor];
       this.cursor = (this.cursor + 1) % this.slots.length;
-      if (worker && !worker.died && !worker.closed) return worker;
+      if (slot && isRunning(slot)) return slot;
     }
-    throw new Error('no mediasoup worker is running');
+    return undefined;
+  }
+
+  /** Waits (up to `timeoutMs`) for a running worker: after a death the pool restarts one. */
+  async nextRunning(timeoutMs = 15_000): Promise<MediaWorker> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const slot = this.next();
+      if (slot) return slot;
+      if (this.closed || Date.now() > deadline) throw new Error('no mediasoup worker is running');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   close(): void {
     this.closed = true;
     for (const timer of this.restartTimers) clearTimeout(timer);
     this.restartTimers.clear();
-    for (const worker of this.slots) worker?.close();
+    for (const slot of this.slots) slot?.worker.close();
   }
 
   private async start(slot: number): Promise<void> {
     const worker = await mediasoup.createWorker({ logLevel: this.options.logLevel });
+    const { listenIp, announcedAddress, port } = this.options.webRtc;
+    const listen = (protocol: 'udp' | 'tcp'): ms.TransportListenInfo => ({
+      protocol,
+      ip: listenIp,
+      ...(announcedAddress ? { announcedAddress } : {}),
+      ...(port > 0 ? { port: port + slot } : {}),
+    });
+    let webRtcServer: ms.WebRtcServer;
+    try {
+      webRtcServer = await worker.createWebRtcServer({ listenInfos: [listen('udp'), listen('tcp')] });
+    } catch (error) {
+      worker.close();
+      throw error;
+    }
     if (this.closed) {
       worker.close();
       return;
     }
-    this.slots[slot] = worker;
+    this.slots[slot] = { slot, worker, webRtcServer };
     this.startedAt[slot] = Date.now();
     worker.on('died', (error) => this.onDied(slot, worker, error));
     this.options.logger.info({ slot, pid: worker.pid }, 'mediasoup worker started');
   }
 
   private onDied(slot: number, worker: ms.Worker, error: Error): void {
-    if (this.slots[slot] !== worker) return;
+    if (this.slots[slot]?.worker !== worker) return;
     this.slots[slot] = undefined;
     // A worker that dies soon after its start is likely to die again: back off.
     const livedMs = Date.now() - (this.startedAt[slot] ?? 0);
@@ -123,10 +161,10 @@ export class MediaWorkerPool {
       this.restartTimers.delete(timer);
       this.start(slot)
         .then(() => {
-          const worker = this.slots[slot];
-          if (!worker) return;
+          const started = this.slots[slot];
+          if (!started) return;
           this.restartCount += 1;
-          this.events.emit('workerRestarted', { slot, pid: worker.pid });
+          this.events.emit('workerRestarted', { slot, pid: started.worker.pid });
         })
         .catch((error: unknown) => {
           this.failuresInARow[slot] = (this.failuresInARow[slot] ?? 0) + 1;
@@ -139,4 +177,8 @@ export class MediaWorkerPool {
     }, delay);
     this.restartTimers.add(timer);
   }
+}
+
+function isRunning(slot: MediaWorker): boolean {
+  return !slot.worker.died && !slot.worker.closed && !slot.webRtcServer.closed;
 }

@@ -1,5 +1,8 @@
 export {
   MediaWorkerPool,
+  type MediaWorker,
   type MediaWorkerPoolEvents,
   type MediaWorkerPoolOptions,
 } from './MediaWorkerPool.js';
+export { CallRoom, MEDIA_CODECS, type RoomPush } from './CallRoom.js';
+export { CallRooms, type CallRoomsOptions, type MediaPush } from './CallRooms.js';

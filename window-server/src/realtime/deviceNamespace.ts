@@ -13,9 +13,13 @@ import { AppError } from '../core/AppError.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import { RateLimiter } from '../core/RateLimiter.js';
+import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
+import type { CallRooms } from '../media/index.js';
 import type { Tenant } from '../tenants/index.js';
+import { attachDeviceCounterRequests, DEVICE_COUNTER_EVENTS } from './deviceCounterRequests.js';
 import { answerUnknownEvents, connectError, onRequest } from './requests.js';
+import { deviceRoom } from './rooms.js';
 
 interface DeviceSocketData {
   deviceId: string | null;
@@ -34,12 +38,18 @@ export type DeviceNamespace = Namespace<
   DeviceSocketData
 >;
 
-const KNOWN_EVENTS = new Set(['device:register', 'device:hello', 'settings:update', 'tenant:opening']);
-
-const deviceRoom = (deviceId: string): string => `device:${deviceId}`;
+const KNOWN_EVENTS = new Set<string>([
+  'device:register',
+  'device:hello',
+  'settings:update',
+  'tenant:opening',
+  ...DEVICE_COUNTER_EVENTS,
+]);
 
 export interface DeviceNamespaceDeps {
   devices: DeviceRegistry;
+  counter: Counter;
+  rooms: CallRooms;
   tenant: Tenant;
   clock: Clock;
   logger: Logger;
@@ -134,6 +144,11 @@ export function attachDeviceNamespace(io: Server, deps: DeviceNamespaceDeps): De
       },
       log,
     );
+    attachDeviceCounterRequests(socket, requireDevice, {
+      counter: deps.counter,
+      rooms: deps.rooms,
+      logger: log,
+    });
     answerUnknownEvents(socket, KNOWN_EVENTS);
 
     socket.on('disconnect', () => {

@@ -1,2 +1,3 @@
 export { attachDeviceNamespace, type DeviceNamespace, type DeviceNamespaceDeps } from './deviceNamespace.js';
 export { attachStaffNamespace, type StaffNamespace, type StaffNamespaceDeps } from './staffNamespace.js';
+export { attachCounterPushes, mediaPush } from './counterPushes.js';

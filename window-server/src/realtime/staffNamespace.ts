@@ -7,10 +7,14 @@ import {
 import type { Namespace, Server, Socket } from 'socket.io';
 import { AppError } from '../core/AppError.js';
 import type { Logger } from '../core/logger.js';
+import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
-import type { StaffAuth } from '../staff/index.js';
 import { SESSION_COOKIE, readCookie } from '../http/cookies.js';
+import type { CallRooms } from '../media/index.js';
+import type { StaffAuth } from '../staff/index.js';
 import { answerUnknownEvents, connectError, onRequest } from './requests.js';
+import { sessionRoom, staffRoom } from './rooms.js';
+import { attachStaffCounterRequests, STAFF_COUNTER_EVENTS } from './staffCounterRequests.js';
 
 interface StaffSocketData {
   staff: StaffAccount;
@@ -31,13 +35,13 @@ export type StaffNamespace = Namespace<
   StaffSocketData
 >;
 
-const KNOWN_EVENTS = new Set(['devices:list']);
-const staffRoom = (staffId: string): string => `staff:${staffId}`;
-const sessionRoom = (sessionHash: string): string => `session:${sessionHash}`;
+const KNOWN_EVENTS = new Set<string>(['devices:list', ...STAFF_COUNTER_EVENTS]);
 
 export interface StaffNamespaceDeps {
   staff: StaffAuth;
   devices: DeviceRegistry;
+  counter: Counter;
+  rooms: CallRooms;
   logger: Logger;
 }
 
@@ -75,7 +79,16 @@ export function attachStaffNamespace(io: Server, deps: StaffNamespaceDeps): Staf
     });
 
     onRequest(socket, 'devices:list', emptyPayloadSchema, () => ({ devices: deps.devices.list() }), log);
+    attachStaffCounterRequests(socket, socket.data.staff, {
+      counter: deps.counter,
+      rooms: deps.rooms,
+      logger: log,
+    });
     answerUnknownEvents(socket, KNOWN_EVENTS);
+
+    const staffId = socket.data.staff.id;
+    deps.counter.officerConnected(staffId);
+    socket.on('disconnect', () => deps.counter.officerDisconnected(staffId));
   });
 
   deps.devices.events.on('updated', (device) => nsp.emit('device:updated', device));

@@ -140,6 +140,12 @@ export class StaffAuth {
     });
   }
 
+  /** An officer's public account, or undefined (unknown or another tenant's). */
+  account(id: string): StaffAccount | undefined {
+    const account = this.store.accountById(id);
+    return account && account.tenantId === this.options.tenantId ? publicAccount(account) : undefined;
+  }
+
   listAccounts(): StaffAccount[] {
     return this.store.listAccounts(this.options.tenantId).map(publicAccount);
   }

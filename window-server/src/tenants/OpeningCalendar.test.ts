@@ -8,7 +8,7 @@ describe('the 大村市 tenant file', () => {
   it('loads, and Home lists only services that are built', () => {
     expect(file.displayName.ja).toBe('大村市');
     expect(file.services).toContain('videoCounter');
-    expect(tenantPublic.services).toEqual(['hours', 'guide', 'settings']);
+    expect(tenantPublic.services).toEqual(['videoCounter', 'hours', 'guide', 'settings']);
   });
 });
 

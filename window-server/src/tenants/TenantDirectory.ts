@@ -9,7 +9,12 @@ import { tenantFileSchema, type TenantFile } from './schema.js';
  * Services that exist in this build. A tenant may list more (it plans ahead); Home shows only
  * these. Each issue that builds a service adds it here.
  */
-export const BUILT_SERVICES: ReadonlySet<ServiceId> = new Set<ServiceId>(['hours', 'guide', 'settings']);
+export const BUILT_SERVICES: ReadonlySet<ServiceId> = new Set<ServiceId>([
+  'videoCounter',
+  'hours',
+  'guide',
+  'settings',
+]);
 
 export const DEFAULT_TENANT_FILE = fileURLToPath(new URL('../../tenants/omura.json', import.meta.url));
 

@@ -1,7 +1,8 @@
 import { localisedTextSchema, serviceIdSchema, tenantColoursSchema, topicIdSchema } from '@madoguchi/shared';
 import { z } from 'zod';
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 08:30');
+/** HH:MM; 24:00 closes a day that runs to midnight. */
+const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time like 08:30');
 const period = z
   .tuple([clockTime, clockTime])
   .refine(([open, close]) => open < close, 'opens before it closes');

@@ -1,0 +1,101 @@
+import type { Logger } from '../core/logger.js';
+import type { Counter } from '../counter/index.js';
+import type { DeviceRegistry } from '../devices/index.js';
+import type { CallRooms, MediaPush } from '../media/index.js';
+import type { DeviceNamespace } from './deviceNamespace.js';
+import { myCall } from './deviceCounterRequests.js';
+import { deviceRoom, staffRoom } from './rooms.js';
+import type { StaffNamespace } from './staffNamespace.js';
+
+/** Changes are gathered for this long and sent once: a burst of joins is one push. */
+const COALESCE_MS = 50;
+
+export interface CounterPushesDeps {
+  counter: Counter;
+  rooms: CallRooms;
+  devices: DeviceRegistry;
+  device: DeviceNamespace;
+  staff: StaffNamespace;
+  logger: Logger;
+}
+
+/** Tells TVs and officers what the counter did, after it is committed. */
+export function attachCounterPushes({ counter, rooms, device, staff, logger }: CounterPushesDeps): { close(): void } {
+  const dirtyDevices = new Set<string>();
+  let snapshotDue = false;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const flush = (): void => {
+    timer = undefined;
+    for (const deviceId of dirtyDevices)
+      device.to(deviceRoom(deviceId)).emit('queue:updated', counter.myEntry(deviceId));
+    dirtyDevices.clear();
+    if (snapshotDue) staff.emit('counter:changed', counter.snapshot());
+    snapshotDue = false;
+  };
+  const schedule = (): void => {
+    if (!closed) timer ??= setTimeout(flush, COALESCE_MS);
+  };
+  const failed = (what: string) => (error: unknown) => logger.error({ err: error }, what);
+
+  counter.events.on('entryChanged', (deviceId) => {
+    dirtyDevices.add(deviceId);
+    // Everyone behind in the same line moved up too.
+    for (const waiting of counter.waitingDevices()) dirtyDevices.add(waiting);
+    schedule();
+  });
+  counter.events.on('changed', () => {
+    snapshotDue = true;
+    schedule();
+  });
+  counter.events.on('callStarted', (consultation) => {
+    rooms
+      .joinInfo(consultation.id, 'citizen')
+      .then((join) => device.to(deviceRoom(consultation.deviceId)).emit('call:started', join))
+      .catch(failed('could not start the call media'));
+  });
+  counter.events.on('ringing', (consultation) => {
+    myCall(consultation, counter, rooms)
+      .then((call) => device.to(deviceRoom(consultation.deviceId)).emit('call:ringing', call))
+      .catch(failed('could not ring the TV'));
+  });
+  counter.events.on('answered', (consultation) => {
+    rooms
+      .joinInfo(consultation.id, 'officer')
+      .then((join) => staff.to(staffRoom(consultation.staffId)).emit('call:answered', join))
+      .catch(failed('could not join the officer to the answered call'));
+  });
+  counter.events.on('held', (consultation, onHold) => {
+    device
+      .to(deviceRoom(consultation.deviceId))
+      .emit('call:held', { consultationId: consultation.id, onHold });
+    rooms.get(consultation.id)?.setHold(onHold).catch(failed('could not hold the call media'));
+  });
+  counter.events.on('callEnded', (consultation, reason, survey) => {
+    rooms.close(consultation.id);
+    device
+      .to(deviceRoom(consultation.deviceId))
+      .emit('call:ended', { consultationId: consultation.id, reason, survey });
+    staff.to(staffRoom(consultation.staffId)).emit('call:ended', { consultationId: consultation.id, reason });
+  });
+  return {
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+/** Media pushes go to the right side of the consultation. */
+export function mediaPush(counter: Counter, device: DeviceNamespace, staff: StaffNamespace): MediaPush {
+  return (consultationId, role, event, payload) => {
+    const consultation = counter.consultation(consultationId);
+    if (!consultation) return;
+    const target =
+      role === 'citizen'
+        ? device.to(deviceRoom(consultation.deviceId))
+        : staff.to(staffRoom(consultation.staffId));
+    // Both namespaces carry the same media events; the union of their emitters is not callable as one.
+    (target.emit as (event: string, payload: unknown) => boolean)(event, payload);
+  };
+}
