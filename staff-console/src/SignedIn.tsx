@@ -1,13 +1,19 @@
 import type { StaffSessionInfo } from '@madoguchi/shared';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from './api';
+import { useCallController } from './call/useCall';
+import { CallPanel } from './components/CallPanel';
 import { Header } from './components/Header';
 import { ConsoleContext } from './context';
+import { CounterContext } from './counterContext';
 import { useI18n } from './i18n';
 import { AccountsPage } from './pages/AccountsPage';
+import { CounterPage } from './pages/CounterPage';
 import { DevicesPage } from './pages/DevicesPage';
+import { SupervisorPage } from './pages/SupervisorPage';
 import { resolveRoute, routeHash, routesFor, type Route } from './routes';
 import { connectStaffSocket, isUnauthenticatedRefusal, type StaffSocket } from './socket';
+import { useCounterSnapshot } from './useCounterSnapshot';
 
 interface SignedInProps {
   api: ApiClient;
@@ -17,6 +23,8 @@ interface SignedInProps {
 }
 
 const PAGE_TITLE: Record<Route, string> = {
+  counter: 'staff.counter.title',
+  supervisor: 'staff.supervisor.title',
   devices: 'staff.devices.title',
   accounts: 'staff.accounts.title',
 };
@@ -68,6 +76,12 @@ export function SignedIn({ api, session, onSessionEnded, onSignedOut }: SignedIn
   const route = useHashRoute(session.staff.role);
   const [signingOut, setSigningOut] = useState(false);
   const firstRoute = useRef(true);
+  const { snapshot, error: snapshotError, resync } = useCounterSnapshot(socket);
+  const call = useCallController(socket, session.staff.id);
+
+  useEffect(() => {
+    if (snapshot) call.reconcile(snapshot);
+  }, [call, snapshot]);
 
   useEffect(() => {
     document.title = `${t(PAGE_TITLE[route])} — ${t('staff.title')}`;
@@ -96,31 +110,41 @@ export function SignedIn({ api, session, onSessionEnded, onSignedOut }: SignedIn
   };
 
   const context = useMemo(() => ({ api, session, socket, live }), [api, session, socket, live]);
+  const counter = useMemo(
+    () => ({ snapshot, snapshotError, resync, call }),
+    [snapshot, snapshotError, resync, call],
+  );
 
   return (
     <ConsoleContext.Provider value={context}>
-      <a
-        class="skip-link"
-        href="#main"
-        onClick={(event) => {
-          // The hash is the router's; move focus without touching it.
-          event.preventDefault();
-          document.getElementById('page-title')?.focus();
-        }}
-      >
-        {t('staff.skipToMain')}
-      </a>
-      <Header
-        staff={session.staff}
-        routes={routesFor(session.staff.role)}
-        current={route}
-        signingOut={signingOut}
-        onSignOut={() => void signOut()}
-      />
-      <main id="main" class="main" tabIndex={-1}>
-        {route === 'devices' && <DevicesPage />}
-        {route === 'accounts' && <AccountsPage />}
-      </main>
+      <CounterContext.Provider value={counter}>
+        <a
+          class="skip-link"
+          href="#main"
+          onClick={(event) => {
+            // The hash is the router's; move focus without touching it.
+            event.preventDefault();
+            document.getElementById('page-title')?.focus();
+          }}
+        >
+          {t('staff.skipToMain')}
+        </a>
+        <Header
+          staff={session.staff}
+          routes={routesFor(session.staff.role)}
+          current={route}
+          signingOut={signingOut}
+          onSignOut={() => void signOut()}
+        />
+        <main id="main" class="main" tabIndex={-1}>
+          {/* The call stays on screen (and audible) whichever page the officer opens meanwhile. */}
+          <CallPanel />
+          {route === 'counter' && <CounterPage />}
+          {route === 'supervisor' && <SupervisorPage />}
+          {route === 'devices' && <DevicesPage />}
+          {route === 'accounts' && <AccountsPage />}
+        </main>
+      </CounterContext.Provider>
     </ConsoleContext.Provider>
   );
 }

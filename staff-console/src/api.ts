@@ -3,6 +3,7 @@ import {
   type AckError,
   type DeviceSummary,
   type ErrorCode,
+  type KpiFigures,
   type LoginRequest,
   type StaffAccount,
   type StaffAccountCreate,
@@ -211,6 +212,12 @@ export class ApiClient {
       body: account,
     });
     return answer.account;
+  }
+
+  /** The counter's figures for whole days (supervisor and admin). */
+  async kpi(from: string, to: string): Promise<KpiFigures> {
+    const query = new URLSearchParams({ from, to });
+    return this.request<KpiFigures>('GET', `/api/v1/kpi?${query.toString()}`);
   }
 
   async updateStaffAccount(accountId: string, update: StaffAccountUpdate): Promise<StaffAccount> {

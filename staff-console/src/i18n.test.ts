@@ -1,4 +1,4 @@
-import { en, ja } from '@madoguchi/shared';
+import { CALLBACK_PERIODS, en, ja, OUTCOME_CODES, SURVEY_QUESTIONS } from '@madoguchi/shared';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,33 @@ describe('texts', () => {
     }
     expect(keys.size).toBeGreaterThan(30);
     const missing = [...keys].filter(
+      (key) => typeof lookup(ja, key) !== 'string' || typeof lookup(en, key) !== 'string',
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('has the texts the console builds from data (states, statuses, outcomes)', () => {
+    const keys = [
+      ...['idle', 'connecting', 'connected', 'reconnecting', 'ringing', 'ended', 'onHold'].map(
+        (state) => `staff.call.state.${state}`,
+      ),
+      ...['available', 'inCall', 'away', 'offline'].map((status) => `staff.officer.status.${status}`),
+      ...['ringing', 'active', 'onHold', 'ended'].map((status) => `staff.open.status.${status}`),
+      ...['fromInvalid', 'toInvalid', 'order'].map((problem) => `staff.kpi.problem.${problem}`),
+      ...CALLBACK_PERIODS.map((period) => `staff.callbacks.period.${period}`),
+      ...OUTCOME_CODES.map((code) => `counter.outcome.${code}`),
+      ...SURVEY_QUESTIONS.map((question) => `counter.survey.${question}`),
+      ...[
+        'completed',
+        'citizenEnded',
+        'transferred',
+        'declined',
+        'unanswered',
+        'disconnected',
+        'cancelled',
+      ].map((reason) => `counter.endReason.${reason}`),
+    ];
+    const missing = keys.filter(
       (key) => typeof lookup(ja, key) !== 'string' || typeof lookup(en, key) !== 'string',
     );
     expect(missing).toEqual([]);

@@ -9,15 +9,18 @@ describe('routes', () => {
     expect(parseRoute('#/nope')).toBeUndefined();
   });
 
-  it('offers staff accounts to admins only', () => {
-    expect(routesFor('staff')).toEqual(['devices']);
-    expect(routesFor('supervisor')).toEqual(['devices']);
-    expect(routesFor('admin')).toEqual(['devices', 'accounts']);
+  it('offers the supervisor page to supervisors and staff accounts to admins only', () => {
+    expect(routesFor('staff')).toEqual(['counter', 'devices']);
+    expect(routesFor('supervisor')).toEqual(['counter', 'supervisor', 'devices']);
+    expect(routesFor('admin')).toEqual(['counter', 'supervisor', 'devices', 'accounts']);
   });
 
-  it('sends a role to the default page when it may not see the one asked for', () => {
-    expect(resolveRoute('#/accounts', 'supervisor')).toBe('devices');
+  it('sends a role to the counter when it may not see the page asked for', () => {
+    expect(resolveRoute('#/accounts', 'supervisor')).toBe('counter');
     expect(resolveRoute('#/accounts', 'admin')).toBe('accounts');
-    expect(resolveRoute('#/whatever', 'admin')).toBe('devices');
+    expect(resolveRoute('#/supervisor', 'staff')).toBe('counter');
+    expect(resolveRoute('#/supervisor', 'supervisor')).toBe('supervisor');
+    expect(resolveRoute('#/whatever', 'admin')).toBe('counter');
+    expect(resolveRoute('', 'staff')).toBe('counter');
   });
 });

@@ -1,12 +1,18 @@
 import { roleAtLeast, type StaffRole } from '@madoguchi/shared';
 
-export const ROUTES = ['devices', 'accounts'] as const;
+export const ROUTES = ['counter', 'supervisor', 'devices', 'accounts'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Who may open each page; the server checks again, this only keeps the menu honest. */
-export const ROUTE_ROLE: Record<Route, StaffRole> = { devices: 'staff', accounts: 'admin' };
+export const ROUTE_ROLE: Record<Route, StaffRole> = {
+  counter: 'staff',
+  supervisor: 'supervisor',
+  devices: 'staff',
+  accounts: 'admin',
+};
 
-export const DEFAULT_ROUTE: Route = 'devices';
+/** Every role starts at the counter: the queue is what the console is for. */
+export const DEFAULT_ROUTE: Route = 'counter';
 
 /** `#/accounts` → 'accounts'; anything unknown → undefined. */
 export function parseRoute(hash: string): Route | undefined {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
 import { outputDir } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { deviceRow, signIn, waitForSignedIn } from './support/staff.js';
+import { deviceRow, openDevicesPage, signIn, waitForSignedIn } from './support/staff.js';
 import { announcements, openTv, press, startFresh, tvState, waitForTv } from './support/tv.js';
 
 async function forgetLocalSession(browser: Browser): Promise<void> {
@@ -29,6 +29,7 @@ describe('TV app: first start and the staff device page', () => {
     try {
       await signIn(staff, server.url, 'staff');
       await waitForSignedIn(staff);
+      await openDevicesPage(staff);
       await staff.$('[data-testid="devices-empty"]').waitForExist({ timeout: 10_000 });
 
       deviceId = await startFresh(tv, server.url);

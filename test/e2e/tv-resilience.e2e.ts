@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { byTestId, deviceRow, signIn, waitForSignedIn } from './support/staff.js';
+import { byTestId, deviceRow, openDevicesPage, signIn, waitForSignedIn } from './support/staff.js';
 import { press, pressKeyCode, startFresh, tvState, waitForTv } from './support/tv.js';
 
 let server: RunningServer;
@@ -49,6 +49,7 @@ describe('TV app when things go wrong', () => {
     try {
       await signIn(staff, server.url, 'supervisor');
       await waitForSignedIn(staff);
+      await openDevicesPage(staff);
       const row = await deviceRow(staff, deviceId, true);
       await row.waitForExist({ timeout: 10_000 });
       await (await row.$('[data-testid="device-revoke"]')).click();

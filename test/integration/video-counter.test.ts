@@ -434,8 +434,16 @@ describe('a consultation from accept to survey, and the figures', () => {
       await request(citizen.socket, 'call:end', { consultationId: consultation.consultationId }),
     ).toEqual({ ok: true, data: {} });
     expect((await told).reason).toBe('citizenEnded');
+    // Listed until the officer records how it went, even after a reload of the console.
+    expect((await snapshot(desk.socket)).consultations).toMatchObject([
+      { consultationId: consultation.consultationId, status: 'ended' },
+    ]);
+    expect(
+      (await snapshot(desk.socket)).officers.find((o) => o.staffId === consultation.staffId)?.status,
+    ).toBe('available');
     const end = { consultationId: consultation.consultationId, outcome: 'information', notes: '' };
     expect(await request(desk.socket, 'call:end', end)).toEqual({ ok: true, data: {} });
+    expect((await snapshot(desk.socket)).consultations).toEqual([]);
     expect(await request(desk.socket, 'call:end', end)).toMatchObject({
       ok: false,
       error: { code: 'CALL_STATE' },

@@ -189,7 +189,7 @@ export const jaEasy: Resources = {
       callbackCancelled: 'でんわの よやくを やめました',
       callbackBooked: 'でんわを よやく しました',
       goHome: 'ホームに もどる',
-      homeWaiting: 'ビデオで そうだん：あなたは {{position}}ばんめ です（みどりの ボタンで みる）',
+      homeWaiting: 'ビデオで そうだん：{{place}}（みどりの ボタンで みる）',
       homeCallback: 'ビデオで そうだん：{{slot}}に でんわが きます（みどりの ボタンで みる）',
       dialogHint: 'あかの ボタンで やめます',
       ringing: {
@@ -219,6 +219,9 @@ export const jaEasy: Resources = {
         retryMedia: 'もう いちど',
         retryHint: 'けっていの ボタンで もう いちど つなぎます',
         you: 'あなた',
+        connected: 'つながりました',
+        resumed: 'また はなせます',
+        joined: '{{first}}　{{second}}',
       },
       endReason: {
         completed: 'でんわが おわりました',
@@ -230,6 +233,7 @@ export const jaEasy: Resources = {
         cancelled: 'やめました',
       },
       endedNote: 'ありがとう ございました。',
+      missedCall: 'でんわに でられませんでした',
       survey: {
         intro: 'どう でしたか',
         progress: 'しつもん {{number}}／{{total}}',

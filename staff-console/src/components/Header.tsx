@@ -12,6 +12,8 @@ interface HeaderProps {
 }
 
 const ROUTE_LABEL: Record<Route, string> = {
+  counter: 'staff.nav.counter',
+  supervisor: 'staff.nav.supervisor',
   devices: 'staff.nav.devices',
   accounts: 'staff.nav.accounts',
 };

@@ -33,3 +33,11 @@ export function deviceRow(browser: Browser, deviceId: string, online?: boolean) 
 }
 
 export { byTestId };
+
+/** The counter is the console's first page; the device list is one click away. */
+export async function openDevicesPage(browser: Browser): Promise<void> {
+  await (await byTestId(browser, 'nav-devices')).click();
+  await browser
+    .$('[data-testid="devices-table"], [data-testid="devices-empty"]')
+    .waitForExist({ timeout: 10_000 });
+}

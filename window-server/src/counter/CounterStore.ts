@@ -269,6 +269,17 @@ export class CounterStore {
       .map(toConsultation);
   }
 
+  /** Answered calls the citizen ended (or lost) whose officer has not recorded an outcome yet. */
+  unrecordedConsultations(): ConsultationRecord[] {
+    return this.db
+      .prepare<[string], ConsultationRow>(
+        `SELECT * FROM consultations WHERE tenant_id = ? AND status = 'ended' AND outcome IS NULL
+           AND answered_at IS NOT NULL ORDER BY ended_at`,
+      )
+      .all(this.tenantId)
+      .map(toConsultation);
+  }
+
   openConsultationOfStaff(staffId: string): ConsultationRecord | undefined {
     const row = this.db
       .prepare<[string], ConsultationRow>(

@@ -110,7 +110,10 @@ export class CounterViews {
       callbacks: open
         .filter((e) => e.status === 'callbackRequested' || e.status === 'ringing')
         .map((e) => this.entryView(e)),
-      consultations: consultations.map((c) => this.consultation(c)),
+      // Ended calls still waiting for their outcome stay listed, so the officer can record it.
+      consultations: [...consultations, ...this.store.unrecordedConsultations()].map((c) =>
+        this.consultation(c),
+      ),
       officers: this.officers(consultations),
       today: this.today(now),
     };

@@ -20,7 +20,9 @@ export interface CounterPushesDeps {
 }
 
 /** Tells TVs and officers what the counter did, after it is committed. */
-export function attachCounterPushes({ counter, rooms, device, staff, logger }: CounterPushesDeps): { close(): void } {
+export function attachCounterPushes({ counter, rooms, device, staff, logger }: CounterPushesDeps): {
+  close(): void;
+} {
   const dirtyDevices = new Set<string>();
   let snapshotDue = false;
   let timer: NodeJS.Timeout | undefined;
