@@ -85,7 +85,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     this.offs.push(
       signalling.on('media:consumer', (consumer: NewConsumer) => {
         if (consumer.consultationId !== this.join.consultationId) return;
-        if (!this.recvTransport || this.building) this.pending.push(consumer);
+        if (!this.recvTransport) this.pending.push(consumer);
         else void this.consume(consumer);
       }),
       signalling.on('media:consumerClosed', (payload: { consultationId: string; consumerId: string }) => {
@@ -189,9 +189,12 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
         this.producers.set(kind, producer);
       }
     }
-    const queued = this.pending;
-    this.pending = [];
-    await Promise.all(queued.map((consumer) => this.consume(consumer)));
+    // Consumers pushed before the receive transport existed; more may arrive while these start.
+    while (this.pending.length > 0) {
+      const queued = this.pending;
+      this.pending = [];
+      await Promise.all(queued.map((consumer) => this.consume(consumer)));
+    }
     this.setState('connected');
   }
 
