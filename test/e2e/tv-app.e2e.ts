@@ -34,7 +34,7 @@ describe('TV app: first start and the staff device page', () => {
 
       deviceId = await startFresh(tv, server.url);
       const home = await tvState(tv);
-      expect(home.tiles).toEqual(['hours', 'guide', 'settings']);
+      expect(home.tiles).toEqual(['videoCounter', 'hours', 'guide', 'settings']);
       expect(home.online).toBe(true);
       expect(home.visibleTexts).toContain('ホーム');
       await tv.saveScreenshot(`${outputDir('screenshots')}/tv-home.png`);
@@ -60,32 +60,32 @@ describe('TV app: the remote', () => {
   });
 
   it('moves focus with the arrows', async () => {
-    expect((await tvState(tv)).focusId).toBe('hours');
+    expect((await tvState(tv)).focusId).toBe('videoCounter');
     await press(tv, 'ArrowRight');
-    expect((await waitForTv(tv, (s) => s.focusId === 'guide', 'focus on guide')).focusIndex).toBe(1);
+    expect((await waitForTv(tv, (s) => s.focusId === 'hours', 'focus on hours')).focusIndex).toBe(1);
     await press(tv, 'ArrowRight');
-    await waitForTv(tv, (s) => s.focusId === 'settings', 'focus on settings');
+    await waitForTv(tv, (s) => s.focusId === 'guide', 'focus on guide');
     await press(tv, 'ArrowLeft', 'ArrowLeft');
-    await waitForTv(tv, (s) => s.focusId === 'hours', 'focus back on hours');
+    await waitForTv(tv, (s) => s.focusId === 'videoCounter', 'focus back on the video counter');
   });
 
   it('announces the screen and each focused item', async () => {
     await press(tv, 'ArrowRight');
-    await waitForTv(tv, (s) => s.focusId === 'guide', 'focus on guide');
+    await waitForTv(tv, (s) => s.focusId === 'hours', 'focus on hours');
     const spoken = await announcements(tv);
-    expect(spoken.at(-1)).toContain('リモコンの使い方');
+    expect(spoken.at(-1)).toContain('窓口の時間');
     await press(tv, 'b');
     await tv.waitUntil(async () => (await announcements(tv)).slice(-2).join(' ').includes('ホーム'));
     await press(tv, 'ArrowLeft');
   });
 
   it('opens the n-th tile with a number key, and Back returns', async () => {
-    await press(tv, '3');
-    await waitForTv(tv, (s) => s.screen === 'settings', 'Settings from key 3');
+    await press(tv, '4');
+    await waitForTv(tv, (s) => s.screen === 'settings', 'Settings from key 4');
     await press(tv, 'Backspace');
     await waitForTv(tv, (s) => s.screen === 'home', 'Home after Back');
-    await press(tv, '2');
-    const guide = await waitForTv(tv, (s) => s.screen === 'guide', 'Guide from key 2');
+    await press(tv, '3');
+    const guide = await waitForTv(tv, (s) => s.screen === 'guide', 'Guide from key 3');
     expect(guide.visibleTexts.join(' ')).toContain('リモコンの使い方');
     await press(tv, 'd');
     await waitForTv(tv, (s) => s.screen === 'home', 'Home from the d key');
@@ -98,18 +98,31 @@ describe('TV app: the remote', () => {
     expect(await tv.getUrl()).toContain('/tv/');
     // Still alive and listening, not a closed app that only looks like Home.
     await press(tv, 'ArrowRight');
-    await waitForTv(tv, (s) => s.screen === 'home' && s.focusId === 'guide', 'focus moves after Back');
+    await waitForTv(tv, (s) => s.screen === 'home' && s.focusId === 'hours', 'focus moves after Back');
     await press(tv, 'ArrowLeft');
   });
 
-  it('green reaches a human: the opening hours and the phone number', async () => {
+  it('green reaches a human from any screen: the video counter', async () => {
+    await press(tv, '3');
+    await waitForTv(tv, (s) => s.screen === 'guide', 'Guide');
     await press(tv, 'g');
-    const hours = await waitForTv(
+    const counter = await waitForTv(
+      tv,
+      (s) => s.screen === 'videoCounter' && s.counter.topics.length === 4,
+      'the video counter with its topics',
+    );
+    expect(counter.legend.join(' ')).toContain('係員と話す');
+    await press(tv, 'd');
+    await waitForTv(tv, (s) => s.screen === 'home', 'Home from the d key');
+  });
+
+  it('shows the opening hours and the phone number', async () => {
+    await press(tv, '2');
+    await waitForTv(
       tv,
       (s) => s.screen === 'hours' && s.visibleTexts.some((t) => t.includes('0957-53-4111')),
       'hours with the phone number',
     );
-    expect(hours.legend.join(' ')).toContain('係員と話す');
     await press(tv, 'r');
     await waitForTv(tv, (s) => s.screen === 'home', 'Home after red (cancel)');
   });
@@ -119,7 +132,7 @@ describe('TV app: settings', () => {
   it('changes the text size; the layout reflows and the change survives a reload', async () => {
     const before = await tvState(tv);
     expect(before.textScale).toBe(1);
-    await press(tv, '3');
+    await press(tv, '4');
     await waitForTv(tv, (s) => s.screen === 'settings' && s.focusId === 'textScale', 'the text size row');
     await press(tv, 'ArrowRight');
     await waitForTv(tv, (s) => s.textScale === 1.25 && s.toast !== null, 'text size ×1.25 saved');
@@ -143,7 +156,7 @@ describe('TV app: settings', () => {
   });
 
   it('switches the language; every visible text changes, and it is kept', async () => {
-    await press(tv, '3');
+    await press(tv, '4');
     await waitForTv(tv, (s) => s.screen === 'settings', 'Settings');
     await press(tv, 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown');
     await waitForTv(tv, (s) => s.focusId === 'language', 'the language row');
@@ -162,7 +175,7 @@ describe('TV app: settings', () => {
     expect(kept.language).toBe('ja-easy');
     expect(kept.visibleTexts).toContain('せってい');
 
-    await press(tv, '3');
+    await press(tv, '4');
     await waitForTv(tv, (s) => s.screen === 'settings', 'Settings');
     await press(tv, 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowLeft', 'ArrowLeft');
     await waitForTv(tv, (s) => s.language === 'ja' && s.visibleTexts.includes('設定'), 'Japanese again');

@@ -28,7 +28,7 @@ describe('TV app when things go wrong', () => {
     await server.kill();
     await waitForTv(tv, (s) => s.bannerVisible && !s.online, 'the offline banner');
     // Keys still work while offline.
-    await press(tv, '2');
+    await press(tv, '3');
     await waitForTv(tv, (s) => s.screen === 'guide', 'Guide while offline');
 
     server = await startServer({ name: 'banner-2', port: server.port, dataDir: server.dataDir });
@@ -78,13 +78,13 @@ describe('TV app when things go wrong', () => {
     await startFresh(tv, server.url, 'hbbtv');
     expect((await tvState(tv)).profile).toBe('hbbtv');
     await pressKeyCode(tv, 404); // VK_GREEN
-    await waitForTv(tv, (s) => s.screen === 'hours', 'hours from VK_GREEN');
+    await waitForTv(tv, (s) => s.screen === 'videoCounter', 'the video counter from VK_GREEN');
     await pressKeyCode(tv, 461); // VK_BACK
     await waitForTv(tv, (s) => s.screen === 'home', 'Home from VK_BACK');
     await pressKeyCode(tv, 405); // VK_YELLOW
     await waitForTv(tv, (s) => s.textScale === 1.25, 'larger text from VK_YELLOW');
-    await pressKeyCode(tv, 51); // digit 3
-    await waitForTv(tv, (s) => s.screen === 'settings', 'Settings from digit 3');
+    await pressKeyCode(tv, 52); // digit 4
+    await waitForTv(tv, (s) => s.screen === 'settings', 'Settings from digit 4');
     await pressKeyCode(tv, 10009); // Tizen Back, also in the profile
     await waitForTv(tv, (s) => s.screen === 'home', 'Home from 10009');
   });

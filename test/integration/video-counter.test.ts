@@ -300,6 +300,17 @@ describe('call backs', () => {
     });
   });
 
+  it('turns a waiting walk-in into a call back in one step', async () => {
+    const s = await server();
+    const citizen = await tv(s);
+    const waiting = await join(citizen.socket, 'childcare');
+    const booked = await bookCallback(citizen.socket);
+    expect(booked).toMatchObject({ entryId: waiting.entryId, kind: 'callback', status: 'callbackRequested' });
+    expect(rows(s, 'SELECT kind, status, topic FROM queue_entries')).toEqual([
+      { kind: 'callback', status: 'callbackRequested', topic: 'currency' },
+    ]);
+  });
+
   it('a declined call back is recorded as the citizen leaving', async () => {
     const s = await server();
     const citizen = await tv(s);

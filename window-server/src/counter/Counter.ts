@@ -133,7 +133,16 @@ export class Counter {
     if (!offered.some((slot) => slot.date === request.date && slot.period === request.period)) {
       throw new AppError('SLOT_UNAVAILABLE');
     }
-    this.insertEntry(deviceId, request.topic, { date: request.date, period: request.period });
+    const waiting = this.store.openEntryOf(deviceId);
+    if (waiting?.status === 'waiting' && waiting.kind === 'walkIn') {
+      // Rather than wait, be called back: one atomic change, so the place is never lost on the way.
+      if (!this.store.convertToCallback(waiting.id, request.topic, request.date, request.period)) {
+        throw new AppError('CALL_STATE');
+      }
+      this.clearTimer(this.graceTimers, deviceId);
+    } else {
+      this.insertEntry(deviceId, request.topic, { date: request.date, period: request.period });
+    }
     this.announce(deviceId);
     return this.myEntry(deviceId) as MyQueueEntry;
   }

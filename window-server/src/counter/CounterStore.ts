@@ -161,6 +161,19 @@ export class CounterStore {
     return this.entry(entry.id) as QueueEntryRecord;
   }
 
+  /** A waiting walk-in becomes a call-back request, keeping its record (and its history). */
+  convertToCallback(id: string, topic: string, date: string, period: CallbackPeriod): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE queue_entries SET kind = 'callback', status = 'callbackRequested', topic = ?, callback_date = ?,
+             callback_period = ?
+           WHERE id = ? AND tenant_id = ? AND status = 'waiting' AND kind = 'walkIn'`,
+        )
+        .run(topic, date, period, id, this.tenantId).changes === 1
+    );
+  }
+
   entry(id: string): QueueEntryRecord | undefined {
     const row = this.db
       .prepare<[string, string], EntryRow>('SELECT * FROM queue_entries WHERE id = ? AND tenant_id = ?')

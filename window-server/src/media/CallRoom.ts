@@ -182,6 +182,11 @@ export class CallRoom {
     return { consultationId: this.consultationId, role, audio: live('audio'), video: live('video') };
   }
 
+  /** Everything sent into this room now (both sides), e.g. to pipe it elsewhere. */
+  producers(): ms.Producer[] {
+    return [...this.peers.values()].flatMap((peer) => [...peer.producers.values()]);
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

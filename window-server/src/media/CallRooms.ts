@@ -92,18 +92,28 @@ export class CallRooms {
     return room;
   }
 
-  /** The worker died under a live call: a new router elsewhere, and both sides join again. */
+  /**
+   * The worker died under a live call: a new router elsewhere, and both sides join again. If
+   * the new worker dies too (or none runs yet), keep trying with backoff while the call lasts.
+   */
   private async rebuild(consultationId: string, dead: CallRoom): Promise<void> {
     if (this.closed || this.rooms.get(consultationId) !== dead) return;
     this.rooms.delete(consultationId);
     this.options.logger.warn({ consultationId }, 'media worker died under a call; rebuilding its room');
-    try {
-      await this.ensure(consultationId);
-      for (const role of ['citizen', 'officer'] as const) {
-        this.options.push(consultationId, role, 'media:rejoin', await this.joinInfo(consultationId, role));
+    for (let attempt = 0; !this.closed && this.generations.has(consultationId); attempt += 1) {
+      try {
+        await this.ensure(consultationId);
+        for (const role of ['citizen', 'officer'] as const) {
+          this.options.push(consultationId, role, 'media:rejoin', await this.joinInfo(consultationId, role));
+        }
+        return;
+      } catch (error) {
+        this.options.logger.warn(
+          { consultationId, err: error, attempt },
+          'could not rebuild the call room yet',
+        );
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 200 * 2 ** attempt)));
       }
-    } catch (error) {
-      this.options.logger.error({ consultationId, err: error }, 'could not rebuild the call room');
     }
   }
 }
