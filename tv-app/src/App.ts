@@ -3,6 +3,7 @@ import type { DeviceSettings } from '@madoguchi/shared';
 import type { DeviceChannelState } from '@madoguchi/stb-bridge';
 import { Banner } from './components/Banner';
 import { LEGEND_KEYS, Legend } from './components/Legend';
+import { RingingOverlay } from './components/RingingOverlay';
 import { Toast } from './components/Toast';
 import { textSettings } from './components/card';
 import { FirstStartPage } from './pages/FirstStartPage';
@@ -12,11 +13,16 @@ import { HoursPage } from './pages/HoursPage';
 import { LoadingPage } from './pages/LoadingPage';
 import type { Page } from './pages/Page';
 import { SettingsPage } from './pages/SettingsPage';
+import { VideoCounterPage } from './pages/VideoCounterPage';
 import { humanRoute } from './pages/routes';
 import type { RouteName } from './services/AppContext';
+import type { CounterChange } from './services/VideoCounter';
+import { speechOf, topicLabel } from './services/counterModel';
 import { ctx, setShell, type Shell } from './services/runtime';
 import { nextTextScale } from './services/settingsModel';
-import { installTestHook, type MadoguchiState } from './services/testHook';
+import { installTestHook, type CounterTestState, type MadoguchiState } from './services/testHook';
+import { Ringer } from './ui/Ringer';
+import { videoLayer } from './ui/VideoLayer';
 import { SAFE, STAGE, frameOf } from './ui/layout';
 import { typography } from './ui/theme';
 
@@ -31,7 +37,11 @@ const PAGES: Record<RouteName, new (...args: never[]) => Page> = {
   settings: SettingsPage,
   hours: HoursPage,
   guide: GuidePage,
+  videoCounter: VideoCounterPage,
 };
+
+/** While a call back rings, the words are said again this often. */
+const RING_SPEECH_EVERY_MS = 9_000;
 
 /**
  * The frame around every screen (title, connection banner, colour-key legend, toast), the
@@ -41,6 +51,10 @@ export class App extends Lightning.Component implements Shell {
   private stack: Page[] = [];
   private channelState: DeviceChannelState = ctx().channel.state;
   private interactiveAt: number | null = null;
+  private ringing = false;
+  private answering = false;
+  private ringer: Ringer | undefined;
+  private ringSpeech: ReturnType<typeof setInterval> | undefined;
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -49,6 +63,8 @@ export class App extends Lightning.Component implements Shell {
       Header: { Title: {}, City: {}, Rule: { rect: true } },
       Pages: {},
       Banner: { type: Banner, visible: false },
+      // Over every screen but under the legend: the colour keys stay readable.
+      Ringing: { type: RingingOverlay, visible: false },
       Legend: { type: Legend },
       Toast: { type: Toast },
     };
@@ -57,7 +73,13 @@ export class App extends Lightning.Component implements Shell {
   override _init(): void {
     setShell(this);
     const context = ctx();
-    installTestHook(window, () => this.testState(), context.announcer.log);
+    installTestHook(window, {
+      state: () => this.testState(),
+      announcements: context.announcer.log,
+      callStats: () => context.counter.stats(),
+    });
+    this.ringer = new Ringer(window);
+    context.counter.on('changed', (change) => this.onCounter(change));
     context.on('settings', (settings, previous) => this.onSettings(settings, previous));
     context.on('session', () => this.onSession());
     context.on('connection', (state) => this.onConnection(state));
@@ -66,8 +88,8 @@ export class App extends Lightning.Component implements Shell {
     context.start();
   }
 
-  override _getFocused(): Page | undefined {
-    return this.current;
+  override _getFocused(): Lightning.Component | undefined {
+    return this.ringing ? (this.tag('Ringing') as RingingOverlay) : this.current;
   }
 
   private get current(): Page | undefined {
@@ -82,6 +104,11 @@ export class App extends Lightning.Component implements Shell {
 
   open(route: RouteName): void {
     if (this.current?.route === route) return;
+    // One video counter screen at most: go back down to it rather than stack another.
+    if (route === 'videoCounter' && this.stack.some((page) => page.route === route)) {
+      while (this.current && this.current.route !== route) this.back();
+      return;
+    }
     const previous = this.current;
     if (previous) previous.visible = false;
     const page = this.tag('Pages')!.childList.a({ type: PAGES[route] }) as unknown as Page;
@@ -172,6 +199,7 @@ export class App extends Lightning.Component implements Shell {
       banner.update({ frame: frame.banner, text: context.t('banner.offline'), fontSize: type.body, theme });
     }
     this.current?.render(frame.content);
+    if (this.ringing) this.drawRinging();
   }
 
   private drawHeader(): void {
@@ -258,22 +286,159 @@ export class App extends Lightning.Component implements Shell {
     this.current?.onConnection(state === 'online');
   }
 
+  // The video counter, whatever screen is on ------------------------------------------------------
+
+  private onCounter(change: CounterChange): void {
+    const counter = ctx().counter;
+    switch (change.kind) {
+      case 'ringing':
+        this.startRinging();
+        return;
+      case 'callStarted':
+        this.stopRinging();
+        this.open('videoCounter');
+        return;
+      case 'ended':
+        this.stopRinging();
+        // The counter screen says more (we will call again); a short word wherever the viewer is.
+        if (change.wasLive) return;
+        if (change.reason === 'unanswered') this.toast(ctx().t('tvApp.counter.missedCall'));
+        if (change.reason === 'declined') this.toast(ctx().t('tvApp.counter.endReason.declined'));
+        return;
+      case 'entry':
+        // Home shows the place in line or the booked call back.
+        if (this.current?.route === 'home') this.drawFrame();
+        return;
+      case 'synced': {
+        if (!ctx().registered || !ctx().session) return;
+        const live =
+          counter.call !== null && counter.call.status !== 'ringing' && counter.call.status !== 'ended';
+        const waiting = counter.entry?.kind === 'walkIn';
+        // After a reload or a restart: back to the call, the survey owed, or the place in line.
+        if (live || (change.first && (counter.surveyFor !== null || waiting))) this.open('videoCounter');
+        else if (this.current?.route === 'home') this.drawFrame();
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private startRinging(): void {
+    const wasRinging = this.ringing;
+    this.ringing = true;
+    this.answering = false;
+    this.drawRinging();
+    if (wasRinging) return;
+    (this.tag('Ringing') as RingingOverlay).setRinging(true);
+    this._refocus();
+    this.ringer?.start();
+    this.sayRinging(true);
+    this.ringSpeech = setInterval(() => this.sayRinging(false), RING_SPEECH_EVERY_MS);
+  }
+
+  private stopRinging(): void {
+    if (!this.ringing) return;
+    this.ringing = false;
+    this.answering = false;
+    (this.tag('Ringing') as RingingOverlay).setRinging(false);
+    this.ringer?.stop();
+    if (this.ringSpeech !== undefined) clearInterval(this.ringSpeech);
+    this.ringSpeech = undefined;
+    this._refocus();
+  }
+
+  private ringingTexts(): { title: string; lines: string[]; answer: string; decline: string } {
+    const context = ctx();
+    const call = context.counter.call;
+    const topic = call ? topicLabel(context.counter.info, call.topic, context.language) : '';
+    return {
+      title: context.t('tvApp.counter.ringing.title'),
+      lines: [
+        context.t('tvApp.counter.ringing.caller', { officer: call?.officerName ?? '' }),
+        ...(topic ? [context.t('tvApp.counter.ringing.topic', { topic })] : []),
+      ],
+      answer: context.t('tvApp.counter.ringing.answer'),
+      decline: context.t('tvApp.counter.ringing.decline'),
+    };
+  }
+
+  private drawRinging(): void {
+    const context = ctx();
+    const { textScale } = context.settings;
+    const frame = frameOf(textScale, this.bannerVisible);
+    (this.tag('Ringing') as RingingOverlay).update({
+      frame: { x: SAFE.x, y: SAFE.y, w: SAFE.w, h: frame.legend.y - SAFE.y - 16 },
+      ...this.ringingTexts(),
+      busy: this.answering,
+      busyText: context.t('tvApp.counter.ringing.answering'),
+      sizes: typography(textScale),
+      theme: context.theme,
+    });
+  }
+
+  /** Said when it starts ringing (interrupting), then again every few seconds. */
+  private sayRinging(first: boolean): void {
+    const texts = this.ringingTexts();
+    const words = speechOf([...texts.lines, texts.answer, texts.decline]);
+    if (first) ctx().announcer.screen(texts.title, words);
+    else if (!this.answering) ctx().announcer.notice(speechOf([texts.title, words]));
+  }
+
+  private answerCall(): void {
+    if (this.answering) return;
+    this.answering = true;
+    this.drawRinging();
+    ctx()
+      .counter.answer()
+      .catch((error: unknown) => {
+        this.stopRinging();
+        this.toast(this.errorText(error), true);
+      });
+  }
+
+  private declineCall(): void {
+    if (this.answering) return;
+    ctx()
+      .counter.decline()
+      .catch(() => this.stopRinging());
+  }
+
+  private errorText(error: unknown): string {
+    const message = (error as { message?: unknown }).message;
+    const key = typeof message === 'string' && message.startsWith('errors.') ? message : 'errors.INTERNAL';
+    return ctx().t(key);
+  }
+
   // Keys that mean the same on every screen ---------------------------------------------------
+
+  /** OK on a screen that does not use it: answers a ringing call back. */
+  override _handleEnter(): boolean {
+    if (this.ringing) this.answerCall();
+    return true;
+  }
 
   /** Back: one step back; on Home (or any first screen) nothing, and never leave the app. */
   override _handleBack(): boolean {
-    this.back();
+    // Ringing: Back neither answers nor declines; say what the keys do.
+    if (this.ringing) this.sayRinging(true);
+    else this.back();
     return true;
   }
 
   /** Red: cancel, one step back. */
   _handleRed(): boolean {
-    this.back();
+    if (this.ringing) this.declineCall();
+    else this.back();
     return true;
   }
 
   /** Green: a human — the video counter when offered, else the hours and the phone number. */
   _handleGreen(): boolean {
+    if (this.ringing) {
+      this.answerCall();
+      return true;
+    }
     const services = ctx().tenant?.services;
     if (!services || !ctx().registered) return true;
     this.open(humanRoute(services));
@@ -296,6 +461,10 @@ export class App extends Lightning.Component implements Shell {
 
   /** Blue: read the screen and the focused item again. */
   _handleBlue(): boolean {
+    if (this.ringing) {
+      this.sayRinging(true);
+      return true;
+    }
     const page = this.current;
     if (page) ctx().announcer.repeat(ctx().t('speech.screen', { title: page.title() }), page.focusSpeech());
     return true;
@@ -303,6 +472,7 @@ export class App extends Lightning.Component implements Shell {
 
   /** d (data) key: Home. */
   _handleData(): boolean {
+    if (this.ringing) return true;
     if (ctx().registered && ctx().session && this.current?.route !== 'home') this.reset('home');
     return true;
   }
@@ -335,6 +505,28 @@ export class App extends Lightning.Component implements Shell {
       profile: context.platform.profile.name,
       interactive: this.interactiveAt !== null,
       interactiveAt: this.interactiveAt,
+      counter: this.counterState(),
+      videoRects: videoLayer().rects(),
+      overlay: this.ringing ? 'ringing' : null,
+    };
+  }
+
+  private counterState(): CounterTestState {
+    const { counter } = ctx();
+    const { call, media } = counter;
+    return {
+      entry: counter.entry,
+      call: call
+        ? {
+            consultationId: call.consultationId,
+            status: call.status,
+            sessionState: media?.sessionState ?? null,
+            peerCamera: call.join ? call.join.peer.camera : null,
+            sending: media ? media.sending : { audio: false, video: false },
+          }
+        : null,
+      surveyFor: counter.surveyFor,
+      topics: counter.info?.topics.map((topic) => topic.id) ?? [],
     };
   }
 }

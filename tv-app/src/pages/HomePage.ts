@@ -1,6 +1,7 @@
 import type { ServiceId } from '@madoguchi/shared';
 import { Tile } from '../components/Tile';
 import { textSettings } from '../components/card';
+import { bookedSlotLabel, positionText } from '../services/counterModel';
 import { ctx, shell } from '../services/runtime';
 import { homeGrid, moveInGrid, scrollToShow, wrapLines, type GridLayout } from '../ui/layout';
 import { Page } from './Page';
@@ -45,7 +46,29 @@ export class HomePage extends Page {
   }
 
   override visibleTexts(): string[] {
-    return [this.title(), ...this.tiles().map((service) => this.label(service)), ctx().t('home.hint')];
+    return [this.title(), ...this.tiles().map((service) => this.label(service)), this.hint()];
+  }
+
+  /** The keys hint, or, while the citizen waits or has a call back booked, where that stands. */
+  private hint(): string {
+    const { counter, texts } = ctx();
+    const entry = counter.entry;
+    if (entry?.kind === 'walkIn' && entry.position !== null) {
+      return texts.t('tvApp.counter.homeWaiting', { place: positionText(texts, entry.position) });
+    }
+    if (entry?.kind === 'callback' && entry.callback) {
+      const info = counter.info;
+      const today = info?.opening.days[0]?.date ?? null;
+      const slot = bookedSlotLabel(texts, entry.callback, info?.callbackSlots ?? [], today);
+      return texts.t('tvApp.counter.homeCallback', { slot });
+    }
+    return texts.t('home.hint');
+  }
+
+  override openingSpeech(): string | null {
+    const hint = this.hint();
+    const focused = this.focusSpeech();
+    return hint === ctx().t('home.hint') ? focused : [hint, focused].filter(Boolean).join('。');
   }
 
   override details(): Record<string, unknown> {
@@ -58,6 +81,8 @@ export class HomePage extends Page {
     const { w, h } = this.frame;
     const type = this.sizes;
     const theme = ctx().theme;
+    const hint = this.hint();
+    const hintBold = hint !== ctx().t('home.hint');
     const hintHeight = Math.round(type.small * 1.35) + 16;
     const viewportHeight = h - hintHeight;
     const grid = homeGrid(tiles.length, this.textScale, w, viewportHeight);
@@ -93,9 +118,10 @@ export class HomePage extends Page {
         x: 0,
         y: h - hintHeight + 16,
         text: textSettings({
-          text: ctx().t('home.hint'),
+          text: hint,
           fontSize: type.small,
-          colour: theme.text,
+          colour: hintBold ? theme.focus : theme.text,
+          bold: hintBold,
           wrapWidth: w,
           maxLines: 1,
         }),

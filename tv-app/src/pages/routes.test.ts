@@ -4,6 +4,7 @@ import { MAX_TILES, homeTiles, humanRoute } from './routes';
 describe('routes', () => {
   it('shows only services that have a screen, in the tenant order, at most six', () => {
     expect(homeTiles(['videoCounter', 'notices', 'hours', 'guide', 'settings'])).toEqual([
+      'videoCounter',
       'hours',
       'guide',
       'settings',
@@ -12,8 +13,9 @@ describe('routes', () => {
     expect(MAX_TILES).toBe(6);
   });
 
-  it('sends the green key to the hours and phone number while there is no video counter screen', () => {
-    expect(humanRoute(['videoCounter', 'hours'])).toBe('hours');
+  it('sends the green key to the video counter when the city offers it, else to the hours and phone', () => {
+    expect(humanRoute(['videoCounter', 'hours'])).toBe('videoCounter');
+    expect(humanRoute(['hours', 'settings', 'videoCounter'])).toBe('videoCounter');
     expect(humanRoute(['settings'])).toBe('hours');
   });
 });

@@ -3,6 +3,7 @@ import type { RouteName } from '../services/AppContext';
 
 /** Services that have a screen in this app, and which one. */
 const SERVICE_ROUTES: Partial<Record<ServiceId, RouteName>> = {
+  videoCounter: 'videoCounter',
   hours: 'hours',
   guide: 'guide',
   settings: 'settings',

@@ -14,10 +14,20 @@ import { DeviceChannel, TypedEmitter, type DeviceChannelState, type Platform } f
 import type { MeasureText } from '../ui/layout';
 import { themeOf, type Theme } from '../ui/theme';
 import { Announcer } from './Announcer';
+import { CallMedia } from './CallMedia';
 import { Translator, type Params } from './Translator';
+import { VideoCounter } from './VideoCounter';
 
-/** Screens of the app. Services without a screen yet (videoCounter…) are not routes. */
-export const ROUTES = ['loading', 'firstStart', 'home', 'settings', 'hours', 'guide'] as const;
+/** Screens of the app. Services without a screen yet (wallet…) are not routes. */
+export const ROUTES = [
+  'loading',
+  'firstStart',
+  'home',
+  'settings',
+  'hours',
+  'guide',
+  'videoCounter',
+] as const;
 export type RouteName = (typeof ROUTES)[number];
 
 export type FirstStartReason = 'welcome' | 'revoked';
@@ -47,6 +57,8 @@ export interface AppContextOptions {
  */
 export class AppContext extends TypedEmitter<AppContextEvents> {
   readonly announcer: Announcer;
+  /** The video counter: place in line, calls, survey. */
+  readonly counter: VideoCounter;
   firstStartReason: FirstStartReason = 'welcome';
   private appliedSettings: DeviceSettings;
   private currentSession: DeviceSession | undefined;
@@ -71,6 +83,14 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
       volume: this.appliedSettings.speech.volume,
       lang: this.texts.speechLang,
     }));
+    this.counter = new VideoCounter(channel, (join, signalling) =>
+      CallMedia.start({
+        join,
+        signalling,
+        capabilities: platform.capabilities,
+        mediaDevices: typeof navigator === 'undefined' ? undefined : navigator.mediaDevices,
+      }),
+    );
     channel.on('session', (session) => void this.acceptSession(session));
     channel.on('settings', (settings) => void this.applySettings(settings));
     channel.on('state', (state) => this.onChannelState(state));
@@ -90,6 +110,7 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
 
   /** Start talking to the server; listeners are in place by now. */
   start(): void {
+    this.counter.start();
     if (this.channel.hasToken) this.channel.connect();
   }
 

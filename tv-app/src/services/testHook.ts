@@ -1,6 +1,29 @@
-import type { DeviceSettings, Language, ServiceId, TextScale } from '@madoguchi/shared';
+import type { DeviceSettings, Language, MyQueueEntry, ServiceId, TextScale } from '@madoguchi/shared';
 import type { DeviceChannelState } from '@madoguchi/stb-bridge';
+import type { CallSessionState, InboundVideoStats } from '@madoguchi/stb-bridge/call';
+import type { Rect } from '../ui/layout';
 import type { RouteName } from './AppContext';
+import type { CallStatus } from './counterModel';
+
+/** The video counter as the TV sees it. */
+export interface CounterTestState {
+  /** The TV's place in line or booked call back, as the server last said. */
+  entry: MyQueueEntry | null;
+  call: {
+    consultationId: string;
+    /** 'connecting' from answer/accept until media flows; 'ended' after call:ended. */
+    status: CallStatus;
+    sessionState: CallSessionState | null;
+    /** The officer has a camera; null while it rings (not known yet). */
+    peerCamera: boolean | null;
+    /** What this TV sends (camera, microphone). */
+    sending: { audio: boolean; video: boolean };
+  } | null;
+  /** A finished consultation whose survey is owed. */
+  surveyFor: string | null;
+  /** Topic ids the counter offers (after `counter:info`). */
+  topics: string[];
+}
 
 /**
  * What end-to-end tests and the benchmark read from the app (`window.__madoguchi`), instead of
@@ -38,12 +61,22 @@ export interface MadoguchiState {
   interactive: boolean;
   /** `performance.now()` when Home was first drawn and focused, for the benchmark. */
   interactiveAt: number | null;
+  counter: CounterTestState;
+  /**
+   * The call's `<video>` elements on the page, in CSS pixels (null when hidden): the Lightning
+   * scene leaves these rectangles transparent.
+   */
+  videoRects: { remote: Rect | null; self: Rect | null };
+  /** An overlay over the screen: a call back ringing. */
+  overlay: 'ringing' | null;
 }
 
 export interface MadoguchiTestHook {
   state(): MadoguchiState;
   /** The last 50 spoken announcements, oldest first (live array). */
   announcements: string[];
+  /** Inbound video of the live call (framesDecoded grows while the officer's video plays). */
+  callStats(): Promise<InboundVideoStats | null>;
 }
 
 declare global {
@@ -52,6 +85,6 @@ declare global {
   }
 }
 
-export function installTestHook(win: Window, state: () => MadoguchiState, announcements: string[]): void {
-  win.__madoguchi = { state, announcements };
+export function installTestHook(win: Window, hook: MadoguchiTestHook): void {
+  win.__madoguchi = hook;
 }

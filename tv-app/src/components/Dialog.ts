@@ -1,0 +1,121 @@
+import { Lightning } from '@lightningjs/sdk';
+import type { MeasureText } from '../ui/layout';
+import { wrapLines } from '../ui/layout';
+import type { Theme, Typography } from '../ui/theme';
+import { Button } from './Button';
+import { FOCUS_RING_WIDTH, textSettings } from './card';
+
+export interface DialogProps {
+  w: number;
+  h: number;
+  /** card: fills the screen's content; band: a strip under the call's video. */
+  mode: 'card' | 'band';
+  question: string;
+  hint: string;
+  choices: string[];
+  focus: number;
+  sizes: Typography;
+  theme: Theme;
+  measure: MeasureText;
+}
+
+const PAD = 40;
+
+/** A question with two answers (やめますか？ やめる / 続ける); red or Back closes it. */
+export class Dialog extends Lightning.Component {
+  static override _template(): Lightning.Component.Template {
+    return { Border: {}, Surface: {}, Question: {}, Hint: {}, Buttons: {} };
+  }
+
+  /** Height of the band under the video: one line of question and hint beside the buttons. */
+  static bandHeight(sizes: Typography): number {
+    return Math.round(sizes.body * 2.4) + 2 * 24;
+  }
+
+  update(props: DialogProps): void {
+    const { w, h, sizes, theme, mode } = props;
+    const border = FOCUS_RING_WIDTH;
+    const buttonH = Math.round(sizes.body * 2.2);
+    const buttonWidths = props.choices.map((label) =>
+      Math.max(Math.round(props.measure(label, sizes.body, true) + 3 * sizes.body), 260),
+    );
+    const buttonsW = buttonWidths.reduce((sum, width) => sum + width, 0) + 48 * (props.choices.length - 1);
+    const band = mode === 'band';
+    const textW = band ? w - buttonsW - 3 * PAD : w - 2 * PAD;
+    const questionSize = band ? sizes.body : sizes.title;
+    const lineHeight = Math.round(questionSize * 1.35);
+    const questionLines = wrapLines(props.question, textW, questionSize, true, props.measure).length;
+    const buttonsX = band ? w - PAD - buttonsW : Math.round((w - buttonsW) / 2);
+    const buttonsY = band ? Math.round((h - buttonH) / 2) : PAD + questionLines * lineHeight + 48;
+    // A card is as tall as what it says; the band is given its height.
+    const hintLine = Math.round(sizes.small * 1.35);
+    const height = band ? h : Math.min(h, buttonsY + buttonH + 40 + hintLine + PAD);
+    this.patch({
+      w,
+      h: height,
+      Border: {
+        x: -border,
+        y: -border,
+        texture: Lightning.Tools.getRoundRect(
+          w + 2 * border,
+          height + 2 * border,
+          28,
+          border,
+          theme.accent,
+          false,
+          0,
+        ),
+      },
+      // The page colour, so the buttons (surface colour) stand out on it.
+      Surface: { texture: Lightning.Tools.getRoundRect(w, height, 24, 0, 0, true, theme.background) },
+      Question: {
+        // A card centres its question over the buttons; the band reads left to right.
+        x: band ? PAD : w / 2,
+        mountX: band ? 0 : 0.5,
+        y: band ? 18 : PAD,
+        text: textSettings({
+          text: props.question,
+          fontSize: questionSize,
+          colour: theme.text,
+          bold: true,
+          wrapWidth: textW,
+          maxLines: band ? 1 : 3,
+          lineHeight,
+          align: band ? 'left' : 'center',
+        }),
+      },
+      Hint: {
+        x: band ? PAD : w / 2,
+        mountX: band ? 0 : 0.5,
+        y: band ? 18 + lineHeight + 4 : buttonsY + buttonH + 40,
+        text: textSettings({
+          text: props.hint,
+          fontSize: sizes.small,
+          colour: theme.text,
+          wrapWidth: textW,
+          maxLines: 1,
+        }),
+      },
+    });
+    const container = this.tag('Buttons')!;
+    if (container.children.length !== props.choices.length) {
+      container.children = props.choices.map(() => ({ type: Button }));
+    }
+    let x = buttonsX;
+    props.choices.forEach((label, index) => {
+      const button = container.children[index] as Button;
+      const width = buttonWidths[index] ?? 260;
+      button.patch({ x, y: buttonsY });
+      button.update({
+        label,
+        w: width,
+        h: buttonH,
+        fontSize: sizes.body,
+        focused: index === props.focus,
+        enabled: true,
+        theme,
+      });
+      x += width + 48;
+    });
+  }
+}
