@@ -10,7 +10,14 @@ import type { WindowServer } from '@madoguchi/window-server';
 import BetterSqlite3 from 'better-sqlite3';
 import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connected, deviceSocket, request, type DeviceSocket, type StaffSocket } from './support/clients.js';
+import {
+  TV_INFO,
+  connected,
+  deviceSocket,
+  request,
+  type DeviceSocket,
+  type StaffSocket,
+} from './support/clients.js';
 import {
   ALWAYS_OPEN_TENANT,
   accept,
@@ -541,6 +548,62 @@ describe('media rooms', () => {
         rtpParameters: { codecs: 'not a list' },
       }),
     ).toMatchObject({ ok: false, error: { code: 'PAYLOAD_INVALID' } });
+  });
+});
+
+describe('network trouble', () => {
+  it('recovers a dropped TV socket with the pushes it missed (connection-state recovery)', async () => {
+    const s = await server();
+    const ahead = await tv(s);
+    await join(ahead.socket, 'childcare');
+    const socket = deviceSocket(s.url, undefined, true);
+    sockets.push(socket);
+    await connected(socket);
+    const registered = await request<{ token: string }>(socket, 'device:register', TV_INFO);
+    expect(registered.ok).toBe(true);
+    // Recovery resumes from the last push the client saw: let it see one first.
+    const firstPush = pushed<MyQueueEntry | null>(socket, 'queue:updated');
+    expect((await join(socket, 'childcare')).position).toBe(2);
+    await firstPush;
+
+    // The transport drops (not a clean disconnect); meanwhile the TV ahead leaves.
+    const back = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const moved = pushed<MyQueueEntry | null>(socket, 'queue:updated', (e) => e?.position === 1);
+    socket.io.engine.close();
+    await request(ahead.socket, 'queue:cancel', {});
+    await back;
+    expect(socket.recovered).toBe(true);
+    expect(await moved).toMatchObject({ position: 1 });
+  });
+
+  it('gives new ICE parameters when a side restarts ICE', async () => {
+    const s = await server();
+    const citizen = await tv(s);
+    await join(citizen.socket, 'childcare');
+    const desk = await staff(s, 'staff');
+    const { join: info } = await accept(desk.socket);
+    const joined = await request<{ recv: { id: string; iceParameters: { usernameFragment: string } } }>(
+      desk.socket,
+      'media:join',
+      {
+        consultationId: info.consultationId,
+        generation: 1,
+        rtpCapabilities: info.routerRtpCapabilities,
+        sending: { audio: false, video: false },
+      },
+    );
+    if (!joined.ok) throw new Error(joined.error.code);
+    const restarted = await request<{ iceParameters: { usernameFragment: string } }>(
+      desk.socket,
+      'media:restartIce',
+      {
+        consultationId: info.consultationId,
+        transportId: joined.data.recv.id,
+      },
+    );
+    expect(restarted.ok && restarted.data.iceParameters.usernameFragment).not.toBe(
+      joined.data.recv.iceParameters.usernameFragment,
+    );
   });
 });
 
