@@ -4,3 +4,4 @@ export { createLogger, type Logger } from './core/logger.js';
 export type { Clock } from './core/clock.js';
 export { DEMO_PASSWORD, DEMO_STAFF } from './sandbox/index.js';
 export { openDatabase, migrate, MIGRATIONS } from './db/index.js';
+export { MEDIA_CODECS, type MediaWorker } from './media/index.js';
