@@ -126,6 +126,7 @@ export const en: Resources = {
     INTERNAL: 'Something went wrong. Please try again in a moment.',
   },
   counter: {
+    kpiTotal: 'Total',
     outcome: {
       resolved: 'Resolved',
       information: 'Information given',

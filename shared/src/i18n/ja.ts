@@ -125,6 +125,7 @@ export const ja = {
     INTERNAL: 'うまく いきませんでした。しばらくしてから お試しください。',
   },
   counter: {
+    kpiTotal: '合計',
     outcome: {
       resolved: '解決',
       information: '情報提供',

@@ -1,4 +1,4 @@
-import type { KpiFigures, Topic } from '@madoguchi/shared';
+import { ja, type KpiFigures, type Topic } from '@madoguchi/shared';
 import { z } from 'zod';
 import { AppError } from '../core/AppError.js';
 import type { Tenant } from '../tenants/index.js';
@@ -81,7 +81,7 @@ export function kpiCsv(figures: KpiFigures, topics: readonly Topic[]): string {
   ]);
   rows.push([
     'all',
-    '合計',
+    ja.counter.kpiTotal,
     figures.requests,
     figures.callbacks,
     figures.served,
