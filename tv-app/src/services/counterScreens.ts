@@ -251,37 +251,23 @@ function numbered(spec: ScreenSpec, texts: Texts): void {
   }));
 }
 
+/** Each question's i18n keys: the question, the yes, the no. */
+const DIALOG_KEYS: Record<DialogKind, [question: string, yes: string, no: string]> = {
+  cancelWaiting: ['cancelWaitingQuestion', 'cancelWaitingYes', 'keepWaiting'],
+  cancelCallback: ['cancelCallbackQuestion', 'cancelCallbackYes', 'keepCallback'],
+  endCall: ['call.endQuestion', 'call.endYes', 'call.endNo'],
+};
+
 function dialogOf(kind: DialogKind, texts: Texts): ScreenDialog {
-  const hint = texts.t(k('dialogHint'));
-  switch (kind) {
-    case 'cancelWaiting':
-      return {
-        question: texts.t(k('cancelWaitingQuestion')),
-        choices: [
-          { id: 'confirmDialog', label: texts.t(k('cancelWaitingYes')) },
-          { id: 'closeDialog', label: texts.t(k('keepWaiting')) },
-        ],
-        hint,
-      };
-    case 'cancelCallback':
-      return {
-        question: texts.t(k('cancelCallbackQuestion')),
-        choices: [
-          { id: 'confirmDialog', label: texts.t(k('cancelCallbackYes')) },
-          { id: 'closeDialog', label: texts.t(k('keepCallback')) },
-        ],
-        hint,
-      };
-    case 'endCall':
-      return {
-        question: texts.t(k('call.endQuestion')),
-        choices: [
-          { id: 'confirmDialog', label: texts.t(k('call.endYes')) },
-          { id: 'closeDialog', label: texts.t(k('call.endNo')) },
-        ],
-        hint,
-      };
-  }
+  const [question, yes, no] = DIALOG_KEYS[kind];
+  return {
+    question: texts.t(k(question)),
+    choices: [
+      { id: 'confirmDialog', label: texts.t(k(yes)) },
+      { id: 'closeDialog', label: texts.t(k(no)) },
+    ],
+    hint: texts.t(k('dialogHint')),
+  };
 }
 
 /** What the TV sends, said plainly: both, the voice only, or nothing (it only receives). */
