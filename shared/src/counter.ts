@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from './identity.js';
 import type { LocalisedText, OpeningStatus } from './tenant.js';
 
 /**
@@ -157,7 +158,7 @@ export type CallTransfer = z.infer<typeof callTransferSchema>;
 export const callEndSchema = z.strictObject({
   consultationId: z.string().min(1).max(64),
   outcome: z.enum(OUTCOME_CODES),
-  notes: z.string().max(2000).default(''),
+  notes: freeText(2000).default(''),
 });
 export type CallEnd = z.infer<typeof callEndSchema>;
 

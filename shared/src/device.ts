@@ -8,6 +8,7 @@ import type {
   SurveySubmit,
 } from './counter.js';
 import type { AckCallback, AckError } from './errors.js';
+import type { IdentityDeviceClientToServerEvents, IdentityDeviceServerToClientEvents } from './identity.js';
 import type { CallJoinInfo, MediaClientToServerEvents, MediaServerToClientEvents } from './media.js';
 import type { DeviceSettings, DeviceSettingsPatch } from './settings.js';
 import type { OpeningStatus, TenantPublic } from './tenant.js';
@@ -86,7 +87,8 @@ export interface MyCounterState {
 
 export type EmptyAck = Record<string, never>;
 
-export interface DeviceClientToServerEvents extends MediaClientToServerEvents {
+export interface DeviceClientToServerEvents
+  extends MediaClientToServerEvents, IdentityDeviceClientToServerEvents {
   'device:register': (payload: RegisterPayload, ack: AckCallback<RegisterResult>) => void;
   'device:hello': (payload: HelloPayload, ack: AckCallback<DeviceSession>) => void;
   'settings:update': (patch: DeviceSettingsPatch, ack: AckCallback<{ settings: DeviceSettings }>) => void;
@@ -103,7 +105,8 @@ export interface DeviceClientToServerEvents extends MediaClientToServerEvents {
   'survey:submit': (payload: SurveySubmit, ack: AckCallback<EmptyAck>) => void;
 }
 
-export interface DeviceServerToClientEvents extends MediaServerToClientEvents {
+export interface DeviceServerToClientEvents
+  extends MediaServerToClientEvents, IdentityDeviceServerToClientEvents {
   'settings:changed': (settings: DeviceSettings) => void;
   /** The device's token was revoked while it was connected; it must start again. */
   'device:revoked': (error: AckError) => void;

@@ -6,5 +6,6 @@ export * from './device.js';
 export * from './staff.js';
 export * from './counter.js';
 export * from './media.js';
+export * from './identity.js';
 export * from './validation.js';
 export * from './i18n/index.js';

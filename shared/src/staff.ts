@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CallEndReason, DeviceCapabilities, EmptyAck } from './device.js';
 import type { CallEnd, CallTransfer, ConsultationView, CounterSnapshot, QueueAccept } from './counter.js';
 import type { AckCallback } from './errors.js';
+import type { IdentityStaffClientToServerEvents, IdentityStaffServerToClientEvents } from './identity.js';
 import type { CallJoinInfo, MediaClientToServerEvents, MediaServerToClientEvents } from './media.js';
 import { languageSchema } from './settings.js';
 
@@ -80,7 +81,8 @@ export interface DevicePresence {
   lastSeenAt: string;
 }
 
-export interface StaffClientToServerEvents extends MediaClientToServerEvents {
+export interface StaffClientToServerEvents
+  extends MediaClientToServerEvents, IdentityStaffClientToServerEvents {
   'devices:list': (payload: Record<string, never>, ack: AckCallback<{ devices: DeviceSummary[] }>) => void;
   'counter:snapshot': (payload: Record<string, never>, ack: AckCallback<CounterSnapshot>) => void;
   /** Available officers are offered calls; away ones are not. */
@@ -100,7 +102,8 @@ export interface StaffClientToServerEvents extends MediaClientToServerEvents {
   'call:end': (payload: CallEnd, ack: AckCallback<EmptyAck>) => void;
 }
 
-export interface StaffServerToClientEvents extends MediaServerToClientEvents {
+export interface StaffServerToClientEvents
+  extends MediaServerToClientEvents, IdentityStaffServerToClientEvents {
   /** The whole counter, whenever anything in it changes. */
   'counter:changed': (snapshot: CounterSnapshot) => void;
   /** The TV answered this officer's call back: join the media. */

@@ -8,5 +8,7 @@ export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): 
   const result = schema.safeParse(payload);
   if (result.success) return { ok: true, value: result.data };
   const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(root)'))];
-  return { ok: false, error: errorAck('PAYLOAD_INVALID', fields).error };
+  // A My Number in free text gets its own code, so people are told exactly what to remove.
+  const myNumber = result.error.issues.some((issue) => issue.message === 'MY_NUMBER_REFUSED');
+  return { ok: false, error: errorAck(myNumber ? 'MY_NUMBER_REFUSED' : 'PAYLOAD_INVALID', fields).error };
 }

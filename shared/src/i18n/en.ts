@@ -123,7 +123,22 @@ export const en: Resources = {
     OFFICER_BUSY: 'You are already in a call.',
     STALE_MEDIA: 'Reconnecting video…',
     MEDIA_FAILED: 'Could not connect video and sound.',
+    MY_NUMBER_REFUSED:
+      'A My Number (12-digit individual number) cannot be entered. Please remove it and try again.',
+    CONSENT_REQUIRED: 'Not shown: the citizen has not consented.',
+    NOT_LINKED: 'This person is not registered on this TV.',
+    DIRECTORY_UNAVAILABLE: 'The resident search is not available.',
     INTERNAL: 'Something went wrong. Please try again in a moment.',
+  },
+  consent: {
+    purpose: {
+      profile: 'Staff may see my name and household information',
+      wallet: 'Staff may see my local currency balance and history',
+      childcare: 'Staff may see my childcare records',
+      servicesHousehold: 'Services may use my household information',
+    },
+    granted: 'Allowed',
+    notGranted: 'Not allowed',
   },
   counter: {
     kpiTotal: 'Total',

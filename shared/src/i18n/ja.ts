@@ -122,7 +122,22 @@ export const ja = {
     OFFICER_BUSY: 'ほかの通話の 対応中です。',
     STALE_MEDIA: '映像を つなぎ直しています。',
     MEDIA_FAILED: '映像と音声を つなげませんでした。',
+    MY_NUMBER_REFUSED:
+      'マイナンバー（12けたの 個人番号）は 入力できません。番号を 消してから もう一度 お試しください。',
+    CONSENT_REQUIRED: 'ご本人の 同意が ないため 表示できません。',
+    NOT_LINKED: 'この方は このテレビに 登録されていません。',
+    DIRECTORY_UNAVAILABLE: '住民の 検索が 使えません。',
     INTERNAL: 'うまく いきませんでした。しばらくしてから お試しください。',
+  },
+  consent: {
+    purpose: {
+      profile: '職員が わたしの 名前と 世帯の 情報を 見る',
+      wallet: '職員が わたしの 地域通貨の 残高と 履歴を 見る',
+      childcare: '職員が わたしの 子育ての 記録を 見る',
+      servicesHousehold: 'サービスが わたしの 世帯の 情報を 使う',
+    },
+    granted: 'いいよ（同意する）',
+    notGranted: 'だめ（同意しない）',
   },
   counter: {
     kpiTotal: '合計',

@@ -75,6 +75,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   private readonly socket: DeviceSocket;
   private readonly platform: DeviceChannelOptions['platform'];
   private readonly requestTimeoutMs: number;
+  private readonly serverUrl: string;
   private readonly lifecycleOff: (() => void)[] = [];
   private token: string | undefined;
   private currentState: DeviceChannelState;
@@ -90,6 +91,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     super();
     this.platform = options.platform;
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.serverUrl = options.serverUrl.replace(/\/$/, '');
     this.token = this.platform.storage.get(DEVICE_TOKEN_KEY) ?? undefined;
     this.currentState = this.token ? 'connecting' : 'unregistered';
     this.socket = io(`${options.serverUrl.replace(/\/$/, '')}/device`, {
@@ -162,6 +164,40 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   send<E extends RequestEvent>(event: E, payload: PayloadOf<E>): Promise<DataOf<E>> {
     this.assertOnline();
     return this.request(event, payload);
+  }
+
+  /**
+   * An HTTP request to window-server as this TV (`Authorization: Bearer <device token>`), for
+   * the parts of the contract that are HTTP by standard (RFC 8628 device sign-in). The token
+   * never leaves stb-bridge. Resolves with the status and the parsed JSON body.
+   */
+  async http(
+    path: string,
+    init: { method: 'GET' | 'POST'; body?: unknown },
+  ): Promise<{ status: number; body: unknown }> {
+    this.assertOpen();
+    if (!this.token) throw DeviceRequestError.of('DEVICE_NOT_REGISTERED');
+    let response: Response;
+    // AbortSignal.timeout is too new for older set-top box browsers.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), this.requestTimeoutMs);
+    try {
+      response = await fetch(`${this.serverUrl}${path}`, {
+        method: init.method,
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: init.body === undefined ? null : JSON.stringify(init.body),
+        signal: abort.signal,
+      });
+    } catch {
+      throw DeviceRequestError.of('SERVER_UNREACHABLE');
+    } finally {
+      clearTimeout(timer);
+    }
+    const text = await response.text();
+    return { status: response.status, body: parseJson(text) };
   }
 
   /** Listens to a push from the server; returns the function that stops listening. */
@@ -376,6 +412,14 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     this.assertOpen();
     if (!this.token) throw DeviceRequestError.of('DEVICE_NOT_REGISTERED');
     if (this.currentState !== 'online') throw DeviceRequestError.of('SERVER_UNREACHABLE');
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
   }
 }
 

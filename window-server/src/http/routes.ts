@@ -17,7 +17,7 @@ import { requireStaff, staffOf } from './middleware.js';
 
 function body<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   const parsed = parsePayload(schema, req.body ?? {});
-  if (!parsed.ok) throw new AppError('PAYLOAD_INVALID', undefined, parsed.error.fields);
+  if (!parsed.ok) throw new AppError(parsed.error.code, undefined, parsed.error.fields);
   return parsed.value;
 }
 
