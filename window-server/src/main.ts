@@ -1,26 +1,31 @@
-import type { CallJoinInfo, CallRole } from '@madoguchi/shared';
+import { createI18n, type CallJoinInfo, type CallRole } from '@madoguchi/shared';
+import type { i18n as I18n } from 'i18next';
 import { availableParallelism } from 'node:os';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server as SocketServer, type Socket } from 'socket.io';
+import { AuditLog } from './audit/index.js';
 import { demoDataEnabled, type Config } from './config/index.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { createLogger, type Logger } from './core/logger.js';
-import { databaseAnswers, openDatabase, type Database } from './db/index.js';
+import { databaseAnswers, openDatabase, openDurableConnection, type Database } from './db/index.js';
 import { Counter, CounterFigures, CounterStore } from './counter/index.js';
 import { DeviceRegistry, DeviceStore } from './devices/index.js';
-import { createHttpApp } from './http/index.js';
+import { createHttpApp, phonePages } from './http/index.js';
+import { CitizenStore, ConsentStore, DeviceSignIn, Identity } from './identity/index.js';
 import { CallRooms, MediaWorkerPool, type MediaPush } from './media/index.js';
 import { Metrics } from './metrics/index.js';
 import {
   attachCounterPushes,
   attachDeviceNamespace,
+  attachIdentityPushes,
   attachStaffNamespace,
   mediaPush,
 } from './realtime/index.js';
-import { seedDemoStaff } from './sandbox/index.js';
+import { SandboxDirectory, seedDemoStaff } from './sandbox/index.js';
+import { SANDBOX_ISSUER_KEY, SignInProviders } from './signInProviders.js';
 import { StaffAuth, StaffStore } from './staff/index.js';
 import { loadTenant, type Tenant } from './tenants/index.js';
 
@@ -49,7 +54,9 @@ export class WindowServer {
     const logger = options.logger ?? createLogger(config.logLevel);
     const clock = options.clock ?? systemClock;
     const tenant = loadTenant(config.tenantFile);
-    const db = openDatabase({ file: join(resolve(config.dataDir), 'madoguchi.db') });
+    const file = join(resolve(config.dataDir), 'madoguchi.db');
+    const db = openDatabase({ file });
+    const durable = openDurableConnection(file);
     let media: MediaWorkerPool | undefined;
     try {
       const staff = new StaffAuth(
@@ -80,9 +87,11 @@ export class WindowServer {
         clock,
         logger.child({ module: 'devices' }),
       );
-      return new WindowServer(config, logger, clock, db, tenant, staff, devices, media);
+      const i18n = await createI18n('ja');
+      return new WindowServer({ config, logger, clock, db, durable, tenant, staff, devices, media, i18n });
     } catch (error) {
       media?.close();
+      durable.close();
       db.close();
       throw error;
     }
@@ -91,16 +100,31 @@ export class WindowServer {
   readonly http: HttpServer;
   readonly io: SocketServer;
 
-  private constructor(
-    readonly config: Config,
-    readonly logger: Logger,
-    readonly clock: Clock,
-    readonly db: Database,
-    readonly tenant: Tenant,
-    readonly staff: StaffAuth,
-    readonly devices: DeviceRegistry,
-    readonly media: MediaWorkerPool,
-  ) {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly db: Database;
+  readonly tenant: Tenant;
+  readonly staff: StaffAuth;
+  readonly devices: DeviceRegistry;
+  readonly media: MediaWorkerPool;
+  readonly audit: AuditLog;
+  readonly identity: Identity;
+  private readonly durable: Database;
+  private readonly providers: SignInProviders;
+  private readonly phone: { close(): void };
+
+  private constructor(parts: Parts) {
+    const { config, logger, clock, db, durable, tenant, staff, devices, media, i18n } = parts;
+    this.config = config;
+    this.logger = logger;
+    this.clock = clock;
+    this.db = db;
+    this.durable = durable;
+    this.tenant = tenant;
+    this.staff = staff;
+    this.devices = devices;
+    this.media = media;
     const tenantId = tenant.file.id;
     this.counter = new Counter(
       new CounterStore(db, tenantId),
@@ -122,7 +146,40 @@ export class WindowServer {
     });
     this.metrics = new Metrics({ counter: this.counter, devices, media, rooms: this.rooms });
 
+    // Identity: citizens, links, consents and the audit trail live on the durable connection.
+    this.audit = new AuditLog(durable, clock);
+    this.providers = new SignInProviders(config, logger.child({ module: 'identity' }));
+    const citizens = new CitizenStore(durable, tenantId);
+    this.identity = new Identity(
+      citizens,
+      new ConsentStore(durable),
+      this.audit,
+      this.providers.usesSandbox ? new SandboxDirectory(SANDBOX_ISSUER_KEY) : null,
+      this.counter,
+      staff,
+      clock,
+      logger.child({ module: 'identity' }),
+    );
+    const signIn = new DeviceSignIn(citizens, clock, {
+      codeSeconds: config.identity.deviceCodeSeconds,
+      intervalSeconds: config.identity.pollIntervalSeconds,
+      alphabet: tenant.file.identity.userCodeAlphabet,
+      verificationUri: () => `${this.baseUrl}/link`,
+    });
+
     const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
+    const phone = phonePages({
+      identity: this.identity,
+      signIn,
+      devices,
+      relyingParty: () => this.providers.current(),
+      i18n,
+      clock,
+      logger: logger.child({ module: 'phone' }),
+      secureCookies,
+      baseUrl: () => this.baseUrl,
+    });
+    this.phone = phone;
     const app = createHttpApp({
       logger,
       trustProxy: config.trustProxy,
@@ -133,6 +190,8 @@ export class WindowServer {
       counter: this.counter,
       tenant,
       metrics: this.metrics,
+      identityRoutes: { signIn, identity: this.identity, audit: this.audit, clock },
+      pages: [phone.router, this.providers.sandboxHandler()],
       secureCookies,
       sessionMaxAgeSeconds: config.session.absoluteHours * 3600,
       readiness: () => this.readiness(),
@@ -150,6 +209,7 @@ export class WindowServer {
       devices,
       counter: this.counter,
       rooms: this.rooms,
+      identity: this.identity,
       tenant,
       clock,
       logger: logger.child({ module: 'device-channel' }),
@@ -161,6 +221,7 @@ export class WindowServer {
       devices,
       counter: this.counter,
       rooms: this.rooms,
+      identity: this.identity,
       logger: logger.child({ module: 'staff-channel' }),
     });
     pushes.media = mediaPush(this.counter, deviceNamespace, staffNamespace);
@@ -172,6 +233,7 @@ export class WindowServer {
       staff: staffNamespace,
       logger: logger.child({ module: 'counter-pushes' }),
     });
+    attachIdentityPushes(this.identity, this.counter, deviceNamespace, staffNamespace);
     this.counter.resume();
     this.purgeTimer = setInterval(() => staff.purgeExpiredSessions(), 10 * 60_000).unref();
   }
@@ -201,7 +263,14 @@ export class WindowServer {
       });
     });
     this.logger.info({ url: this.url }, 'window-server listening');
+    // The sandbox provider's issuer is this server's own address, known only now.
+    await this.providers.start(this.baseUrl);
     return this.url;
+  }
+
+  /** The address citizens' phones use: the configured public URL, or where this server listens. */
+  get baseUrl(): string {
+    return (this.config.publicUrl ?? this.url).replace(/\/$/, '');
   }
 
   get url(): string {
@@ -219,7 +288,7 @@ export class WindowServer {
     };
     return {
       ready: database && mediaWorkers.running === mediaWorkers.expected,
-      checks: { database, mediaWorkers },
+      checks: { database, mediaWorkers, identityProvider: this.providers.ready },
     };
   }
 
@@ -230,17 +299,34 @@ export class WindowServer {
       this.logger.info('window-server shutting down');
       this.counter.close();
       this.pushes.close();
+      this.providers.close();
+      this.phone.close();
       this.rooms.closeAll();
       await new Promise<void>((resolveClose) => {
         void this.io.close(() => resolveClose());
         this.http.closeAllConnections();
       });
       this.media.close();
+      this.durable.close();
       this.db.close();
       this.logger.info('window-server stopped');
     })();
     return this.closing;
   }
+}
+
+interface Parts {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  db: Database;
+  /** The same file with synchronous=FULL: the audit trail and consents. */
+  durable: Database;
+  tenant: Tenant;
+  staff: StaffAuth;
+  devices: DeviceRegistry;
+  media: MediaWorkerPool;
+  i18n: I18n;
 }
 
 /** The client's address, honouring as many proxy hops as configured. */

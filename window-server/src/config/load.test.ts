@@ -4,6 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, demoDataEnabled, loadConfig } from './index.js';
 
+const oidcSettings = {
+  MADOGUCHI_OIDC_ISSUER: 'https://id.example.jp',
+  MADOGUCHI_OIDC_CLIENT_ID: 'madoguchi',
+  MADOGUCHI_OIDC_CLIENT_SECRET: 'secret',
+};
+
 describe('loadConfig', () => {
   it('starts on the embedded defaults with no configuration', () => {
     const config = loadConfig({});
@@ -45,14 +51,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MADOGUCHI_CONFIG: file })).toThrowError(/not valid JSON/);
   });
 
+  it('refuses the sandbox identity provider in production, and a real one without its settings', () => {
+    expect(() => loadConfig({ MADOGUCHI_MODE: 'production' })).toThrowError(/identity.issuer/);
+    expect(() =>
+      loadConfig({
+        MADOGUCHI_MODE: 'production',
+        MADOGUCHI_IDENTITY_PROVIDER: 'sandbox',
+      }),
+    ).toThrowError(/sandbox provider in production/);
+    expect(() => loadConfig({ MADOGUCHI_OIDC_ISSUER: 'not a url' })).toThrowError(/identity.issuer/);
+  });
+
   it('refuses demo data in production unless explicitly allowed', () => {
-    expect(() => loadConfig({ MADOGUCHI_MODE: 'production', MADOGUCHI_DEMO_DATA: 'true' })).toThrowError(
-      /production/,
-    );
-    expect(demoDataEnabled(loadConfig({ MADOGUCHI_MODE: 'production' }))).toBe(false);
+    expect(() =>
+      loadConfig({ MADOGUCHI_MODE: 'production', MADOGUCHI_DEMO_DATA: 'true', ...oidcSettings }),
+    ).toThrowError(/demoData cannot be on in production/);
+    expect(demoDataEnabled(loadConfig({ MADOGUCHI_MODE: 'production', ...oidcSettings }))).toBe(false);
     const staging = loadConfig({
       MADOGUCHI_MODE: 'production',
       MADOGUCHI_DEMO_DATA: 'true',
+      MADOGUCHI_IDENTITY_PROVIDER: 'sandbox',
       MADOGUCHI_ALLOW_SANDBOX_IN_PRODUCTION: 'true',
     });
     expect(demoDataEnabled(staging)).toBe(true);

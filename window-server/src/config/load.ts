@@ -80,14 +80,33 @@ function describeIssues(error: z.ZodError, sources: Map<string, string>): string
   return `Invalid configuration:\n${lines.join('\n')}`;
 }
 
-/** Production never runs sandbox parts by accident. */
+/** Production never runs sandbox parts by accident, and a real provider needs all its settings. */
 function checkMode(config: Config): void {
+  const provider = identityProvider(config);
+  if (provider === 'oidc') {
+    const missing = (['issuer', 'clientId', 'clientSecret'] as const).filter((key) => !config.identity[key]);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration: identity.${missing.join(', identity.')} must be set for the OpenID Connect provider (MADOGUCHI_OIDC_ISSUER, MADOGUCHI_OIDC_CLIENT_ID, MADOGUCHI_OIDC_CLIENT_SECRET)`,
+      );
+    }
+  }
   if (config.mode !== 'production' || config.allowSandboxInProduction) return;
   if (config.demoData) {
     throw new ConfigError(
       'Invalid configuration: demoData cannot be on in production mode (set allowSandboxInProduction to allow it on a staging system)',
     );
   }
+  if (provider === 'sandbox') {
+    throw new ConfigError(
+      'Invalid configuration: identity.provider cannot be the sandbox provider in production mode (configure MADOGUCHI_OIDC_ISSUER, or set allowSandboxInProduction on a staging system)',
+    );
+  }
+}
+
+/** The embedded sandbox provider unless told otherwise; production defaults to a real one. */
+export function identityProvider(config: Config): 'sandbox' | 'oidc' {
+  return config.identity.provider ?? (config.mode === 'production' ? 'oidc' : 'sandbox');
 }
 
 /** Demo data defaults to on in sandbox mode only. */

@@ -44,6 +44,20 @@ export const configSchema = z.strictObject({
       rtcPort: z.number().int().min(0).max(65000).default(40000),
     })
     .default({ workers: 0, logLevel: 'warn', listenIp: '127.0.0.1', rtcPort: 40000 }),
+  identity: z
+    .strictObject({
+      /** `sandbox`: the embedded provider with demo citizens; `oidc`: a real one (めぶくID). */
+      provider: z.enum(['sandbox', 'oidc']).optional(),
+      /** The provider's issuer URL (its discovery document is read from there). */
+      issuer: z.url({ protocol: /^https?$/ }).optional(),
+      clientId: z.string().min(1).max(200).optional(),
+      clientSecret: z.string().min(1).max(500).optional(),
+      /** How long a TV's sign-in code lives, in seconds. */
+      deviceCodeSeconds: z.number().int().min(30).max(3600).default(600),
+      /** How often a TV may ask whether the citizen has signed in, in seconds. */
+      pollIntervalSeconds: z.number().int().min(1).max(60).default(5),
+    })
+    .default({ deviceCodeSeconds: 600, pollIntervalSeconds: 5 }),
   counter: z
     .strictObject({
       /** A waiting TV that stays off this long gives up its place; a call, its line. In seconds. */
@@ -114,6 +128,12 @@ export const ENV_VARS: Record<string, { path: string[]; kind: EnvKind }> = {
   MADOGUCHI_MEDIA_LISTEN_IP: { path: ['media', 'listenIp'], kind: 'string' },
   MADOGUCHI_MEDIA_ANNOUNCED_ADDRESS: { path: ['media', 'announcedAddress'], kind: 'string' },
   MADOGUCHI_MEDIA_RTC_PORT: { path: ['media', 'rtcPort'], kind: 'int' },
+  MADOGUCHI_IDENTITY_PROVIDER: { path: ['identity', 'provider'], kind: 'string' },
+  MADOGUCHI_OIDC_ISSUER: { path: ['identity', 'issuer'], kind: 'string' },
+  MADOGUCHI_OIDC_CLIENT_ID: { path: ['identity', 'clientId'], kind: 'string' },
+  MADOGUCHI_OIDC_CLIENT_SECRET: { path: ['identity', 'clientSecret'], kind: 'string' },
+  MADOGUCHI_DEVICE_CODE_SECONDS: { path: ['identity', 'deviceCodeSeconds'], kind: 'int' },
+  MADOGUCHI_DEVICE_POLL_SECONDS: { path: ['identity', 'pollIntervalSeconds'], kind: 'int' },
   MADOGUCHI_COUNTER_GRACE_SECONDS: { path: ['counter', 'graceSeconds'], kind: 'int' },
   MADOGUCHI_COUNTER_RING_SECONDS: { path: ['counter', 'ringSeconds'], kind: 'int' },
   MADOGUCHI_SESSION_IDLE_MINUTES: { path: ['session', 'idleMinutes'], kind: 'int' },

@@ -529,6 +529,11 @@ export class Counter {
     return this.store.consultation(id);
   }
 
+  /** The call (ringing, active or on hold) this TV is in, if any. */
+  liveConsultationOfDevice(deviceId: string): ConsultationRecord | undefined {
+    return this.store.openConsultationOfDevice(deviceId);
+  }
+
   /** Waiting citizens per topic (every tenant topic, zeros included). */
   queueLengths(): Map<string, number> {
     const lengths = new Map(this.tenant.file.counter.topics.map((topic) => [topic.id, 0]));

@@ -65,7 +65,7 @@ describe('openDatabase', () => {
     expect(() =>
       db
         .prepare(
-          "INSERT INTO staff_sessions (id_hash, staff_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ('h', 'nobody', 'c', '', '', '')",
+          "INSERT INTO staff_sessions (id_hash, staff_id, created_at, last_seen_at, expires_at) VALUES ('h', 'nobody', '', '', '')",
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);

@@ -27,6 +27,19 @@ export function openDatabase({ file, migrations = MIGRATIONS }: OpenDatabaseOpti
   return db;
 }
 
+/**
+ * A second connection to the same file for the audit trail and consents: synchronous=FULL, so a
+ * row that was written survives a power cut. The main connection has migrated the schema.
+ */
+export function openDurableConnection(file: string): Database {
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,

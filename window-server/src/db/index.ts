@@ -1,2 +1,9 @@
-export { openDatabase, migrate, schemaVersion, databaseAnswers, type Database } from './database.js';
+export {
+  openDatabase,
+  openDurableConnection,
+  migrate,
+  schemaVersion,
+  databaseAnswers,
+  type Database,
+} from './database.js';
 export { MIGRATIONS, type Migration } from './migrations.js';

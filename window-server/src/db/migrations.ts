@@ -122,4 +122,75 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'identity: citizens, household links, device sign-in, consents, audit trail',
+    sql: `
+      -- The CSRF token is now derived from the session secret; nothing to keep in clear.
+      ALTER TABLE staff_sessions DROP COLUMN csrf_token;
+
+      CREATE TABLE citizens (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        issuer TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (tenant_id, issuer, subject)
+      ) STRICT;
+
+      CREATE TABLE device_citizens (
+        device_id TEXT NOT NULL REFERENCES devices (id),
+        citizen_id TEXT NOT NULL REFERENCES citizens (id),
+        linked_at TEXT NOT NULL,
+        linked_by TEXT NOT NULL CHECK (linked_by IN ('self', 'staff')),
+        staff_id TEXT REFERENCES staff_accounts (id),
+        consultation_id TEXT REFERENCES consultations (id),
+        checks TEXT,
+        PRIMARY KEY (device_id, citizen_id)
+      ) STRICT;
+      CREATE INDEX device_citizens_citizen ON device_citizens (citizen_id);
+      CREATE INDEX device_citizens_staff ON device_citizens (linked_by, linked_at);
+
+      CREATE TABLE device_authorizations (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        device_id TEXT NOT NULL REFERENCES devices (id),
+        device_code_hash TEXT NOT NULL UNIQUE,
+        user_code_hash TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'denied', 'consumed')),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        interval_seconds INTEGER NOT NULL,
+        last_poll_at TEXT,
+        citizen_id TEXT REFERENCES citizens (id)
+      ) STRICT;
+      CREATE INDEX device_authorizations_user_code ON device_authorizations (user_code_hash, status);
+
+      CREATE TABLE consents (
+        citizen_id TEXT NOT NULL REFERENCES citizens (id),
+        purpose TEXT NOT NULL,
+        granted INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (citizen_id, purpose)
+      ) STRICT;
+
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT,
+        consultation_id TEXT,
+        details TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      ) STRICT;
+      -- Append-only: rows are never changed or removed through the application.
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+    `,
+  },
 ];

@@ -7,9 +7,13 @@ import { AppError } from '../core/AppError.js';
 import type { Logger } from '../core/logger.js';
 import type { Metrics } from '../metrics/index.js';
 import { sameOriginOnly } from './middleware.js';
+import { identityRoutes, type IdentityRoutesDeps } from './identityRoutes.js';
 import { apiRoutes, type ApiDeps } from './routes.js';
 
 export interface HttpAppDeps extends ApiDeps {
+  identityRoutes: Omit<IdentityRoutesDeps, 'staff' | 'devices'>;
+  /** Phone sign-in pages (/link, /my) and the sandbox provider, mounted at the root. */
+  pages: RequestHandler[];
   logger: Logger;
   trustProxy: number;
   tvDir: string;
@@ -47,7 +51,14 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     res.type(deps.metrics.contentType).send(await deps.metrics.text());
   });
 
-  app.use('/api/v1', sameOriginOnly, express.json({ limit: BODY_LIMIT }), apiRoutes(deps));
+  for (const pages of deps.pages) app.use(pages);
+  app.use(
+    '/api/v1',
+    sameOriginOnly,
+    express.json({ limit: BODY_LIMIT }),
+    identityRoutes({ ...deps.identityRoutes, staff: deps.staff, devices: deps.devices }),
+    apiRoutes(deps),
+  );
   app.use('/tv', builtApp(deps.tvDir, 'tv-app'));
   app.use('/staff', builtApp(deps.staffDir, 'staff-console'));
   app.get('/', (_req, res) => res.redirect(302, '/staff/'));

@@ -1,2 +1,3 @@
 export { createHttpApp, type HttpAppDeps } from './app.js';
 export { SESSION_COOKIE } from './cookies.js';
+export { phonePages } from './phonePages.js';

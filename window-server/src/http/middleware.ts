@@ -36,7 +36,7 @@ export function requireStaff(auth: StaffAuth, role: StaffRole = 'staff'): Reques
     const staff = auth.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
     if (STATE_CHANGING.has(req.method)) {
       const sent = req.get('x-csrf-token');
-      if (!sent || !safeEqual(sent, staff.session.csrfToken)) throw new AppError('CSRF_INVALID');
+      if (!sent || !safeEqual(sent, staff.csrfToken)) throw new AppError('CSRF_INVALID');
     }
     if (!roleAtLeast(staff.account.role, role)) throw new AppError('FORBIDDEN');
     res.locals.staff = staff;

@@ -12,21 +12,8 @@ import { AppError } from '../core/AppError.js';
 import type { Logger } from '../core/logger.js';
 import type { ConsultationRecord, Counter } from '../counter/index.js';
 import type { CallRooms } from '../media/index.js';
-import { attachMediaRequests, MEDIA_EVENTS } from './mediaRequests.js';
+import { attachMediaRequests } from './mediaRequests.js';
 import { onRequest } from './requests.js';
-
-export const DEVICE_COUNTER_EVENTS = [
-  'counter:info',
-  'counter:mine',
-  'queue:join',
-  'queue:cancel',
-  'callback:request',
-  'call:answer',
-  'call:decline',
-  'call:end',
-  'survey:submit',
-  ...MEDIA_EVENTS,
-] as const;
 
 export interface DeviceCounterDeps {
   counter: Counter;

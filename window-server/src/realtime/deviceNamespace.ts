@@ -17,7 +17,9 @@ import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
 import type { CallRooms } from '../media/index.js';
 import type { Tenant } from '../tenants/index.js';
-import { attachDeviceCounterRequests, DEVICE_COUNTER_EVENTS } from './deviceCounterRequests.js';
+import type { Identity } from '../identity/index.js';
+import { attachDeviceCounterRequests } from './deviceCounterRequests.js';
+import { attachDeviceIdentityRequests } from './identityRequests.js';
 import { answerUnknownEvents, connectError, onRequest } from './requests.js';
 import { deviceRoom } from './rooms.js';
 
@@ -38,18 +40,11 @@ export type DeviceNamespace = Namespace<
   DeviceSocketData
 >;
 
-const KNOWN_EVENTS = new Set<string>([
-  'device:register',
-  'device:hello',
-  'settings:update',
-  'tenant:opening',
-  ...DEVICE_COUNTER_EVENTS,
-]);
-
 export interface DeviceNamespaceDeps {
   devices: DeviceRegistry;
   counter: Counter;
   rooms: CallRooms;
+  identity: Identity;
   tenant: Tenant;
   clock: Clock;
   logger: Logger;
@@ -149,7 +144,8 @@ export function attachDeviceNamespace(io: Server, deps: DeviceNamespaceDeps): De
       rooms: deps.rooms,
       logger: log,
     });
-    answerUnknownEvents(socket, KNOWN_EVENTS);
+    attachDeviceIdentityRequests(socket, requireDevice, deps.identity, log);
+    answerUnknownEvents(socket);
 
     socket.on('disconnect', () => {
       if (socket.data.deviceId) deps.devices.disconnected(socket.data.deviceId);

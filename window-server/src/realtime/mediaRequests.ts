@@ -14,15 +14,6 @@ import type { Logger } from '../core/logger.js';
 import type { CallRoom, CallRooms } from '../media/index.js';
 import { onRequest } from './requests.js';
 
-export const MEDIA_EVENTS = [
-  'media:join',
-  'media:connect',
-  'media:produce',
-  'media:resume',
-  'media:restartIce',
-  'media:pause',
-] as const;
-
 /**
  * Media signalling on a socket, for one side of a consultation. `authorize` throws unless
  * this socket's TV or officer is in that consultation now.

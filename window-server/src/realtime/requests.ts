@@ -38,10 +38,10 @@ export function onRequest<S extends z.ZodType, R>(
   });
 }
 
-/** Events nobody handles still get an answer when they carry an ack. */
-export function answerUnknownEvents(socket: AnySocket, known: ReadonlySet<string>): void {
+/** Events nobody handles still get an answer when they carry an ack. Call after every handler is on. */
+export function answerUnknownEvents(socket: AnySocket): void {
   socket.onAny((event: string, ...args: unknown[]) => {
-    if (known.has(event)) return;
+    if (socket.listeners(event).length > 0) return;
     const ack = args[args.length - 1];
     if (typeof ack === 'function') (ack as (result: Ack<never>) => void)(errorAck('NOT_FOUND'));
   });

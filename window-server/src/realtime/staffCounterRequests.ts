@@ -13,19 +13,8 @@ import { AppError } from '../core/AppError.js';
 import type { Logger } from '../core/logger.js';
 import type { Counter } from '../counter/index.js';
 import type { CallRooms } from '../media/index.js';
-import { attachMediaRequests, MEDIA_EVENTS } from './mediaRequests.js';
+import { attachMediaRequests } from './mediaRequests.js';
 import { onRequest } from './requests.js';
-
-export const STAFF_COUNTER_EVENTS = [
-  'counter:snapshot',
-  'officer:status',
-  'queue:accept',
-  'callback:call',
-  'call:hold',
-  'call:transfer',
-  'call:end',
-  ...MEDIA_EVENTS,
-] as const;
 
 export interface StaffCounterDeps {
   counter: Counter;

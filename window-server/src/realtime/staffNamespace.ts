@@ -14,7 +14,9 @@ import type { CallRooms } from '../media/index.js';
 import type { StaffAuth } from '../staff/index.js';
 import { answerUnknownEvents, connectError, onRequest } from './requests.js';
 import { sessionRoom, staffRoom } from './rooms.js';
-import { attachStaffCounterRequests, STAFF_COUNTER_EVENTS } from './staffCounterRequests.js';
+import type { Identity } from '../identity/index.js';
+import { attachStaffIdentityRequests } from './identityRequests.js';
+import { attachStaffCounterRequests } from './staffCounterRequests.js';
 
 interface StaffSocketData {
   staff: StaffAccount;
@@ -35,13 +37,12 @@ export type StaffNamespace = Namespace<
   StaffSocketData
 >;
 
-const KNOWN_EVENTS = new Set<string>(['devices:list', ...STAFF_COUNTER_EVENTS]);
-
 export interface StaffNamespaceDeps {
   staff: StaffAuth;
   devices: DeviceRegistry;
   counter: Counter;
   rooms: CallRooms;
+  identity: Identity;
   logger: Logger;
 }
 
@@ -84,7 +85,8 @@ export function attachStaffNamespace(io: Server, deps: StaffNamespaceDeps): Staf
       rooms: deps.rooms,
       logger: log,
     });
-    answerUnknownEvents(socket, KNOWN_EVENTS);
+    attachStaffIdentityRequests(socket, socket.data.staff, deps.identity, log);
+    answerUnknownEvents(socket);
 
     const staffId = socket.data.staff.id;
     deps.counter.officerConnected(staffId);

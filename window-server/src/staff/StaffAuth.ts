@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type {
   StaffAccount,
   StaffAccountCreate,
@@ -29,6 +30,8 @@ export type StaffEvents = {
 export interface AuthenticatedStaff {
   account: StaffAccount;
   session: StaffSessionRecord;
+  /** Derived from the session secret, so nothing about it is stored. */
+  csrfToken: string;
 }
 
 /** Session activity is written at most once a minute. */
@@ -78,14 +81,13 @@ export class StaffAuth {
     const session: StaffSessionRecord = {
       idHash: hashSecret(token),
       staffId: account.id,
-      csrfToken: newSecret('csrf'),
       createdAt: now.toISOString(),
       lastSeenAt: now.toISOString(),
       expiresAt: addMinutes(now, this.options.session.absoluteHours * 60).toISOString(),
     };
     this.store.insertSession(session);
     this.logger.info({ staffId: account.id }, 'staff signed in');
-    return { token, info: { staff: publicAccount(account), csrfToken: session.csrfToken } };
+    return { token, info: { staff: publicAccount(account), csrfToken: csrfTokenFor(token) } };
   }
 
   private failedPassword(account: StaffAccountRecord, now: Date): never {
@@ -124,11 +126,11 @@ export class StaffAuth {
     if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
       this.store.touchSession(session.idHash, now.toISOString());
     }
-    return { account: publicAccount(account), session };
+    return { account: publicAccount(account), session, csrfToken: csrfTokenFor(token) };
   }
 
   sessionInfo(auth: AuthenticatedStaff): StaffSessionInfo {
-    return { staff: auth.account, csrfToken: auth.session.csrfToken };
+    return { staff: auth.account, csrfToken: auth.csrfToken };
   }
 
   logout(auth: AuthenticatedStaff): void {
@@ -204,6 +206,11 @@ export class StaffAuth {
   purgeExpiredSessions(): number {
     return this.store.deleteExpiredSessions(this.clock.now().toISOString());
   }
+}
+
+/** The CSRF token of a session: an HMAC keyed by the session secret, which only the cookie holds. */
+function csrfTokenFor(sessionToken: string): string {
+  return `csrf_${createHmac('sha256', sessionToken).update('madoguchi-csrf').digest('base64url')}`;
 }
 
 function minutesUntil(iso: string, now: Date): number {

@@ -27,7 +27,6 @@ interface StaffRow {
 export interface StaffSessionRecord {
   idHash: string;
   staffId: string;
-  csrfToken: string;
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
@@ -36,7 +35,6 @@ export interface StaffSessionRecord {
 interface SessionRow {
   id_hash: string;
   staff_id: string;
-  csrf_token: string;
   created_at: string;
   last_seen_at: string;
   expires_at: string;
@@ -60,7 +58,6 @@ const toAccount = (row: StaffRow): StaffAccountRecord => ({
 const toSession = (row: SessionRow): StaffSessionRecord => ({
   idHash: row.id_hash,
   staffId: row.staff_id,
-  csrfToken: row.csrf_token,
   createdAt: row.created_at,
   lastSeenAt: row.last_seen_at,
   expiresAt: row.expires_at,
@@ -148,8 +145,8 @@ export class StaffStore {
   insertSession(session: StaffSessionRecord): void {
     this.db
       .prepare(
-        `INSERT INTO staff_sessions (id_hash, staff_id, csrf_token, created_at, last_seen_at, expires_at)
-         VALUES (@idHash, @staffId, @csrfToken, @createdAt, @lastSeenAt, @expiresAt)`,
+        `INSERT INTO staff_sessions (id_hash, staff_id, created_at, last_seen_at, expires_at)
+         VALUES (@idHash, @staffId, @createdAt, @lastSeenAt, @expiresAt)`,
       )
       .run(session);
   }

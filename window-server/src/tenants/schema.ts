@@ -33,6 +33,10 @@ export const tenantFileSchema = z.strictObject({
       .max(6)
       .refine((topics) => new Set(topics.map((t) => t.id)).size === topics.length, 'topic ids must differ'),
   }),
+  /** TV sign-in codes: consonants (BCDF-GHJK) by default, or digits for remotes without letters. */
+  identity: z
+    .strictObject({ userCodeAlphabet: z.enum(['letters', 'digits']) })
+    .default({ userCodeAlphabet: 'letters' }),
   /** Services in Home order; only built ones are shown. */
   services: z.array(serviceIdSchema).min(1),
 });

@@ -1,0 +1,1 @@
+export { AuditLog, GENESIS_HASH, rowHash, type AuditRecord } from './AuditLog.js';

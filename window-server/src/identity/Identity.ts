@@ -1,0 +1,281 @@
+import type {
+  AssistedLink,
+  AssistedLinkView,
+  CitizenPanel,
+  ConsentPurpose,
+  ConsentState,
+  DirectoryCitizen,
+  HouseholdMember,
+  StaffAccount,
+} from '@madoguchi/shared';
+import { createHmac, randomBytes } from 'node:crypto';
+import type { AuditLog } from '../audit/index.js';
+import { AppError } from '../core/AppError.js';
+import type { Clock } from '../core/clock.js';
+import { EventHub } from '../core/EventHub.js';
+import type { Logger } from '../core/logger.js';
+import { newId } from '../core/secrets.js';
+import type { ConsultationRecord, Counter } from '../counter/index.js';
+import type { StaffAuth } from '../staff/index.js';
+import type { CitizenRecord, CitizenStore } from './CitizenStore.js';
+import type { ConsentStore } from './ConsentStore.js';
+import type { CitizenDirectory } from './directory.js';
+import type { SignedInCitizen } from './OidcRelyingParty.js';
+
+export type IdentityEvents = {
+  /** Someone was linked to or unlinked from this TV. */
+  householdChanged: [deviceId: string];
+  consentChanged: [citizenId: string];
+};
+
+/** Who did something, for the audit trail. */
+export type Actor = `staff:${string}` | `device:${string}` | `citizen:${string}` | 'system';
+
+/**
+ * Citizens and their TVs: linking (by the citizen on a phone, or by an officer who checked their
+ * identity in a call), consent per purpose, and the only door through which staff see citizen
+ * data: every read checks consent and writes an audit row, a refused one too.
+ */
+export class Identity {
+  readonly events: EventHub<IdentityEvents>;
+  /** Directory references handed to officers: opaque, valid for this server run. */
+  private readonly refKey = randomBytes(32);
+  private readonly refs = new Map<string, string>();
+
+  constructor(
+    private readonly citizens: CitizenStore,
+    private readonly consents: ConsentStore,
+    private readonly audit: AuditLog,
+    private readonly directory: CitizenDirectory | null,
+    private readonly counter: Counter,
+    private readonly staff: StaffAuth,
+    private readonly clock: Clock,
+    logger: Logger,
+  ) {
+    this.events = new EventHub(logger);
+  }
+
+  // ── the TV ──────────────────────────────────────────────────────────────────────────────
+
+  household(deviceId: string): HouseholdMember[] {
+    return this.citizens.household(deviceId);
+  }
+
+  unlink(actor: Actor, deviceId: string, citizenId: string): HouseholdMember[] {
+    const removed = this.citizens.transaction(() => {
+      if (!this.citizens.unlink(deviceId, citizenId)) return false;
+      this.audit.append({ actor, action: 'citizen.unlinked', subject: citizenId, details: { deviceId } });
+      return true;
+    });
+    if (!removed) throw new AppError('NOT_LINKED');
+    this.events.emit('householdChanged', deviceId);
+    return this.household(deviceId);
+  }
+
+  /** A TV may see and change the consents of the people registered on it. */
+  requireLinked(deviceId: string, citizenId: string): void {
+    if (!this.citizens.isLinked(deviceId, citizenId)) throw new AppError('NOT_LINKED');
+  }
+
+  consentsOf(citizenId: string): ConsentState[] {
+    return this.consents.consentsOf(citizenId);
+  }
+
+  /** Effective at once: the change and its audit row commit together, synchronously to disk. */
+  setConsent(actor: Actor, citizenId: string, purpose: ConsentPurpose, granted: boolean): ConsentState[] {
+    const changed = this.citizens.transaction(() => {
+      const didChange = this.consents.set(citizenId, purpose, granted, this.now());
+      if (didChange) {
+        this.audit.append({
+          actor,
+          action: granted ? 'consent.granted' : 'consent.revoked',
+          subject: citizenId,
+          details: { purpose },
+        });
+      }
+      return didChange;
+    });
+    if (changed) this.events.emit('consentChanged', citizenId);
+    return this.consentsOf(citizenId);
+  }
+
+  /** The devices a citizen is registered on (for the phone page). */
+  devicesOf(citizenId: string): { deviceId: string; linkedAt: string }[] {
+    return this.citizens.devicesOf(citizenId);
+  }
+
+  citizen(citizenId: string): CitizenRecord | undefined {
+    return this.citizens.citizen(citizenId);
+  }
+
+  // ── the phone ───────────────────────────────────────────────────────────────────────────
+
+  /** A citizen signed in at the identity provider: known from now on (display name only). */
+  signedIn(signedIn: SignedInCitizen): CitizenRecord {
+    return this.citizens.upsertCitizen(
+      {
+        id: newId('ctz'),
+        issuer: signedIn.issuer,
+        subject: signedIn.subject,
+        displayName: signedIn.displayName,
+      },
+      this.now(),
+    );
+  }
+
+  /** The citizen confirmed a TV's code on their phone and signed in: link them to it. */
+  linkSelf(citizenId: string, deviceId: string, authorizationId: string, approve: () => boolean): void {
+    const linked = this.citizens.transaction(() => {
+      if (!approve()) throw new AppError('CALL_STATE');
+      const isNew = this.citizens.link(deviceId, citizenId, this.now(), null);
+      this.audit.append({
+        actor: `citizen:${citizenId}`,
+        action: 'citizen.linked',
+        subject: citizenId,
+        details: { deviceId, by: 'self', authorizationId },
+      });
+      return isNew;
+    });
+    if (linked) this.events.emit('householdChanged', deviceId);
+  }
+
+  // ── officers ────────────────────────────────────────────────────────────────────────────
+
+  /** What the officer may see of the people on the TV in their call: only what each consented to. */
+  panel(officer: StaffAccount, consultationId: string): { linkedCount: number; citizens: CitizenPanel[] } {
+    const consultation = this.officerCall(officer, consultationId);
+    const members = this.citizens.household(consultation.deviceId);
+    const citizens = members.map((member): CitizenPanel => {
+      const citizen = this.citizens.citizen(member.citizenId) as CitizenRecord;
+      const consents = this.consentsOf(member.citizenId);
+      const allowed = consents.some((c) => c.purpose === 'profile' && c.granted);
+      this.audit.record({
+        actor: `staff:${officer.id}`,
+        action: allowed ? 'citizen.profile.read' : 'citizen.profile.refused',
+        subject: member.citizenId,
+        consultationId,
+        details: allowed ? { purpose: 'profile' } : { purpose: 'profile', error: 'CONSENT_REQUIRED' },
+      });
+      const entry = allowed ? this.directory?.bySubject(citizen.subject) : undefined;
+      return {
+        citizenId: member.citizenId,
+        profile: entry
+          ? {
+              name: entry.name,
+              birthDate: entry.birthDate,
+              household: entry.household,
+              children: entry.children,
+            }
+          : allowed
+            ? { name: citizen.displayName, birthDate: '', household: [], children: [] }
+            : null,
+        consents,
+      };
+    });
+    return { linkedCount: members.length, citizens };
+  }
+
+  /**
+   * For services reading a citizen's data (wallet, childcare): allowed only with consent; a
+   * refused read is a clear error and is audited like an allowed one.
+   */
+  requireConsent(
+    actor: Actor,
+    citizenId: string,
+    purpose: ConsentPurpose,
+    consultationId: string | null,
+  ): void {
+    const granted = this.consents.isGranted(citizenId, purpose);
+    this.audit.record({
+      actor,
+      action: granted ? `citizen.${purpose}.read` : `citizen.${purpose}.refused`,
+      subject: citizenId,
+      consultationId,
+      details: granted ? { purpose } : { purpose, error: 'CONSENT_REQUIRED' },
+    });
+    if (!granted) throw new AppError('CONSENT_REQUIRED');
+  }
+
+  search(
+    officer: StaffAccount,
+    consultationId: string,
+    name: string,
+    birthDate?: string,
+  ): DirectoryCitizen[] {
+    this.officerCall(officer, consultationId);
+    if (!this.directory) throw new AppError('DIRECTORY_UNAVAILABLE');
+    const results = this.directory.search(name, birthDate).slice(0, 20);
+    this.audit.record({
+      actor: `staff:${officer.id}`,
+      action: 'directory.search',
+      consultationId,
+      details: { results: results.length, withBirthDate: birthDate !== undefined },
+    });
+    return results.map((entry) => ({
+      ref: this.refFor(entry.subject),
+      name: entry.name,
+      birthDate: entry.birthDate,
+      area: entry.area,
+    }));
+  }
+
+  /** An officer who checked the citizen's identity in the call links the TV for them. */
+  assistedLink(officer: StaffAccount, request: AssistedLink): CitizenRecord {
+    const consultation = this.officerCall(officer, request.consultationId);
+    if (!this.directory) throw new AppError('DIRECTORY_UNAVAILABLE');
+    const subject = this.refs.get(request.ref);
+    const entry = subject ? this.directory.bySubject(subject) : undefined;
+    if (!entry) throw new AppError('NOT_FOUND');
+    const citizen = this.citizens.upsertCitizen(
+      { id: newId('ctz'), issuer: this.directory.issuer, subject: entry.subject, displayName: entry.name },
+      this.now(),
+    );
+    const checks = { name: true, birthDate: true, address: true, photoId: request.checks.photoId };
+    this.citizens.transaction(() => {
+      this.citizens.link(consultation.deviceId, citizen.id, this.now(), {
+        staffId: officer.id,
+        consultationId: consultation.id,
+        checks,
+      });
+      this.audit.append({
+        actor: `staff:${officer.id}`,
+        action: 'citizen.linked',
+        subject: citizen.id,
+        consultationId: consultation.id,
+        details: { deviceId: consultation.deviceId, by: 'staff', checks },
+      });
+    });
+    this.events.emit('householdChanged', consultation.deviceId);
+    return citizen;
+  }
+
+  staffLinks(limit = 100): AssistedLinkView[] {
+    return this.citizens.staffLinks(limit).map((link) => ({
+      at: link.linkedAt,
+      staffId: link.staffId,
+      staffName: this.staff.account(link.staffId)?.displayName ?? '',
+      deviceId: link.deviceId,
+      citizenId: link.citizenId,
+      consultationId: link.consultationId,
+      checks: link.checks,
+    }));
+  }
+
+  private officerCall(officer: StaffAccount, consultationId: string): ConsultationRecord {
+    const consultation = this.counter.consultation(consultationId);
+    if (!consultation || consultation.staffId !== officer.id) throw new AppError('CALL_NOT_FOUND');
+    if (consultation.status !== 'active' && consultation.status !== 'onHold')
+      throw new AppError('CALL_STATE');
+    return consultation;
+  }
+
+  private refFor(subject: string): string {
+    const ref = `dir_${createHmac('sha256', this.refKey).update(subject).digest('base64url').slice(0, 24)}`;
+    this.refs.set(ref, subject);
+    return ref;
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
