@@ -32,10 +32,10 @@ describe('the built system', () => {
     const exit = new Promise<number | null>((resolve) => own.process.once('exit', (code) => resolve(code)));
     own.process.kill('SIGINT');
     expect(await exit).toBe(0);
-    const log = readFileSync(own.logFile, 'utf8');
-    expect(log).toContain('window-server stopped');
-    expect(log).toContain(`${own.url}/tv/`);
-    expect(log).toContain('madoguchi-demo');
+    expect(readFileSync(own.logFile, 'utf8')).toContain('window-server stopped');
+    const banner = readFileSync(own.consoleFile, 'utf8');
+    expect(banner).toContain(`${own.url}/tv/`);
+    expect(banner).toContain('madoguchi-demo');
   });
 
   it('refuses to start on a wrong setting, naming the field', async () => {

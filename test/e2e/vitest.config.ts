@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
     include: ['test/e2e/**/*.e2e.ts'],
+    globalSetup: ['test/e2e/globalSetup.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 90_000,

@@ -2,8 +2,8 @@
 import { ConfigError, loadConfig } from './config/index.js';
 import { createLogger } from './core/logger.js';
 import { WindowServer } from './main.js';
-import { DEMO_PASSWORD, DEMO_STAFF } from './sandbox/index.js';
-import { demoDataEnabled } from './config/index.js';
+import { DEMO_CITIZEN_PASSWORD, DEMO_CITIZENS, DEMO_PASSWORD, DEMO_STAFF } from './sandbox/index.js';
+import { demoDataEnabled, identityProvider } from './config/index.js';
 
 async function main(): Promise<void> {
   let config;
@@ -29,6 +29,13 @@ async function main(): Promise<void> {
   if (demoDataEnabled(config)) {
     lines.push(`  Demo staff logins / デモ職員 (password / パスワード: ${DEMO_PASSWORD}):`);
     for (const staff of DEMO_STAFF) lines.push(`    ${staff.loginId.padEnd(11)} ${staff.role}`);
+  }
+  if (identityProvider(config) === 'sandbox') {
+    lines.push(
+      `  Demo citizens (sandbox めぶくID) / デモ市民 (password / パスワード: ${DEMO_CITIZEN_PASSWORD}):`,
+    );
+    lines.push(`    ${DEMO_CITIZENS.map((citizen) => citizen.loginId).join(', ')}`);
+    lines.push(`  Phone sign-in page / スマートフォン用: ${url}/link`);
   }
   lines.push('  Ctrl-C to stop / 停止は Ctrl-C', '');
   console.error(lines.join('\n'));

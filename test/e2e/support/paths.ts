@@ -10,3 +10,11 @@ export function outputDir(...parts: string[]): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/**
+ * This run's folder (set by the global setup): server logs and the list of data folders that the
+ * privacy scan reads when the suite is over.
+ */
+export function runDir(...parts: string[]): string {
+  return outputDir(process.env.MADOGUCHI_E2E_RUN ?? 'e2e-run', ...parts);
+}

@@ -1,15 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, outputDir } from './paths.js';
+import { REPO_ROOT, runDir } from './paths.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
+  /** The JSON log (stdout): scanned after the suite for secrets and personal data. */
   logFile: string;
+  /** What the server says to a person on the console (stderr): URLs and demo logins. */
+  consoleFile: string;
   process: ChildProcess;
   /** SIGTERM and wait (graceful shutdown). */
   stop(): Promise<void>;
@@ -39,8 +42,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-e2e-'));
-  const logFile = join(outputDir('logs'), `${options.name ?? 'server'}-${port}-${Date.now()}.log`);
-  const log = createWriteStream(logFile);
+  const stem = join(runDir('logs'), `${options.name ?? 'server'}-${port}-${Date.now()}`);
+  const logFile = `${stem}.log`;
+  const consoleFile = `${stem}.console.txt`;
+  appendFileSync(join(runDir(), 'data-dirs.txt'), `${dataDir}\n`);
   const child = spawn(process.execPath, [join(REPO_ROOT, 'window-server', 'dist', 'cli.js')], {
     cwd: REPO_ROOT,
     env: {
@@ -55,8 +60,8 @@ export async function startServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  child.stdout?.pipe(createWriteStream(logFile));
+  child.stderr?.pipe(createWriteStream(consoleFile));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitUntilReady(url, exited, logFile);
@@ -69,6 +74,7 @@ export async function startServer(
     port,
     dataDir,
     logFile,
+    consoleFile,
     process: child,
     stop: () => stopWith('SIGTERM'),
     kill: () => stopWith('SIGKILL'),
