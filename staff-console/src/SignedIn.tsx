@@ -8,6 +8,7 @@ import { ConsoleContext } from './context';
 import { CounterContext } from './counterContext';
 import { useI18n } from './i18n';
 import { AccountsPage } from './pages/AccountsPage';
+import { AuditPage } from './pages/AuditPage';
 import { CounterPage } from './pages/CounterPage';
 import { DevicesPage } from './pages/DevicesPage';
 import { SupervisorPage } from './pages/SupervisorPage';
@@ -27,6 +28,7 @@ const PAGE_TITLE: Record<Route, string> = {
   supervisor: 'staff.supervisor.title',
   devices: 'staff.devices.title',
   accounts: 'staff.accounts.title',
+  audit: 'staff.audit.title',
 };
 
 function useHashRoute(role: StaffSessionInfo['staff']['role']): Route {
@@ -143,6 +145,7 @@ export function SignedIn({ api, session, onSessionEnded, onSignedOut }: SignedIn
           {route === 'supervisor' && <SupervisorPage />}
           {route === 'devices' && <DevicesPage />}
           {route === 'accounts' && <AccountsPage />}
+          {route === 'audit' && <AuditPage />}
         </main>
       </CounterContext.Provider>
     </ConsoleContext.Provider>

@@ -131,4 +131,23 @@ describe('ApiClient', () => {
     await api.revokeDevice('d1').catch(() => undefined);
     expect((fetch.mock.calls[2]?.[1]?.headers as Record<string, string>)['X-CSRF-Token']).toBeUndefined();
   });
+
+  it('reads the assisted links, the audit entries and the verification from their documented paths', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async (input) => {
+      const url = String(input);
+      if (url.endsWith('/assisted-links')) return jsonResponse(200, { links: [{ citizenId: 'c1' }] });
+      if (url.includes('/audit/verify')) return jsonResponse(200, { ok: true, rows: 3, firstBroken: null });
+      if (url.includes('/audit?')) return jsonResponse(200, { entries: [{ seq: 3 }] });
+      return jsonResponse(404, undefined);
+    });
+    const api = new ApiClient({ fetch });
+    await expect(api.assistedLinks()).resolves.toEqual([{ citizenId: 'c1' }]);
+    await expect(api.auditEntries(100)).resolves.toEqual([{ seq: 3 }]);
+    await expect(api.verifyAudit()).resolves.toEqual({ ok: true, rows: 3, firstBroken: null });
+    expect(fetch.mock.calls.map(([input]) => String(input))).toEqual([
+      '/api/v1/assisted-links',
+      '/api/v1/audit?limit=100',
+      '/api/v1/audit/verify',
+    ]);
+  });
 });

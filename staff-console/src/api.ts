@@ -1,6 +1,9 @@
 import {
   isErrorCode,
   type AckError,
+  type AssistedLinkView,
+  type AuditEntry,
+  type AuditVerification,
   type DeviceSummary,
   type ErrorCode,
   type KpiFigures,
@@ -224,6 +227,27 @@ export class ApiClient {
     const path = `/api/v1/staff-accounts/${encodeURIComponent(accountId)}`;
     const answer = await this.request<{ account: StaffAccount }>('PATCH', path, { body: update });
     return answer.account;
+  }
+
+  /** TVs officers linked for citizens without a smartphone (supervisor and admin). */
+  async assistedLinks(): Promise<AssistedLinkView[]> {
+    const { links } = await this.request<{ links: AssistedLinkView[] }>('GET', '/api/v1/assisted-links');
+    return links;
+  }
+
+  /** The latest rows of the audit trail, newest first (admin). */
+  async auditEntries(limit: number): Promise<AuditEntry[]> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    const { entries } = await this.request<{ entries: AuditEntry[] }>(
+      'GET',
+      `/api/v1/audit?${query.toString()}`,
+    );
+    return entries;
+  }
+
+  /** Checks the audit trail's hash chain from its first row (admin). */
+  async verifyAudit(): Promise<AuditVerification> {
+    return this.request<AuditVerification>('GET', '/api/v1/audit/verify');
   }
 }
 

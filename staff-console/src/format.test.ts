@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorText, formatDateTime, shortId } from './format';
+import { errorText, formatDateTime, formatDateTimeSeconds, shortId } from './format';
 import { createTranslators, type ConsoleLanguage, type Translator } from './i18n';
 
 let translators: Record<ConsoleLanguage, Translator>;
@@ -25,6 +25,11 @@ describe('formatDateTime', () => {
 
   it('does not print "Invalid Date"', () => {
     expect(formatDateTime('not a date')).toBe('—');
+    expect(formatDateTimeSeconds('not a date')).toBe('—');
+  });
+
+  it('gives the audit trail the second, in Japan time', () => {
+    expect(formatDateTimeSeconds('2025-03-31T15:05:09.000Z')).toBe('2025/04/01 00:05:09');
   });
 });
 

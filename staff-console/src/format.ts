@@ -30,6 +30,24 @@ export function formatDateTime(iso: string): string {
   return DATE_TIME.format(date);
 }
 
+const DATE_TIME_SECONDS = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Japan time to the second, for the audit trail: 2025/04/01 09:05:07. */
+export function formatDateTimeSeconds(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return DATE_TIME_SECONDS.format(date);
+}
+
 /** The documented lock-out length, for a server that forgets to say it. */
 const DEFAULT_LOCK_MINUTES = 15;
 

@@ -1,8 +1,17 @@
-import { CALLBACK_PERIODS, en, ja, OUTCOME_CODES, SURVEY_QUESTIONS } from '@madoguchi/shared';
+import {
+  CALLBACK_PERIODS,
+  CONSENT_PURPOSES,
+  en,
+  IDENTITY_CHECKS,
+  ja,
+  OUTCOME_CODES,
+  SURVEY_QUESTIONS,
+} from '@madoguchi/shared';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { actionLabelKey } from './audit';
 import { LANGUAGE_STORAGE_KEY, readStoredLanguage, storeLanguage } from './i18n';
 
 function sourceFiles(dir: string): string[] {
@@ -72,6 +81,24 @@ describe('texts', () => {
       ...['ringing', 'active', 'onHold', 'ended'].map((status) => `staff.open.status.${status}`),
       ...['fromInvalid', 'toInvalid', 'order'].map((problem) => `staff.kpi.problem.${problem}`),
       ...CALLBACK_PERIODS.map((period) => `staff.callbacks.period.${period}`),
+      ...CONSENT_PURPOSES.map((purpose) => `consent.purpose.${purpose}`),
+      ...['granted', 'refused', 'undecided'].map((state) => `staff.citizen.consent.${state}`),
+      ...IDENTITY_CHECKS.flatMap((check) => [
+        `staff.assist.check.${check}`,
+        `staff.assist.checkHint.${check}`,
+      ]),
+      ...['hash', 'link', 'sequence'].map((reason) => `staff.audit.reason.${reason}`),
+      ...['staff', 'device', 'citizen', 'system'].map((kind) => `staff.audit.actorKind.${kind}`),
+      ...[
+        'citizen.linked',
+        'citizen.unlinked',
+        'consent.granted',
+        'consent.revoked',
+        'directory.search',
+        ...CONSENT_PURPOSES.flatMap((purpose) => [`citizen.${purpose}.read`, `citizen.${purpose}.refused`]),
+      ].map(actionLabelKey),
+      'staff.nav.audit',
+      'staff.audit.title',
       ...OUTCOME_CODES.map((code) => `counter.outcome.${code}`),
       ...SURVEY_QUESTIONS.map((question) => `counter.survey.${question}`),
       ...[

@@ -9,15 +9,17 @@ describe('routes', () => {
     expect(parseRoute('#/nope')).toBeUndefined();
   });
 
-  it('offers the supervisor page to supervisors and staff accounts to admins only', () => {
+  it('offers the supervisor page to supervisors, staff accounts and the audit trail to admins only', () => {
     expect(routesFor('staff')).toEqual(['counter', 'devices']);
     expect(routesFor('supervisor')).toEqual(['counter', 'supervisor', 'devices']);
-    expect(routesFor('admin')).toEqual(['counter', 'supervisor', 'devices', 'accounts']);
+    expect(routesFor('admin')).toEqual(['counter', 'supervisor', 'devices', 'accounts', 'audit']);
   });
 
   it('sends a role to the counter when it may not see the page asked for', () => {
     expect(resolveRoute('#/accounts', 'supervisor')).toBe('counter');
     expect(resolveRoute('#/accounts', 'admin')).toBe('accounts');
+    expect(resolveRoute('#/audit', 'admin')).toBe('audit');
+    expect(resolveRoute('#/audit', 'supervisor')).toBe('counter');
     expect(resolveRoute('#/supervisor', 'staff')).toBe('counter');
     expect(resolveRoute('#/supervisor', 'supervisor')).toBe('supervisor');
     expect(resolveRoute('#/whatever', 'admin')).toBe('counter');

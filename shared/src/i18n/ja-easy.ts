@@ -197,6 +197,8 @@ export const jaEasy: Resources = {
       hint: 'けってい ボタンで いいよ・だめを かえます',
       loading: 'よみこんでいます',
       loadFailed: 'どういの ようすを よみこめませんでした。',
+      toastGranted: 'いいよに しました',
+      toastRevoked: 'だめに しました',
       nowGranted: '「{{purpose}}」を いいよに しました',
       nowRevoked: '「{{purpose}}」を だめに しました',
       changedElsewhere: 'ほかの ところで どういが かわりました',

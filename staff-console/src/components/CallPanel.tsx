@@ -5,7 +5,9 @@ import { useConsole } from '../context';
 import { formatDuration, topicLabel, waitingSeconds } from '../counter';
 import { useCounter } from '../counterContext';
 import { useI18n } from '../i18n';
+import { isMyNumberRefusal } from '../notes';
 import { useNow } from '../useNow';
+import { CitizenSection } from './CitizenSection';
 import { EndForm } from './EndForm';
 import { ErrorMessage } from './ErrorMessage';
 import { Icon } from './Icon';
@@ -109,6 +111,8 @@ export function CallPanel() {
   const hasAudio = view.localMedia === 'full' || view.localMedia === 'audioOnly';
   const hasVideo = view.localMedia === 'full';
   const invalidFields = view.error?.code === 'PAYLOAD_INVALID' ? (view.error.fields ?? []) : [];
+  // A My Number in the notes is said at the notes field, not at the top of the panel.
+  const notesRefused = isMyNumberRefusal(view.error);
 
   return (
     <section
@@ -147,7 +151,7 @@ export function CallPanel() {
         )}
       </div>
 
-      {view.error && view.error.code !== 'PAYLOAD_INVALID' && (
+      {view.error && view.error.code !== 'PAYLOAD_INVALID' && !notesRefused && (
         <ErrorMessage error={view.error} testId="call-error" />
       )}
       {view.mediaError && (
@@ -252,6 +256,15 @@ export function CallPanel() {
               )}
             </div>
           )}
+
+          {/* Only during the consultation: what the citizens on this TV let the officer see. */}
+          {media && view.consultation && (
+            <CitizenSection
+              key={consultationId}
+              consultationId={consultationId}
+              connected={view.phase === 'connected'}
+            />
+          )}
         </div>
 
         <div class="call__side" key={consultationId}>
@@ -276,10 +289,13 @@ export function CallPanel() {
               live={media}
               busy={view.busy === 'end'}
               invalidFields={invalidFields}
+              notesRefused={notesRefused}
               onSubmit={(outcome, notes) => void call.end(outcome, notes)}
             />
           )}
-          {view.error?.code === 'PAYLOAD_INVALID' && <ErrorMessage error={view.error} testId="call-error" />}
+          {view.error?.code === 'PAYLOAD_INVALID' && !notesRefused && (
+            <ErrorMessage error={view.error} testId="call-error" />
+          )}
         </div>
       </div>
     </section>

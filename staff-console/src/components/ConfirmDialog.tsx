@@ -8,13 +8,27 @@ interface ConfirmDialogProps {
   onConfirm: () => void;
   onCancel: () => void;
   children: ComponentChildren;
+  /** `danger` for what cannot be undone (the default); `primary` for a deliberate, audited step. */
+  tone?: 'danger' | 'primary';
+  confirmTestId?: string;
+  /** While the answer is awaited, both buttons wait too. */
+  busy?: boolean;
 }
 
 /**
  * A modal built on <dialog>: the browser traps focus, Escape cancels and focus goes back to
  * the button that opened it. Cancel has the first focus, so Enter never destroys by accident.
  */
-export function ConfirmDialog({ title, confirmLabel, onConfirm, onCancel, children }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  children,
+  tone = 'danger',
+  confirmTestId = 'confirm-ok',
+  busy = false,
+}: ConfirmDialogProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -32,13 +46,13 @@ export function ConfirmDialog({ title, confirmLabel, onConfirm, onCancel, childr
   return (
     <dialog
       ref={dialog}
-      class="dialog"
+      class={`dialog dialog--${tone}`}
       aria-labelledby="confirm-dialog-title"
       aria-describedby="confirm-dialog-body"
       data-testid="confirm-dialog"
       onCancel={(event) => {
         event.preventDefault();
-        onCancel();
+        if (!busy) onCancel();
       }}
     >
       <h2 id="confirm-dialog-title" class="dialog__title">
@@ -53,11 +67,18 @@ export function ConfirmDialog({ title, confirmLabel, onConfirm, onCancel, childr
           type="button"
           class="button"
           data-testid="confirm-cancel"
+          disabled={busy}
           onClick={onCancel}
         >
           {t('staff.cancel')}
         </button>
-        <button type="button" class="button button--danger" data-testid="confirm-ok" onClick={onConfirm}>
+        <button
+          type="button"
+          class={`button button--${tone}`}
+          data-testid={confirmTestId}
+          disabled={busy}
+          onClick={onConfirm}
+        >
           {confirmLabel}
         </button>
       </div>

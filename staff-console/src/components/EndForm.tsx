@@ -1,8 +1,7 @@
 import { OUTCOME_CODES, type OutcomeCode } from '@madoguchi/shared';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-
-export const NOTES_MAX = 2000;
+import { NOTES_MAX, notesProblem } from '../notes';
 
 interface EndFormProps {
   /** The call is still on: the button ends it; else it records the outcome of an ended one. */
@@ -10,6 +9,8 @@ interface EndFormProps {
   busy: boolean;
   /** Fields the server refused (PAYLOAD_INVALID). */
   invalidFields: readonly string[];
+  /** The server refused the notes sent: they hold a My Number (MY_NUMBER_REFUSED). */
+  notesRefused: boolean;
   onSubmit: (outcome: OutcomeCode, notes: string) => void;
 }
 
@@ -18,16 +19,26 @@ function isOutcome(value: string): value is OutcomeCode {
 }
 
 /** The outcome code and notes every consultation ends with. */
-export function EndForm({ live, busy, invalidFields, onSubmit }: EndFormProps) {
+export function EndForm({ live, busy, invalidFields, notesRefused, onSubmit }: EndFormProps) {
   const { t } = useI18n();
   const [outcome, setOutcome] = useState('');
   const [notes, setNotes] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
 
   const outcomeMissing = !isOutcome(outcome);
-  const notesTooLong = notes.length > NOTES_MAX;
   const outcomeInvalid = (touched && outcomeMissing) || invalidFields.includes('outcome');
-  const notesInvalid = notesTooLong || invalidFields.includes('notes');
+  const problem = notesProblem(notes, {
+    refused: notesRefused,
+    sent,
+    invalidField: invalidFields.includes('notes'),
+  });
+  const myNumber = problem === 'myNumber';
+
+  useEffect(() => {
+    // The server refused the notes: the officer's next move is to edit them.
+    if (notesRefused) document.getElementById('end-notes')?.focus();
+  }, [notesRefused]);
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -36,7 +47,13 @@ export function EndForm({ live, busy, invalidFields, onSubmit }: EndFormProps) {
       document.getElementById('end-outcome')?.focus();
       return;
     }
-    if (notesTooLong || !isOutcome(outcome)) return;
+    if (myNumber) {
+      // Never sent: the officer removes the number first.
+      document.getElementById('end-notes')?.focus();
+      return;
+    }
+    if (problem === 'tooLong' || !isOutcome(outcome)) return;
+    setSent(notes);
     onSubmit(outcome, notes);
   };
 
@@ -81,16 +98,27 @@ export function EndForm({ live, busy, invalidFields, onSubmit }: EndFormProps) {
           rows={4}
           maxLength={NOTES_MAX}
           value={notes}
-          aria-invalid={notesInvalid}
-          aria-describedby="end-notes-count"
+          aria-invalid={problem !== null}
+          aria-describedby={myNumber ? 'end-notes-error end-notes-count' : 'end-notes-count'}
           onInput={(event) => setNotes(event.currentTarget.value)}
         />
+        {myNumber && (
+          <p
+            id="end-notes-error"
+            class="field__error field__error--block"
+            role="alert"
+            data-testid="end-notes-error"
+            data-error-code="MY_NUMBER_REFUSED"
+          >
+            {t('errors.MY_NUMBER_REFUSED')}
+          </p>
+        )}
         <p
           id="end-notes-count"
-          class={`field__hint${notesInvalid ? ' field__error' : ''}`}
+          class={`field__hint${problem === 'tooLong' || problem === 'invalid' ? ' field__error' : ''}`}
           data-testid="end-notes-count"
         >
-          {notesInvalid
+          {problem === 'tooLong' || problem === 'invalid'
             ? t('staff.call.notesTooLong', { max: NOTES_MAX })
             : t('staff.call.notesCount', { count: notes.length, max: NOTES_MAX })}
         </p>

@@ -16,6 +16,7 @@ const ROUTE_LABEL: Record<Route, string> = {
   supervisor: 'staff.nav.supervisor',
   devices: 'staff.nav.devices',
   accounts: 'staff.nav.accounts',
+  audit: 'staff.nav.audit',
 };
 
 export function Header({ staff, routes, current, signingOut, onSignOut }: HeaderProps) {

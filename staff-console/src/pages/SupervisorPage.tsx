@@ -1,3 +1,4 @@
+import { AssistedLinksPanel } from '../components/AssistedLinksPanel';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { KpiExport } from '../components/KpiExport';
 import { KpiFiguresView } from '../components/KpiFiguresView';
@@ -127,6 +128,8 @@ export function SupervisorPage() {
       </div>
 
       <KpiExport topics={snapshot.topics} />
+
+      <AssistedLinksPanel />
     </section>
   );
 }
