@@ -152,6 +152,15 @@ describe('staff sign-in', () => {
     });
     expect(response.status).toBe(403);
     expect(await errorCode(response)).toBe('CSRF_INVALID');
+    // A hidden origin is judged by the browser's own Sec-Fetch-Site.
+    const hidden = (site: string) =>
+      fetch(`${s.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'null', 'sec-fetch-site': site },
+        body: JSON.stringify({ loginId: 'admin', password: DEMO_PASSWORD }),
+      });
+    expect((await hidden('cross-site')).status).toBe(403);
+    expect((await hidden('same-origin')).status).toBe(200);
   });
 
   it('signs out: the cookie stops working', async () => {

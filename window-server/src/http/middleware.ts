@@ -19,12 +19,15 @@ export function staffOf(res: Response): AuthenticatedStaff {
 export function sameOriginOnly(req: Request, _res: Response, next: NextFunction): void {
   if (!STATE_CHANGING.has(req.method)) return next();
   const origin = req.get('origin');
+  const site = req.get('sec-fetch-site');
+  // A page whose referrer policy hides its origin posts `Origin: null`; the browser's own
+  // Sec-Fetch-Site (no page can set it) still says whether the post came from this site.
+  if (origin === 'null') return next(site === 'same-origin' ? undefined : new AppError('CSRF_INVALID'));
   if (origin !== undefined) {
     const own = `${req.protocol}://${req.get('host') ?? ''}`;
     if (origin !== own) return next(new AppError('CSRF_INVALID'));
     return next();
   }
-  const site = req.get('sec-fetch-site');
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     return next(new AppError('CSRF_INVALID'));
   next();

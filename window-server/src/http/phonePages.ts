@@ -97,6 +97,8 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
     res
       .status(status)
       .set('Cache-Control', 'no-store')
+      // Same-origin only: our forms keep their Origin, other sites learn nothing (the URL may hold a code).
+      .set('Referrer-Policy', 'same-origin')
       .type('html')
       .send(
         page({
