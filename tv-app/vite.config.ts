@@ -13,7 +13,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 800,
+    // ≈ 803 kB with sign-in, household and consent screens (the QR encoder is a separate chunk,
+    // loaded on the sign-in screen only). A warning past this means the app grew again.
+    chunkSizeWarningLimit: 820,
   },
   esbuild: { target: 'es2019' },
   server: {

@@ -6,21 +6,32 @@ import { LEGEND_KEYS, Legend } from './components/Legend';
 import { RingingOverlay } from './components/RingingOverlay';
 import { Toast } from './components/Toast';
 import { textSettings } from './components/card';
+import { ChooserPage } from './pages/ChooserPage';
+import { ConsentPage } from './pages/ConsentPage';
 import { FirstStartPage } from './pages/FirstStartPage';
 import { GuidePage } from './pages/GuidePage';
 import { HomePage } from './pages/HomePage';
 import { HoursPage } from './pages/HoursPage';
+import { HouseholdPage } from './pages/HouseholdPage';
+import { LinkPage } from './pages/LinkPage';
 import { LoadingPage } from './pages/LoadingPage';
 import type { Page } from './pages/Page';
+import { PersonPage } from './pages/PersonPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { VideoCounterPage } from './pages/VideoCounterPage';
 import { humanRoute } from './pages/routes';
-import type { RouteName } from './services/AppContext';
+import type { RouteName, RouteParams } from './services/AppContext';
+import type { HouseholdChange } from './services/Household';
 import type { CounterChange } from './services/VideoCounter';
 import { speechOf, topicLabel } from './services/counterModel';
 import { ctx, setShell, type Shell } from './services/runtime';
 import { nextTextScale } from './services/settingsModel';
-import { installTestHook, type CounterTestState, type MadoguchiState } from './services/testHook';
+import {
+  installTestHook,
+  type CounterTestState,
+  type LinkTestState,
+  type MadoguchiState,
+} from './services/testHook';
 import { Ringer } from './ui/Ringer';
 import { videoLayer } from './ui/VideoLayer';
 import { SAFE, STAGE, frameOf } from './ui/layout';
@@ -38,6 +49,11 @@ const PAGES: Record<RouteName, new (...args: never[]) => Page> = {
   hours: HoursPage,
   guide: GuidePage,
   videoCounter: VideoCounterPage,
+  household: HouseholdPage,
+  person: PersonPage,
+  consent: ConsentPage,
+  link: LinkPage,
+  chooser: ChooserPage,
 };
 
 /** While a call back rings, the words are said again this often. */
@@ -83,6 +99,7 @@ export class App extends Lightning.Component implements Shell {
     context.on('settings', (settings, previous) => this.onSettings(settings, previous));
     context.on('session', () => this.onSession());
     context.on('connection', (state) => this.onConnection(state));
+    context.household.on('changed', (change) => this.onHousehold(change));
     if (!context.registered) this.reset('firstStart');
     else this.reset(context.session ? 'home' : 'loading');
     context.start();
@@ -102,8 +119,8 @@ export class App extends Lightning.Component implements Shell {
 
   // Shell ------------------------------------------------------------------------------------
 
-  open(route: RouteName): void {
-    if (this.current?.route === route) return;
+  open(route: RouteName, params: RouteParams = {}): void {
+    if (this.current?.route === route && this.current.routeParams.citizenId === params.citizenId) return;
     // One video counter screen at most: go back down to it rather than stack another.
     if (route === 'videoCounter' && this.stack.some((page) => page.route === route)) {
       while (this.current && this.current.route !== route) this.back();
@@ -111,9 +128,19 @@ export class App extends Lightning.Component implements Shell {
     }
     const previous = this.current;
     if (previous) previous.visible = false;
-    const page = this.tag('Pages')!.childList.a({ type: PAGES[route] }) as unknown as Page;
+    // `routeParams` is set before the page is attached, so its _init and _attach can read it.
+    const page = this.tag('Pages')!.childList.a({
+      type: PAGES[route],
+      routeParams: params,
+    }) as unknown as Page;
     this.stack.push(page);
     this.shown(page);
+  }
+
+  replace(route: RouteName, params: RouteParams = {}): void {
+    const leaving = this.stack.length > 1 ? this.stack.pop() : undefined;
+    if (leaving) this.tag('Pages')!.childList.remove(leaving);
+    this.open(route, params);
   }
 
   back(): void {
@@ -134,7 +161,7 @@ export class App extends Lightning.Component implements Shell {
     this.open(route);
   }
 
-  toast(text: string, failure = false): void {
+  toast(text: string, failure = false, speech = text): void {
     const context = ctx();
     const type = typography(context.settings.textScale);
     (this.tag('Toast') as Toast).show(
@@ -151,7 +178,7 @@ export class App extends Lightning.Component implements Shell {
       () => this.setCityVisible(true),
     );
     this.setCityVisible(false);
-    context.announcer.notice(text);
+    context.announcer.notice(speech);
   }
 
   private setCityVisible(visible: boolean): void {
@@ -170,6 +197,8 @@ export class App extends Lightning.Component implements Shell {
     const context = ctx();
     context.announcer.screen(context.t('speech.screen', { title: page.title() }), page.openingSpeech());
     if (page.route === 'home' && this.interactiveAt === null) this.markInteractive();
+    // Home shown for the first time since the people were listed (after a call restored at start).
+    if (page.route === 'home') this.askWhoIfNeeded();
   }
 
   /** Everything, for the current settings: after a text size, language or session change. */
@@ -272,6 +301,31 @@ export class App extends Lightning.Component implements Shell {
   private onSession(): void {
     if (this.current?.route === 'loading') this.reset('home');
     else this.drawFrame();
+    this.askWhoIfNeeded();
+  }
+
+  // The people who use this TV ------------------------------------------------------------------
+
+  private onHousehold(change: HouseholdChange): void {
+    const context = ctx();
+    if (change.kind !== 'members') return;
+    if (change.first) this.askWhoIfNeeded();
+    // Linked or unlinked elsewhere (the phone, an officer in a call): say so wherever the viewer is.
+    // The sign-in screen greets by itself; this TV's own unlinking has its own message.
+    if (change.source !== 'push' || this.current?.route === 'link') return;
+    for (const member of change.added) {
+      this.toast(context.t('tvApp.household.linked', { name: member.displayName }));
+    }
+    for (const member of change.removed) {
+      this.toast(context.t('tvApp.household.unlinked', { name: member.displayName }));
+    }
+  }
+
+  /** At start, with two or more people linked: 「どなたが 使いますか？」 over Home. */
+  private askWhoIfNeeded(): void {
+    const { household } = ctx();
+    if (this.ringing || this.current?.route !== 'home' || !household.shouldAsk) return;
+    this.open('chooser');
   }
 
   private onConnection(state: DeviceChannelState): void {
@@ -508,7 +562,17 @@ export class App extends Lightning.Component implements Shell {
       counter: this.counterState(),
       videoRects: videoLayer().rects(),
       overlay: this.ringing ? 'ringing' : null,
+      household: {
+        members: [...context.household.members],
+        activeCitizenId: context.household.activeCitizenId,
+      },
+      link: this.linkState(),
     };
+  }
+
+  private linkState(): LinkTestState {
+    const { userCode, verificationUriComplete, expiresAt, state, greetedName } = ctx().signIn.snapshot;
+    return { userCode, verificationUriComplete, expiresAt, state, greetedName };
   }
 
   private counterState(): CounterTestState {

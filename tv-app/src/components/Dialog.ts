@@ -79,7 +79,7 @@ export class Dialog extends Lightning.Component {
           colour: theme.text,
           bold: true,
           wrapWidth: textW,
-          maxLines: band ? 1 : 3,
+          maxLines: band ? 1 : 5,
           lineHeight,
           align: band ? 'left' : 'center',
         }),

@@ -8,6 +8,10 @@ export interface RowProps {
   bold?: boolean;
   /** Shown on the right between ◀ ▶ when the row's value can be changed. */
   value?: string;
+  /** ◀ ▶ around the value (left/right step through values); on by default. */
+  arrows?: boolean;
+  /** Share of the width the label may take when there is a value (0.5 by default). */
+  labelShare?: number;
   w: number;
   h: number;
   lines: number;
@@ -27,7 +31,8 @@ export class Row extends Lightning.Component {
   update(props: RowProps): void {
     const { w, h, theme, fontSize, padding } = props;
     const hasValue = props.value !== undefined;
-    const labelWidth = hasValue ? Math.round(w * 0.5) : w - 2 * padding;
+    const labelWidth = hasValue ? Math.round(w * (props.labelShare ?? 0.5)) : w - 2 * padding;
+    const value = props.arrows === false ? (props.value ?? '') : `◀  ${props.value ?? ''}  ▶`;
     this.patch({
       w,
       h,
@@ -52,7 +57,7 @@ export class Row extends Lightning.Component {
         y: padding,
         mountX: 1,
         text: textSettings({
-          text: hasValue ? `◀  ${props.value ?? ''}  ▶` : '',
+          text: hasValue ? value : '',
           fontSize,
           colour: props.focused ? theme.focus : theme.text,
           bold: true,

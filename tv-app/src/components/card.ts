@@ -17,6 +17,8 @@ export interface TextOptions {
   lineHeight?: number;
   /** At most this many lines (same as maxLines). */
   lines?: number;
+  /** Extra pixels between characters (a code read letter by letter). */
+  letterSpacing?: number;
 }
 
 /** Text settings for Lightning, always in our font; Japanese wraps at the spaces in the resources. */
@@ -34,6 +36,7 @@ export function textSettings(options: TextOptions): Lightning.textures.TextTextu
     wordBreak: true,
     maxLines: options.lines ?? options.maxLines ?? 0,
     textAlign: options.align ?? 'left',
+    letterSpacing: options.letterSpacing ?? 0,
     // 'bottom' + 'middle': the texture is exactly lines × lineHeight high with the glyphs centred
     // in each line, so `mount` centres the text itself. ('top' adds half a font size below, and a
     // fixed texture `h` is stretched when the stage precision is not 1.)

@@ -1,6 +1,8 @@
+import { Dialog } from '../components/Dialog';
 import type { Row, RowProps } from '../components/Row';
 import { Row as RowComponent } from '../components/Row';
 import { textSettings } from '../components/card';
+import { speechOf } from '../services/counterModel';
 import { ctx } from '../services/runtime';
 import { listLayout, scrollToShow, wrapLines, FOCUS_MARGIN } from '../ui/layout';
 import { Page } from './Page';
@@ -10,21 +12,39 @@ export interface ListItem {
   label: string;
   /** A value the viewer can change with left/right/OK. */
   value?: string;
+  /** ◀ ▶ around the value (false: OK toggles it, as with a consent). */
+  arrows?: boolean;
   /** Spoken when focused; the label by default. */
   speech?: string;
   bold?: boolean;
 }
 
+/** A question over the list with two or more answers (登録を やめますか？). */
+export interface ListDialog {
+  question: string;
+  hint: string;
+  choices: { id: string; label: string }[];
+}
+
 /**
  * A vertical list of large rows: up/down (or a digit) moves the focus, and the list scrolls
- * so the focused row is always on screen, whatever the text size.
+ * so the focused row is always on screen, whatever the text size. A lead line may explain the
+ * screen above the rows; a question may be asked over them.
  */
 export abstract class ListPage extends Page {
   protected focus = 0;
   private offset = 0;
+  protected openQuestion: ListDialog | null = null;
+  protected questionFocus = 0;
 
   static override _template() {
-    return { Viewport: { clipping: true, Items: {} }, Hint: {} };
+    return {
+      Lead: {},
+      Viewport: { clipping: true, Items: {} },
+      Hint: {},
+      Shade: { rect: true, visible: false },
+      Dialog: { type: Dialog, visible: false },
+    };
   }
 
   protected abstract items(): ListItem[];
@@ -34,25 +54,51 @@ export abstract class ListPage extends Page {
     return null;
   }
 
+  /** A line above the list (what the screen is for, or what is happening). */
+  protected lead(): string | null {
+    return null;
+  }
+
+  /** Share of a row's width its label takes when it has a value. */
+  protected labelShare(): number {
+    return 0.5;
+  }
+
   override focusIndex(): number {
+    if (this.openQuestion) return this.questionFocus;
     return this.items().length > 0 ? this.focus : -1;
   }
 
   override focusId(): string | null {
+    if (this.openQuestion) return this.openQuestion.choices[this.questionFocus]?.id ?? null;
     return this.items()[this.focus]?.id ?? null;
   }
 
   override focusSpeech(): string | null {
+    if (this.openQuestion) {
+      const choice = this.openQuestion.choices[this.questionFocus];
+      return speechOf([this.openQuestion.question, choice?.label]);
+    }
     const item = this.items()[this.focus];
     return item ? (item.speech ?? item.label) : null;
   }
 
+  override openingSpeech(): string | null {
+    const lead = this.lead();
+    const focused = this.focusSpeech();
+    return speechOf([lead, focused]) || null;
+  }
+
   override visibleTexts(): string[] {
     const hint = this.hint();
+    const lead = this.lead();
+    const question = this.openQuestion;
     return [
       this.title(),
+      ...(lead ? [lead] : []),
       ...this.items().flatMap((item) => (item.value ? [item.label, item.value] : [item.label])),
       ...(hint ? [hint] : []),
+      ...(question ? [question.question, ...question.choices.map((choice) => choice.label)] : []),
     ];
   }
 
@@ -64,18 +110,34 @@ export abstract class ListPage extends Page {
     const { body } = this.sizes;
     const padding = Math.round(22 * this.textScale);
     const measure = ctx().measure;
+    const share = this.labelShare();
     const lines = items.map((item) => {
       const bold = item.value !== undefined || item.bold === true;
-      const width = item.value !== undefined ? Math.round(rowW * 0.5) : rowW - 2 * padding;
+      const width = item.value !== undefined ? Math.round(rowW * share) : rowW - 2 * padding;
       return { lines: wrapLines(item.label, width, body, bold, measure).length };
     });
     const layout = listLayout(lines, this.textScale);
 
+    const lead = this.lead();
+    const leadLineHeight = Math.round(body * 1.35);
+    const leadLines = lead ? wrapLines(lead, w, body, false, measure).length : 0;
+    const leadHeight = lead ? 8 + leadLines * leadLineHeight + 8 : 0;
     const hint = this.hint();
     const hintHeight = hint ? Math.round(this.sizes.small * 1.35) + 16 : 0;
-    const viewportHeight = h - hintHeight;
+    const viewportHeight = h - hintHeight - leadHeight;
     this.patch({
-      Viewport: { w, h: viewportHeight },
+      Lead: {
+        visible: lead !== null,
+        y: 8,
+        text: textSettings({
+          text: lead ?? '',
+          fontSize: body,
+          colour: ctx().theme.text,
+          wrapWidth: w,
+          lineHeight: leadLineHeight,
+        }),
+      },
+      Viewport: { y: leadHeight, w, h: viewportHeight },
       Hint: {
         visible: hint !== null,
         y: h - hintHeight + 16,
@@ -101,10 +163,12 @@ export abstract class ListPage extends Page {
         padding,
         lineHeight: layout.lineHeight,
         fontSize: body,
-        focused: index === this.focus,
+        focused: index === this.focus && this.openQuestion === null,
         theme: ctx().theme,
+        labelShare: share,
       };
       if (item.value !== undefined) props.value = item.value;
+      if (item.arrows === false) props.arrows = false;
       if (item.bold) props.bold = true;
       const row = container.children[index] as Row;
       row.patch({ x: FOCUS_MARGIN, y: layout.rowTops[index] ?? 0 });
@@ -115,13 +179,66 @@ export abstract class ListPage extends Page {
     const height = layout.rowHeights[this.focus] ?? 0;
     this.offset = scrollToShow(top, height, viewportHeight, layout.height, this.offset);
     container.setSmooth('y', -this.offset, { duration: 0.2 });
+    this.drawQuestion();
+  }
+
+  private drawQuestion(): void {
+    const question = this.openQuestion;
+    const dialog = this.tag('Dialog') as Dialog;
+    const { w, h } = this.frame;
+    const theme = ctx().theme;
+    dialog.visible = question !== null;
+    this.tag('Shade')!.patch({
+      visible: question !== null,
+      x: -FOCUS_MARGIN,
+      w: w + 2 * FOCUS_MARGIN,
+      h,
+      color: (theme.background & 0xffffff) + 0xd8000000,
+    });
+    if (!question) return;
+    dialog.update({
+      w: w - 2 * FOCUS_MARGIN,
+      h,
+      mode: 'card',
+      question: question.question,
+      hint: question.hint,
+      choices: question.choices.map((choice) => choice.label),
+      focus: this.questionFocus,
+      sizes: this.sizes,
+      theme,
+      measure: ctx().measure,
+    });
+    dialog.patch({ x: FOCUS_MARGIN, y: Math.max(0, Math.round((h - dialog.h) / 2)) });
   }
 
   protected moveFocus(index: number): boolean {
     const count = this.items().length;
-    if (index < 0 || index >= count || index === this.focus) return true;
+    if (this.openQuestion || index < 0 || index >= count || index === this.focus) return true;
     this.focus = index;
     this.focusMoved();
+    return true;
+  }
+
+  /** Ask a question over the list; the first answer is focused. */
+  protected ask(question: ListDialog): void {
+    this.openQuestion = question;
+    this.questionFocus = 0;
+    this.focusMoved();
+  }
+
+  protected closeQuestion(): void {
+    this.openQuestion = null;
+    this.focusMoved();
+  }
+
+  /** Left/right between the answers of an open question. */
+  protected moveQuestionFocus(step: 1 | -1): boolean {
+    const count = this.openQuestion?.choices.length ?? 0;
+    const next = this.questionFocus + step;
+    if (next >= 0 && next < count && next !== this.questionFocus) {
+      this.questionFocus = next;
+      this.focusMoved();
+    }
     return true;
   }
 
@@ -134,6 +251,7 @@ export abstract class ListPage extends Page {
   }
 
   protected override onDigit(digit: number): boolean {
+    if (this.openQuestion) return true;
     if (digit > this.items().length) return false;
     return this.moveFocus(digit - 1);
   }

@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk';
 import { digitOf, type TextScale } from '@madoguchi/shared';
-import type { RouteName } from '../services/AppContext';
+import type { RouteName, RouteParams } from '../services/AppContext';
 import { ctx, shell } from '../services/runtime';
 import type { Rect } from '../ui/layout';
 import { typography, type Typography } from '../ui/theme';
@@ -11,6 +11,8 @@ import { typography, type Typography } from '../ui/theme';
  */
 export abstract class Page extends Lightning.Component {
   abstract readonly route: RouteName;
+  /** Set by the app when it opens the screen (before it is attached). */
+  routeParams: RouteParams = {};
   protected frame: Rect = { x: 0, y: 0, w: 0, h: 0 };
 
   abstract title(): string;

@@ -2,7 +2,13 @@ import { ctx, shell } from '../services/runtime';
 import { SETTINGS_ROWS, changeFor, rowLabelKey, rowValueKey, type Step } from '../services/settingsModel';
 import { ListPage, type ListItem } from './ListPage';
 
-/** Text size, spoken guidance and language; every change applies at once and is saved. */
+/** The row after the settings that opens who uses this TV (sign-in, consents, unlinking). */
+export const HOUSEHOLD_ROW = 'household';
+
+/**
+ * Text size, spoken guidance and language; every change applies at once and is saved. The
+ * last row opens the people who use this TV.
+ */
 export class SettingsPage extends ListPage {
   readonly route = 'settings' as const;
 
@@ -12,12 +18,20 @@ export class SettingsPage extends ListPage {
 
   protected items(): ListItem[] {
     const { settings, texts } = ctx();
-    return SETTINGS_ROWS.map((row) => {
+    const rows: ListItem[] = SETTINGS_ROWS.map((row) => {
       const label = texts.t(rowLabelKey(row));
       const key = rowValueKey(row, settings);
       const value = typeof key === 'string' ? texts.t(key) : texts.pick(key.object, key.key);
       return { id: row, label, value, speech: texts.t('speech.selected', { label, value }) };
     });
+    const label = texts.t('tvApp.household.settingsRow');
+    rows.push({
+      id: HOUSEHOLD_ROW,
+      label,
+      bold: true,
+      speech: texts.t('tvApp.household.openSpeech', { label }),
+    });
+    return rows;
   }
 
   protected override hint(): string {
@@ -50,6 +64,10 @@ export class SettingsPage extends ListPage {
   }
 
   override _handleEnter(): boolean {
+    if (this.items()[this.focus]?.id === HOUSEHOLD_ROW) {
+      shell().open('household');
+      return true;
+    }
     return this.change(1, true);
   }
 }

@@ -15,6 +15,8 @@ import type { MeasureText } from '../ui/layout';
 import { themeOf, type Theme } from '../ui/theme';
 import { Announcer } from './Announcer';
 import { CallMedia } from './CallMedia';
+import { DeviceSignIn } from './DeviceSignIn';
+import { Household } from './Household';
 import { Translator, type Params } from './Translator';
 import { VideoCounter } from './VideoCounter';
 
@@ -27,8 +29,18 @@ export const ROUTES = [
   'hours',
   'guide',
   'videoCounter',
+  'household',
+  'person',
+  'consent',
+  'link',
+  'chooser',
 ] as const;
 export type RouteName = (typeof ROUTES)[number];
+
+/** What a screen is about, when it is about someone (a person's page, their consents). */
+export interface RouteParams {
+  citizenId?: string;
+}
 
 export type FirstStartReason = 'welcome' | 'revoked';
 export type SaveResult = 'saved' | 'failed' | 'local' | 'unchanged';
@@ -59,6 +71,10 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
   readonly announcer: Announcer;
   /** The video counter: place in line, calls, survey. */
   readonly counter: VideoCounter;
+  /** The people linked to this TV, who is using it, and their consents. */
+  readonly household: Household;
+  /** Sign-in by a code and a phone (RFC 8628). */
+  readonly signIn: DeviceSignIn;
   firstStartReason: FirstStartReason = 'welcome';
   private appliedSettings: DeviceSettings;
   private currentSession: DeviceSession | undefined;
@@ -91,6 +107,8 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
         mediaDevices: typeof navigator === 'undefined' ? undefined : navigator.mediaDevices,
       }),
     );
+    this.household = new Household(channel);
+    this.signIn = new DeviceSignIn((path, init) => channel.http(path, init));
     channel.on('session', (session) => void this.acceptSession(session));
     channel.on('settings', (settings) => void this.applySettings(settings));
     channel.on('state', (state) => this.onChannelState(state));
@@ -111,6 +129,7 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
   /** Start talking to the server; listeners are in place by now. */
   start(): void {
     this.counter.start();
+    this.household.start();
     if (this.channel.hasToken) this.channel.connect();
   }
 

@@ -1,12 +1,15 @@
-import type { AppContext, RouteName } from './AppContext';
+import type { AppContext, RouteName, RouteParams } from './AppContext';
 
 /** What screens may ask of the app around them. */
 export interface Shell {
-  open(route: RouteName): void;
+  open(route: RouteName, params?: RouteParams): void;
+  /** Open a screen in place of the current one (Back then skips the one replaced). */
+  replace(route: RouteName, params?: RouteParams): void;
   back(): void;
   /** Go to a screen and forget the way there (Home, first start). */
   reset(route: RouteName): void;
-  toast(text: string, failure?: boolean): void;
+  /** A short message on screen; `speech` is said instead of it when the words should say more. */
+  toast(text: string, failure?: boolean, speech?: string): void;
   /** A screen changed what it shows (focus, loaded data): redraw what depends on it. */
   pageChanged(): void;
 }

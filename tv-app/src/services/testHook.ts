@@ -1,9 +1,17 @@
-import type { DeviceSettings, Language, MyQueueEntry, ServiceId, TextScale } from '@madoguchi/shared';
+import type {
+  DeviceSettings,
+  HouseholdMember,
+  Language,
+  MyQueueEntry,
+  ServiceId,
+  TextScale,
+} from '@madoguchi/shared';
 import type { DeviceChannelState } from '@madoguchi/stb-bridge';
 import type { CallSessionState, InboundVideoStats } from '@madoguchi/stb-bridge/call';
 import type { Rect } from '../ui/layout';
 import type { RouteName } from './AppContext';
 import type { CallStatus } from './counterModel';
+import type { LinkState } from './signInModel';
 
 /** The video counter as the TV sees it. */
 export interface CounterTestState {
@@ -23,6 +31,25 @@ export interface CounterTestState {
   surveyFor: string | null;
   /** Topic ids the counter offers (after `counter:info`). */
   topics: string[];
+}
+
+/** The people linked to this TV, and who of them is using it (null: signed-out use). */
+export interface HouseholdTestState {
+  members: HouseholdMember[];
+  activeCitizenId: string | null;
+}
+
+/** TV sign-in (RFC 8628), kept after the sign-in screen closes so a test can read the result. */
+export interface LinkTestState {
+  /** As the server sent it (`BCDF-GHJK`); null when no code is shown. */
+  userCode: string | null;
+  /** What the QR code on screen encodes. */
+  verificationUriComplete: string | null;
+  /** `Date.now()` time when the code shown stops working. */
+  expiresAt: number | null;
+  state: LinkState;
+  /** The name the TV greeted after approval. */
+  greetedName: string | null;
 }
 
 /**
@@ -69,6 +96,8 @@ export interface MadoguchiState {
   videoRects: { remote: Rect | null; self: Rect | null };
   /** An overlay over the screen: a call back ringing. */
   overlay: 'ringing' | null;
+  household: HouseholdTestState;
+  link: LinkTestState;
 }
 
 export interface MadoguchiTestHook {
