@@ -291,8 +291,7 @@ export class LinkPage extends Page {
     const countdownH = wrapLines(countdown, colW, body, true, measure).length * bodyLine;
     const code = displayUserCode(snap.userCode ?? '');
     const pad = Math.round(body * 0.8);
-    const spacing = (size: number) => Math.round(size * 0.12);
-    const codeWidth = (size: number) => measure(code, size, true) + spacing(size) * code.length;
+    const codeWidth = (size: number) => measure(code, size, true);
     // The code as large as fits the column's width and what is left of its height; the key hint
     // gives way before the code gets small (it is said aloud too).
     const codeSizeFor = (hintH: number) => {
@@ -339,18 +338,9 @@ export class LinkPage extends Page {
           x: boxW / 2,
           y: boxH / 2,
           mount: 0.5,
-          // Lightning leaves the spacing out of the width it measures: give the width.
-          text: {
-            ...textSettings({
-              text: code,
-              fontSize: codeSize,
-              colour: theme.text,
-              bold: true,
-              lines: 1,
-              letterSpacing: spacing(codeSize),
-            }),
-            w: Math.ceil(codeWidth(codeSize)) + 4,
-          },
+          // No letter spacing and no fixed texture width: Lightning stretches a fixed width when
+          // the stage is not 1080p, and the code then overflowed its box.
+          text: textSettings({ text: code, fontSize: codeSize, colour: theme.text, bold: true, lines: 1 }),
         },
       },
     });
