@@ -29,6 +29,10 @@ describe('the built system', () => {
 
   it('stops cleanly on Ctrl-C (SIGINT)', async () => {
     const own = await startServer({ name: 'sigint' });
+    // The banner is printed once the server has finished starting (sign-in provider included).
+    await browser.waitUntil(async () => readFileSync(own.consoleFile, 'utf8').includes('Ctrl-C'), {
+      timeout: 10_000,
+    });
     const exit = new Promise<number | null>((resolve) => own.process.once('exit', (code) => resolve(code)));
     own.process.kill('SIGINT');
     expect(await exit).toBe(0);
