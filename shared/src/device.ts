@@ -10,6 +10,7 @@ import type {
 import type { AckCallback, AckError } from './errors.js';
 import type { IdentityDeviceClientToServerEvents, IdentityDeviceServerToClientEvents } from './identity.js';
 import type { CallJoinInfo, MediaClientToServerEvents, MediaServerToClientEvents } from './media.js';
+import type { ServicesDeviceServerToClientEvents } from './services.js';
 import type { DeviceSettings, DeviceSettingsPatch } from './settings.js';
 import type { OpeningStatus, TenantPublic } from './tenant.js';
 
@@ -106,7 +107,7 @@ export interface DeviceClientToServerEvents
 }
 
 export interface DeviceServerToClientEvents
-  extends MediaServerToClientEvents, IdentityDeviceServerToClientEvents {
+  extends MediaServerToClientEvents, IdentityDeviceServerToClientEvents, ServicesDeviceServerToClientEvents {
   'settings:changed': (settings: DeviceSettings) => void;
   /** The device's token was revoked while it was connected; it must start again. */
   'device:revoked': (error: AckError) => void;

@@ -7,5 +7,6 @@ export * from './staff.js';
 export * from './counter.js';
 export * from './media.js';
 export * from './identity.js';
+export * from './services.js';
 export * from './validation.js';
 export * from './i18n/index.js';

@@ -4,6 +4,7 @@ import type { CallEnd, CallTransfer, ConsultationView, CounterSnapshot, QueueAcc
 import type { AckCallback } from './errors.js';
 import type { IdentityStaffClientToServerEvents, IdentityStaffServerToClientEvents } from './identity.js';
 import type { CallJoinInfo, MediaClientToServerEvents, MediaServerToClientEvents } from './media.js';
+import type { ServicesStaffClientToServerEvents } from './services.js';
 import { languageSchema } from './settings.js';
 
 export const STAFF_ROLES = ['staff', 'supervisor', 'admin'] as const;
@@ -82,7 +83,7 @@ export interface DevicePresence {
 }
 
 export interface StaffClientToServerEvents
-  extends MediaClientToServerEvents, IdentityStaffClientToServerEvents {
+  extends MediaClientToServerEvents, IdentityStaffClientToServerEvents, ServicesStaffClientToServerEvents {
   'devices:list': (payload: Record<string, never>, ack: AckCallback<{ devices: DeviceSummary[] }>) => void;
   'counter:snapshot': (payload: Record<string, never>, ack: AckCallback<CounterSnapshot>) => void;
   /** Available officers are offered calls; away ones are not. */

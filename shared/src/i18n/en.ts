@@ -128,6 +128,13 @@ export const en: Resources = {
     CONSENT_REQUIRED: 'Not shown: the citizen has not consented.',
     NOT_LINKED: 'This person is not registered on this TV.',
     DIRECTORY_UNAVAILABLE: 'The resident search is not available.',
+    PARTNER_UNAVAILABLE:
+      'This service cannot be reached right now. Other services still work. Please try again later.',
+    PARTNER_ERROR: 'Something went wrong with this service. Please try again later.',
+    INSUFFICIENT_FUNDS: 'The balance is not enough.',
+    SLOT_FULL: 'This time is now full. Please choose another time.',
+    ALREADY_BOOKED: 'You have already booked this time.',
+    SIGN_IN_REQUIRED: 'Register on this TV to use this service.',
     INTERNAL: 'Something went wrong. Please try again in a moment.',
   },
   consent: {

@@ -127,6 +127,13 @@ export const ja = {
     CONSENT_REQUIRED: 'ご本人の 同意が ないため 表示できません。',
     NOT_LINKED: 'この方は このテレビに 登録されていません。',
     DIRECTORY_UNAVAILABLE: '住民の 検索が 使えません。',
+    PARTNER_UNAVAILABLE:
+      'ただいま このサービスに つながりません。ほかの サービスは 使えます。しばらくしてから お試しください。',
+    PARTNER_ERROR: 'このサービスで 問題が 起きました。しばらくしてから お試しください。',
+    INSUFFICIENT_FUNDS: '残高が 足りません。',
+    SLOT_FULL: 'この時間は 満員に なりました。ほかの時間を えらんでください。',
+    ALREADY_BOOKED: 'この時間は すでに 予約しています。',
+    SIGN_IN_REQUIRED: 'このサービスを 使うには テレビへの 登録が 必要です。',
     INTERNAL: 'うまく いきませんでした。しばらくしてから お試しください。',
   },
   consent: {
