@@ -173,7 +173,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
    */
   async http(
     path: string,
-    init: { method: 'GET' | 'POST'; body?: unknown },
+    init: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; headers?: Record<string, string> },
   ): Promise<{ status: number; body: unknown }> {
     this.assertOpen();
     if (!this.token) throw DeviceRequestError.of('DEVICE_NOT_REGISTERED');
@@ -185,6 +185,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
       response = await fetch(`${this.serverUrl}${path}`, {
         method: init.method,
         headers: {
+          ...init.headers,
           authorization: `Bearer ${this.token}`,
           ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
