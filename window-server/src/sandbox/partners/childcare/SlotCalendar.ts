@@ -1,0 +1,67 @@
+import holidayJp from '@holiday-jp/holiday_jp';
+import type { Database } from '../../../db/index.js';
+import { addDays, jstDate, jstInstant, weekdayOf } from '../time.js';
+
+export const SLOT_TABLE = `
+  CREATE TABLE slots (
+    id TEXT PRIMARY KEY,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    place TEXT NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity > 0)
+  ) STRICT;
+  CREATE INDEX slots_by_start ON slots (starts_at);`;
+
+export const PLACE = '大村市 こども家庭センター';
+/** Families seen in one half-hour: the nurses and dietitians on duty. */
+export const CAPACITY = 3;
+/** 母子健康相談 runs on weekday mornings and one early-afternoon session, Japan time. */
+const SESSIONS: readonly [start: string, end: string][] = [
+  ['10:00', '10:30'],
+  ['10:30', '11:00'],
+  ['13:30', '14:00'],
+];
+/** Slots open this many days ahead of today. */
+export const DAYS_AHEAD = 30;
+
+const HOLIDAYS = holidayJp.holidays as Record<string, unknown>;
+
+const isWorkingDay = (date: string): boolean => {
+  const weekday = weekdayOf(date);
+  return weekday !== 0 && weekday !== 6 && HOLIDAYS[date] === undefined;
+};
+
+/**
+ * 母子健康相談 slots, generated from the clock for today and the next DAYS_AHEAD days (weekdays
+ * that are not public holidays), and kept: a booked slot stays when the window moves on.
+ */
+export class SlotCalendar {
+  private generatedFor: string | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  ensure(now: Date): void {
+    const today = jstDate(now);
+    if (this.generatedFor === today) return;
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO slots (id, starts_at, ends_at, place, capacity) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (let offset = 0; offset <= DAYS_AHEAD; offset += 1) {
+        const date = addDays(today, offset);
+        if (!isWorkingDay(date)) continue;
+        for (const [start, end] of SESSIONS) {
+          const id = `slot-${date.replace(/-/g, '')}-${start.replace(':', '')}`;
+          insert.run(
+            id,
+            jstInstant(date, start).toISOString(),
+            jstInstant(date, end).toISOString(),
+            PLACE,
+            CAPACITY,
+          );
+        }
+      }
+    })();
+    this.generatedFor = today;
+  }
+}
