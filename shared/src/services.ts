@@ -182,7 +182,8 @@ export type TvCard = z.infer<typeof tvCardSchema>;
 /** A card as the TV receives it (a booking card carries the booking itself). */
 export type TvCardShown =
   | (Exclude<TvCard, { kind: 'booking' }> & { cardId: string; from: string })
-  | { kind: 'booking'; cardId: string; from: string; title: string; booking: BookingView };
+  /** The TV titles it in the viewer's language. */
+  | { kind: 'booking'; cardId: string; from: string; booking: BookingView };
 
 export const staffCitizenRefSchema = z.strictObject({ consultationId: id, citizenId: id });
 

@@ -1,6 +1,7 @@
 import { createI18n, type CallJoinInfo, type CallRole } from '@madoguchi/shared';
 import type { i18n as I18n } from 'i18next';
 import { availableParallelism } from 'node:os';
+import { Router } from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,9 @@ import { databaseAnswers, openDatabase, openDurableConnection, type Database } f
 import { Counter, CounterFigures, CounterStore } from './counter/index.js';
 import { DeviceRegistry, DeviceStore } from './devices/index.js';
 import { createHttpApp, phonePages } from './http/index.js';
+import { CitizenServices, NoticeReads } from './gateway/index.js';
 import { CitizenStore, ConsentStore, DeviceSignIn, Identity } from './identity/index.js';
+import { wirePartners, type PartnerWiring } from './partnerWiring.js';
 import { CallRooms, MediaWorkerPool, type MediaPush } from './media/index.js';
 import { Metrics } from './metrics/index.js';
 import {
@@ -25,6 +28,7 @@ import {
   mediaPush,
 } from './realtime/index.js';
 import { SandboxDirectory, seedDemoStaff } from './sandbox/index.js';
+import { SANDBOX_PARTNERS_PATH } from './sandbox/partners/index.js';
 import { SANDBOX_ISSUER_KEY, SignInProviders } from './signInProviders.js';
 import { StaffAuth, StaffStore } from './staff/index.js';
 import { loadTenant, type Tenant } from './tenants/index.js';
@@ -112,6 +116,8 @@ export class WindowServer {
   readonly identity: Identity;
   private readonly durable: Database;
   private readonly providers: SignInProviders;
+  readonly services: CitizenServices;
+  private readonly partners: PartnerWiring;
   private readonly phone: { close(): void };
 
   private constructor(parts: Parts) {
@@ -160,6 +166,16 @@ export class WindowServer {
       clock,
       logger.child({ module: 'identity' }),
     );
+    // The city's services: connectors to the partners (sandbox ones run in this process).
+    this.partners = wirePartners({ config, baseUrl: () => this.baseUrl, clock, logger });
+    this.services = new CitizenServices(
+      this.partners.connectors,
+      this.identity,
+      this.providers.usesSandbox ? new SandboxDirectory(SANDBOX_ISSUER_KEY) : null,
+      new NoticeReads(db, clock),
+      tenant,
+      clock,
+    );
     const signIn = new DeviceSignIn(citizens, clock, {
       codeSeconds: config.identity.deviceCodeSeconds,
       intervalSeconds: config.identity.pollIntervalSeconds,
@@ -191,7 +207,14 @@ export class WindowServer {
       tenant,
       metrics: this.metrics,
       identityRoutes: { signIn, identity: this.identity, audit: this.audit, clock },
-      pages: [phone.router, this.providers.sandboxHandler()],
+      services: this.services,
+      pages: [
+        phone.router,
+        this.providers.sandboxHandler(),
+        ...(this.partners.sandbox
+          ? [Router().use(SANDBOX_PARTNERS_PATH, this.partners.sandbox.router())]
+          : []),
+      ],
       secureCookies,
       sessionMaxAgeSeconds: config.session.absoluteHours * 3600,
       readiness: () => this.readiness(),
@@ -222,6 +245,8 @@ export class WindowServer {
       counter: this.counter,
       rooms: this.rooms,
       identity: this.identity,
+      services: this.services,
+      deviceNamespace: () => deviceNamespace,
       logger: logger.child({ module: 'staff-channel' }),
     });
     pushes.media = mediaPush(this.counter, deviceNamespace, staffNamespace);
@@ -268,6 +293,11 @@ export class WindowServer {
     return this.url;
   }
 
+  /** The embedded sandbox partners (tests turn their fault knobs), or null when all are real. */
+  get sandboxPartners(): PartnerWiring['sandbox'] {
+    return this.partners.sandbox;
+  }
+
   /** The address citizens' phones use: the configured public URL, or where this server listens. */
   get baseUrl(): string {
     return (this.config.publicUrl ?? this.url).replace(/\/$/, '');
@@ -288,7 +318,12 @@ export class WindowServer {
     };
     return {
       ready: database && mediaWorkers.running === mediaWorkers.expected,
-      checks: { database, mediaWorkers, identityProvider: this.providers.ready },
+      checks: {
+        database,
+        mediaWorkers,
+        identityProvider: this.providers.ready,
+        partners: this.services.health(),
+      },
     };
   }
 
@@ -301,6 +336,7 @@ export class WindowServer {
       this.pushes.close();
       this.providers.close();
       this.phone.close();
+      this.partners.sandbox?.close();
       this.rooms.closeAll();
       await new Promise<void>((resolveClose) => {
         void this.io.close(() => resolveClose());

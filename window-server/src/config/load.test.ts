@@ -8,6 +8,15 @@ const oidcSettings = {
   MADOGUCHI_OIDC_ISSUER: 'https://id.example.jp',
   MADOGUCHI_OIDC_CLIENT_ID: 'madoguchi',
   MADOGUCHI_OIDC_CLIENT_SECRET: 'secret',
+  MADOGUCHI_PORTAL_URL: 'https://portal.example.jp/api',
+  MADOGUCHI_PORTAL_API_KEY: 'k1',
+  MADOGUCHI_CURRENCY_URL: 'https://currency.example.jp',
+  MADOGUCHI_CURRENCY_CLIENT_ID: 'madoguchi',
+  MADOGUCHI_CURRENCY_CLIENT_SECRET: 's2',
+  MADOGUCHI_MUTUAL_AID_URL: 'https://kyojo.example.jp',
+  MADOGUCHI_MUTUAL_AID_API_KEY: 'k3',
+  MADOGUCHI_CHILDCARE_URL: 'https://kosodate.example.jp',
+  MADOGUCHI_CHILDCARE_API_KEY: 'k4',
 };
 
 describe('loadConfig', () => {
@@ -60,6 +69,21 @@ describe('loadConfig', () => {
       }),
     ).toThrowError(/sandbox provider in production/);
     expect(() => loadConfig({ MADOGUCHI_OIDC_ISSUER: 'not a url' })).toThrowError(/identity.issuer/);
+  });
+
+  it('needs every partner in production, and a partner URL needs its credentials', () => {
+    const {
+      MADOGUCHI_CHILDCARE_URL: _url,
+      MADOGUCHI_CHILDCARE_API_KEY: _key,
+      ...withoutChildcare
+    } = oidcSettings;
+    expect(() => loadConfig({ MADOGUCHI_MODE: 'production', ...withoutChildcare })).toThrowError(
+      /partners.childcare.baseUrl/,
+    );
+    expect(() => loadConfig({ MADOGUCHI_PORTAL_URL: 'https://portal.example.jp' })).toThrowError(
+      /partners.portal.apiKey/,
+    );
+    expect(loadConfig({ MADOGUCHI_PARTNER_TIMEOUT_MS: '1500' }).partners.timeoutMs).toBe(1500);
   });
 
   it('refuses demo data in production unless explicitly allowed', () => {

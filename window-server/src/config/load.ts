@@ -91,6 +91,7 @@ function checkMode(config: Config): void {
       );
     }
   }
+  for (const problem of partnerProblems(config)) throw new ConfigError(`Invalid configuration: ${problem}`);
   if (config.mode !== 'production' || config.allowSandboxInProduction) return;
   if (config.demoData) {
     throw new ConfigError(
@@ -102,6 +103,34 @@ function checkMode(config: Config): void {
       'Invalid configuration: identity.provider cannot be the sandbox provider in production mode (configure MADOGUCHI_OIDC_ISSUER, or set allowSandboxInProduction on a staging system)',
     );
   }
+  const sandboxed = (['portal', 'currency', 'mutualAid', 'childcare'] as const).filter(
+    (name) => !config.partners[name].baseUrl,
+  );
+  if (sandboxed.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: partners.${sandboxed.join('.baseUrl, partners.')}.baseUrl must be set in production mode (the sandbox partners are for sandbox mode, or set allowSandboxInProduction on a staging system)`,
+    );
+  }
+}
+
+/** A configured partner needs its credentials with its URL. */
+function partnerProblems(config: Config): string[] {
+  const { portal, currency, mutualAid, childcare } = config.partners;
+  const problems: string[] = [];
+  for (const [name, partner] of [
+    ['portal', portal],
+    ['mutualAid', mutualAid],
+    ['childcare', childcare],
+  ] as const) {
+    if (partner.baseUrl && !partner.apiKey)
+      problems.push(`partners.${name}.apiKey must be set with partners.${name}.baseUrl`);
+  }
+  if (currency.baseUrl && (!currency.clientId || !currency.clientSecret)) {
+    problems.push(
+      'partners.currency.clientId and partners.currency.clientSecret must be set with partners.currency.baseUrl',
+    );
+  }
+  return problems;
 }
 
 /** The embedded sandbox provider unless told otherwise; production defaults to a real one. */

@@ -58,6 +58,30 @@ export const configSchema = z.strictObject({
       pollIntervalSeconds: z.number().int().min(1).max(60).default(5),
     })
     .default({ deviceCodeSeconds: 600, pollIntervalSeconds: 5 }),
+  partners: z
+    .strictObject({
+      /** A whole partner call, retries included, in milliseconds: the TV hears back within 3 s. */
+      timeoutMs: z.number().int().min(200).max(10_000).default(2500),
+      /** おむすび。 portal. Without a URL (sandbox mode), the embedded sandbox portal. */
+      portal: z
+        .strictObject({ baseUrl: z.url().optional(), apiKey: z.string().min(1).optional() })
+        .default({}),
+      /** ゆでぴ community currency (OAuth 2.0 client credentials). */
+      currency: z
+        .strictObject({
+          baseUrl: z.url().optional(),
+          clientId: z.string().min(1).optional(),
+          clientSecret: z.string().min(1).optional(),
+        })
+        .default({}),
+      mutualAid: z
+        .strictObject({ baseUrl: z.url().optional(), apiKey: z.string().min(1).optional() })
+        .default({}),
+      childcare: z
+        .strictObject({ baseUrl: z.url().optional(), apiKey: z.string().min(1).optional() })
+        .default({}),
+    })
+    .default({ timeoutMs: 2500, portal: {}, currency: {}, mutualAid: {}, childcare: {} }),
   counter: z
     .strictObject({
       /** A waiting TV that stays off this long gives up its place; a call, its line. In seconds. */
@@ -134,6 +158,16 @@ export const ENV_VARS: Record<string, { path: string[]; kind: EnvKind }> = {
   MADOGUCHI_OIDC_CLIENT_SECRET: { path: ['identity', 'clientSecret'], kind: 'string' },
   MADOGUCHI_DEVICE_CODE_SECONDS: { path: ['identity', 'deviceCodeSeconds'], kind: 'int' },
   MADOGUCHI_DEVICE_POLL_SECONDS: { path: ['identity', 'pollIntervalSeconds'], kind: 'int' },
+  MADOGUCHI_PARTNER_TIMEOUT_MS: { path: ['partners', 'timeoutMs'], kind: 'int' },
+  MADOGUCHI_PORTAL_URL: { path: ['partners', 'portal', 'baseUrl'], kind: 'string' },
+  MADOGUCHI_PORTAL_API_KEY: { path: ['partners', 'portal', 'apiKey'], kind: 'string' },
+  MADOGUCHI_CURRENCY_URL: { path: ['partners', 'currency', 'baseUrl'], kind: 'string' },
+  MADOGUCHI_CURRENCY_CLIENT_ID: { path: ['partners', 'currency', 'clientId'], kind: 'string' },
+  MADOGUCHI_CURRENCY_CLIENT_SECRET: { path: ['partners', 'currency', 'clientSecret'], kind: 'string' },
+  MADOGUCHI_MUTUAL_AID_URL: { path: ['partners', 'mutualAid', 'baseUrl'], kind: 'string' },
+  MADOGUCHI_MUTUAL_AID_API_KEY: { path: ['partners', 'mutualAid', 'apiKey'], kind: 'string' },
+  MADOGUCHI_CHILDCARE_URL: { path: ['partners', 'childcare', 'baseUrl'], kind: 'string' },
+  MADOGUCHI_CHILDCARE_API_KEY: { path: ['partners', 'childcare', 'apiKey'], kind: 'string' },
   MADOGUCHI_COUNTER_GRACE_SECONDS: { path: ['counter', 'graceSeconds'], kind: 'int' },
   MADOGUCHI_COUNTER_RING_SECONDS: { path: ['counter', 'ringSeconds'], kind: 'int' },
   MADOGUCHI_SESSION_IDLE_MINUTES: { path: ['session', 'idleMinutes'], kind: 'int' },

@@ -193,4 +193,16 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
     `,
   },
+  {
+    version: 4,
+    name: 'services: notices each TV has read',
+    sql: `
+      CREATE TABLE notice_reads (
+        device_id TEXT NOT NULL REFERENCES devices (id),
+        notice_id TEXT NOT NULL,
+        read_at TEXT NOT NULL,
+        PRIMARY KEY (device_id, notice_id)
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,17 +1,20 @@
 import type { HttpErrorBody } from '@madoguchi/shared';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { Router, type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../core/AppError.js';
 import type { Logger } from '../core/logger.js';
 import type { Metrics } from '../metrics/index.js';
-import { sameOriginOnly } from './middleware.js';
+import { requireStaff, sameOriginOnly } from './middleware.js';
+import type { CitizenServices } from '../gateway/index.js';
 import { identityRoutes, type IdentityRoutesDeps } from './identityRoutes.js';
+import { serviceRoutes } from './serviceRoutes.js';
 import { apiRoutes, type ApiDeps } from './routes.js';
 
 export interface HttpAppDeps extends ApiDeps {
   identityRoutes: Omit<IdentityRoutesDeps, 'staff' | 'devices'>;
+  services: CitizenServices;
   /** Phone sign-in pages (/link, /my) and the sandbox provider, mounted at the root. */
   pages: RequestHandler[];
   logger: Logger;
@@ -57,6 +60,10 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     sameOriginOnly,
     express.json({ limit: BODY_LIMIT }),
     identityRoutes({ ...deps.identityRoutes, staff: deps.staff, devices: deps.devices }),
+    Router().use('/services', serviceRoutes(deps.devices, deps.services)),
+    Router().get('/partners/health', requireStaff(deps.staff, 'admin'), (_req, res) => {
+      res.json({ partners: deps.services.health() });
+    }),
     apiRoutes(deps),
   );
   app.use('/tv', builtApp(deps.tvDir, 'tv-app'));

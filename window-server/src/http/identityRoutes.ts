@@ -22,7 +22,7 @@ export interface IdentityRoutesDeps {
 }
 
 /** The TV as itself: `Authorization: Bearer <device token>`. */
-function requireDevice(devices: DeviceRegistry): RequestHandler {
+export function requireDevice(devices: DeviceRegistry): RequestHandler {
   return (req, res, next) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer (\S{1,200})$/.exec(header);

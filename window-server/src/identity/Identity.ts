@@ -196,6 +196,16 @@ export class Identity {
     if (!granted) throw new AppError('CONSENT_REQUIRED');
   }
 
+  /** A TV reading a person's own data for them (their wallet, their bookings): audited, no consent needed. */
+  recordOwnRead(actor: Actor, citizenId: string, purpose: ConsentPurpose): void {
+    this.audit.record({
+      actor,
+      action: `citizen.${purpose}.read`,
+      subject: citizenId,
+      details: { purpose, own: true },
+    });
+  }
+
   search(
     officer: StaffAccount,
     consultationId: string,

@@ -16,6 +16,9 @@ import { answerUnknownEvents, connectError, onRequest } from './requests.js';
 import { sessionRoom, staffRoom } from './rooms.js';
 import type { Identity } from '../identity/index.js';
 import { attachStaffIdentityRequests } from './identityRequests.js';
+import type { CitizenServices } from '../gateway/index.js';
+import type { DeviceNamespace } from './deviceNamespace.js';
+import { attachStaffServiceRequests } from './serviceRequests.js';
 import { attachStaffCounterRequests } from './staffCounterRequests.js';
 
 interface StaffSocketData {
@@ -43,6 +46,9 @@ export interface StaffNamespaceDeps {
   counter: Counter;
   rooms: CallRooms;
   identity: Identity;
+  services: CitizenServices;
+  /** Cards and remote assist reach the TV of the officer's call through it. */
+  deviceNamespace: () => DeviceNamespace;
   logger: Logger;
 }
 
@@ -86,6 +92,12 @@ export function attachStaffNamespace(io: Server, deps: StaffNamespaceDeps): Staf
       logger: log,
     });
     attachStaffIdentityRequests(socket, socket.data.staff, deps.identity, log);
+    attachStaffServiceRequests(socket, socket.data.staff, {
+      services: deps.services,
+      counter: deps.counter,
+      device: deps.deviceNamespace,
+      logger: log,
+    });
     answerUnknownEvents(socket);
 
     const staffId = socket.data.staff.id;
