@@ -50,6 +50,7 @@ export class PartnerConnector {
   /** While the half-open trial call is out: resolves true when it got through. */
   private trial: Promise<boolean> | null = null;
   private token: { value: string; expiresAt: number } | null = null;
+  private tokenRequest: Promise<{ value: string; expiresAt: number }> | null = null;
   private lastSuccessAt: string | null = null;
   private lastFailureAt: string | null = null;
   private lastError: string | null = null;
@@ -215,33 +216,42 @@ export class PartnerConnector {
   private async authHeaders(deadline: number): Promise<Record<string, string>> {
     const auth = this.options.auth;
     if (auth.kind === 'apiKey') return { 'x-api-key': auth.key };
-    const now = this.options.clock.now().getTime();
-    if (!this.token || this.token.expiresAt <= now) {
-      const response = await this.request(
-        `${this.options.baseUrl()}/oauth/token`,
-        {
-          method: 'POST',
-          headers: {
-            authorization: `Basic ${Buffer.from(`${encodeURIComponent(auth.clientId)}:${encodeURIComponent(auth.clientSecret)}`).toString('base64')}`,
-            'content-type': 'application/x-www-form-urlencoded',
-          },
-          body: 'grant_type=client_credentials',
-        },
-        deadline,
-      );
-      if (response.status >= 500) throw new Unavailable(`token HTTP ${response.status}`);
-      const token = tokenResponseSchema.safeParse(await response.json().catch(() => null));
-      if (!response.ok || !token.success) {
-        this.options.logger.error(
-          { partner: this.name, status: response.status },
-          'partner refused our client credentials',
-        );
-        throw new AppError('PARTNER_ERROR');
-      }
-      // Renew a little early so a token never expires on its way.
-      this.token = { value: token.data.access_token, expiresAt: now + (token.data.expires_in - 30) * 1000 };
+    if (!this.token || this.token.expiresAt <= this.options.clock.now().getTime()) {
+      // Calls that start together share one token request.
+      this.tokenRequest ??= this.fetchToken(auth, deadline).finally(() => (this.tokenRequest = null));
+      this.token = await this.tokenRequest;
     }
     return { authorization: `Bearer ${this.token.value}` };
+  }
+
+  private async fetchToken(
+    auth: Extract<PartnerAuth, { kind: 'clientCredentials' }>,
+    deadline: number,
+  ): Promise<{ value: string; expiresAt: number }> {
+    const now = this.options.clock.now().getTime();
+    const response = await this.request(
+      `${this.options.baseUrl()}/oauth/token`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${encodeURIComponent(auth.clientId)}:${encodeURIComponent(auth.clientSecret)}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      },
+      deadline,
+    );
+    if (response.status >= 500) throw new Unavailable(`token HTTP ${response.status}`);
+    const token = tokenResponseSchema.safeParse(await response.json().catch(() => null));
+    if (!response.ok || !token.success) {
+      this.options.logger.error(
+        { partner: this.name, status: response.status },
+        'partner refused our client credentials',
+      );
+      throw new AppError('PARTNER_ERROR');
+    }
+    // Renew a little early so a token never expires on its way.
+    return { value: token.data.access_token, expiresAt: now + (token.data.expires_in - 30) * 1000 };
   }
 
   private succeeded(): void {
