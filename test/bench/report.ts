@@ -8,6 +8,7 @@ export interface Summary {
   n: number;
   median: number;
   p95: number;
+  p99: number;
   min: number;
   max: number;
 }
@@ -21,6 +22,7 @@ export function summarise(samples: number[]): Summary {
     n: sorted.length,
     median: round(at(0.5)),
     p95: round(at(0.95)),
+    p99: round(at(0.99)),
     min: round(sorted[0] ?? NaN),
     max: round(sorted[sorted.length - 1] ?? NaN),
   };

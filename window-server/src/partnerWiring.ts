@@ -7,7 +7,7 @@ import { PartnerConnector, type PartnerAuth, type PartnerConnectors } from './ga
 import {
   SANDBOX_PARTNERS_PATH,
   SandboxPartners,
-  sandboxCredentialsFromEnv,
+  newSandboxCredentials,
   type SandboxCredentials,
 } from './sandbox/partners/index.js';
 
@@ -26,6 +26,24 @@ export interface PartnerWiring {
 }
 
 /**
+ * Random credentials, except where the configuration names a key for a partner that is sandboxed:
+ * then the embedded sandbox expects that key, so a test or a tool can call it (and its fault knobs).
+ */
+function sandboxCredentials(partners: Config['partners']): SandboxCredentials {
+  const fresh = newSandboxCredentials();
+  const own = <T>(partner: { baseUrl?: string | undefined }, value: T | undefined): T | undefined =>
+    partner.baseUrl ? undefined : value;
+  return {
+    portalApiKey: own(partners.portal, partners.portal.apiKey) ?? fresh.portalApiKey,
+    mutualAidApiKey: own(partners.mutualAid, partners.mutualAid.apiKey) ?? fresh.mutualAidApiKey,
+    childcareApiKey: own(partners.childcare, partners.childcare.apiKey) ?? fresh.childcareApiKey,
+    currencyClientId: own(partners.currency, partners.currency.clientId) ?? fresh.currencyClientId,
+    currencyClientSecret:
+      own(partners.currency, partners.currency.clientSecret) ?? fresh.currencyClientSecret,
+  };
+}
+
+/**
  * The gateway's connectors: configured partners at their URLs with their credentials; in sandbox
  * mode, any partner without a URL is the embedded reference implementation on this server.
  */
@@ -34,17 +52,13 @@ export function wirePartners(options: {
   baseUrl: () => string;
   clock: Clock;
   logger: Logger;
-  /** Where MADOGUCHI_SANDBOX_* credentials come from (fixed ones let a test or a tool call the sandbox). */
-  env?: NodeJS.ProcessEnv;
 }): PartnerWiring {
   const { config, clock, logger } = options;
   const partners = config.partners;
   const needsSandbox = (['portal', 'currency', 'mutualAid', 'childcare'] as const).some(
     (name) => !partners[name].baseUrl,
   );
-  const credentials: SandboxCredentials | null = needsSandbox
-    ? sandboxCredentialsFromEnv(options.env ?? process.env)
-    : null;
+  const credentials: SandboxCredentials | null = needsSandbox ? sandboxCredentials(partners) : null;
   const sandboxUrl = (name: PartnerName) => () =>
     `${options.baseUrl()}${SANDBOX_PARTNERS_PATH}/${SANDBOX_SLUG[name]}`;
   const sandbox = credentials
