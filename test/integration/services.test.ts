@@ -178,6 +178,57 @@ describe('the TV reaches every service through the gateway', () => {
       'aid-confirm-0001',
     );
     expect(asked.body.request).toMatchObject({ template: 'shopping', status: 'open', mine: true });
+
+    // A neighbour on another TV offers to help; the offer sent again (a lost answer) answers the same.
+    const neighbourTv = await tv(s);
+    const neighbourId = await linkCitizen(s, neighbourTv, 'tanaka.ichiro');
+    await request(neighbourTv.socket, 'consent:set', {
+      citizenId: neighbourId,
+      purpose: 'servicesHousehold',
+      granted: true,
+    });
+    const neighbour = services(s, neighbourTv.token);
+    const seen = await neighbour<{ nearby: AidRequestView[] }>('GET', `/mutual-aid?citizenId=${neighbourId}`);
+    expect(seen.body.nearby.map((r) => r.id)).toContain(asked.body.request.id);
+    const offerPath = `/mutual-aid/requests/${asked.body.request.id}/offer`;
+    const offered = await neighbour<{ request: AidRequestView }>(
+      'POST',
+      offerPath,
+      { citizenId: neighbourId },
+      'aid-offer-0001',
+    );
+    const offeredAgain = await neighbour<{ request: AidRequestView }>(
+      'POST',
+      offerPath,
+      { citizenId: neighbourId },
+      'aid-offer-0001',
+    );
+    expect([offered.body.request.status, offeredAgain.body.request.status]).toEqual(['offered', 'offered']);
+    expect(offered.body.request.offeredByMe).toBe(true);
+
+    const before = await neighbour<WalletView>('GET', `/wallet?citizenId=${neighbourId}`);
+    const action = (name: string, key: string) =>
+      call<{ request: AidRequestView }>(
+        'POST',
+        `/mutual-aid/requests/${asked.body.request.id}/${name}`,
+        { citizenId },
+        key,
+      );
+    expect((await action('accept', 'aid-accept-0001')).body.request.status).toBe('accepted');
+    const completed = await Promise.all([
+      action('complete', 'aid-done-0001'),
+      action('complete', 'aid-done-0001'),
+    ]);
+    expect(completed.map((c) => c.body.request.status)).toEqual(['completed', 'completed']);
+    // The helper is thanked in community currency, once.
+    const after = await neighbour<WalletView>('GET', `/wallet?citizenId=${neighbourId}`);
+    expect(after.body.balance - before.body.balance).toBe(asked.body.request.points);
+    const unknown = await call<{ error: { code: string } }>(
+      'POST',
+      `/mutual-aid/requests/${asked.body.request.id}/steal`,
+      { citizenId },
+    );
+    expect(unknown.status).toBe(404);
   });
 });
 

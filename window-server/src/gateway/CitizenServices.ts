@@ -181,6 +181,7 @@ export class CitizenServices {
     citizenId: string,
     requestId: string,
     action: 'offer' | 'accept' | 'complete' | 'cancel',
+    idempotencyKey?: string,
   ): Promise<AidRequestView> {
     const subject = this.allow(requester, citizenId, 'servicesHousehold', true);
     const path = action === 'offer' ? 'offers' : action;
@@ -189,6 +190,7 @@ export class CitizenServices {
       `/v1/requests/${enc(requestId)}/${path}`,
       { subject },
       mutualAid.aidRequestResponseSchema,
+      idempotencyKey,
     );
     return done.request;
   }

@@ -38,6 +38,11 @@ function idempotencyKey(req: Request): string {
   return parsed.data;
 }
 
+/** Optional where the partner's state machine already guards a repeat; with it, a retry answers the same. */
+function optionalIdempotencyKey(req: Request): string | undefined {
+  return req.get('idempotency-key') === undefined ? undefined : idempotencyKey(req);
+}
+
 const tv = (res: Response): Requester => ({
   kind: 'device',
   deviceId: (res.locals.device as DeviceRecord).id,
@@ -95,7 +100,15 @@ export function serviceRoutes(devices: DeviceRegistry, services: CitizenServices
     const action = z.enum(AID_ACTIONS).safeParse(req.params.action);
     if (!action.success) throw new AppError('NOT_FOUND');
     const { citizenId } = input(aidActionRequestSchema, req.body);
-    res.json({ request: await services.aidAction(tv(res), citizenId, param(req, 'id'), action.data) });
+    res.json({
+      request: await services.aidAction(
+        tv(res),
+        citizenId,
+        param(req, 'id'),
+        action.data,
+        optionalIdempotencyKey(req),
+      ),
+    });
   });
 
   router.get('/childcare', async (req, res) => {
