@@ -13,9 +13,11 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     assetsInlineLimit: 0,
-    // ≈ 803 kB with sign-in, household and consent screens (the QR encoder is a separate chunk,
-    // loaded on the sign-in screen only). A warning past this means the app grew again.
-    chunkSizeWarningLimit: 820,
+    // ≈ 924 kB (≈ 255 kB gzip) with sign-in, household, consent and the four service screens
+    // (notices, wallet, mutual aid, childcare) and their texts in three languages; the QR encoder
+    // is a separate chunk, loaded when a QR code is first shown. A warning past this means the
+    // app grew again.
+    chunkSizeWarningLimit: 940,
   },
   esbuild: { target: 'es2019' },
   server: {

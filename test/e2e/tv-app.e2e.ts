@@ -3,7 +3,7 @@ import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
 import { outputDir } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { deviceRow, openDevicesPage, signIn, waitForSignedIn } from './support/staff.js';
-import { announcements, openTv, press, startFresh, tvState, waitForTv } from './support/tv.js';
+import { announcements, openFromMore, openTv, press, startFresh, tvState, waitForTv } from './support/tv.js';
 
 async function forgetLocalSession(browser: Browser): Promise<void> {
   await browser.execute(() => localStorage.removeItem('madoguchi.session'));
@@ -34,7 +34,7 @@ describe('TV app: first start and the staff device page', () => {
 
       deviceId = await startFresh(tv, server.url);
       const home = await tvState(tv);
-      expect(home.tiles).toEqual(['videoCounter', 'hours', 'guide', 'settings']);
+      expect(home.tiles).toEqual(['videoCounter', 'notices', 'wallet', 'mutualAid', 'childcare', 'more']);
       expect(home.online).toBe(true);
       expect(home.visibleTexts).toContain('ホーム');
       await tv.saveScreenshot(`${outputDir('screenshots')}/tv-home.png`);
@@ -62,30 +62,34 @@ describe('TV app: the remote', () => {
   it('moves focus with the arrows', async () => {
     expect((await tvState(tv)).focusId).toBe('videoCounter');
     await press(tv, 'ArrowRight');
-    expect((await waitForTv(tv, (s) => s.focusId === 'hours', 'focus on hours')).focusIndex).toBe(1);
+    expect((await waitForTv(tv, (s) => s.focusId === 'notices', 'focus on notices')).focusIndex).toBe(1);
     await press(tv, 'ArrowRight');
-    await waitForTv(tv, (s) => s.focusId === 'guide', 'focus on guide');
+    await waitForTv(tv, (s) => s.focusId === 'wallet', 'focus on the wallet');
     await press(tv, 'ArrowLeft', 'ArrowLeft');
     await waitForTv(tv, (s) => s.focusId === 'videoCounter', 'focus back on the video counter');
   });
 
   it('announces the screen and each focused item', async () => {
     await press(tv, 'ArrowRight');
-    await waitForTv(tv, (s) => s.focusId === 'hours', 'focus on hours');
+    await waitForTv(tv, (s) => s.focusId === 'notices', 'focus on notices');
     const spoken = await announcements(tv);
-    expect(spoken.at(-1)).toContain('窓口の時間');
+    expect(spoken.at(-1)).toContain('お知らせ');
     await press(tv, 'b');
     await tv.waitUntil(async () => (await announcements(tv)).slice(-2).join(' ').includes('ホーム'));
     await press(tv, 'ArrowLeft');
   });
 
   it('opens the n-th tile with a number key, and Back returns', async () => {
-    await press(tv, '4');
-    await waitForTv(tv, (s) => s.screen === 'settings', 'Settings from key 4');
+    await press(tv, '6');
+    await waitForTv(tv, (s) => s.screen === 'more', 'そのほか from key 6');
+    await press(tv, '3');
+    await waitForTv(tv, (s) => s.screen === 'settings', 'Settings from key 3 there');
+    await press(tv, 'Backspace');
+    await waitForTv(tv, (s) => s.screen === 'more', 'そのほか after Back');
     await press(tv, 'Backspace');
     await waitForTv(tv, (s) => s.screen === 'home', 'Home after Back');
-    await press(tv, '3');
-    const guide = await waitForTv(tv, (s) => s.screen === 'guide', 'Guide from key 3');
+    await openFromMore(tv, '2');
+    const guide = await waitForTv(tv, (s) => s.screen === 'guide', 'Guide from keys 6, 2');
     expect(guide.visibleTexts.join(' ')).toContain('リモコンの使い方');
     await press(tv, 'd');
     await waitForTv(tv, (s) => s.screen === 'home', 'Home from the d key');
@@ -98,12 +102,12 @@ describe('TV app: the remote', () => {
     expect(await tv.getUrl()).toContain('/tv/');
     // Still alive and listening, not a closed app that only looks like Home.
     await press(tv, 'ArrowRight');
-    await waitForTv(tv, (s) => s.screen === 'home' && s.focusId === 'hours', 'focus moves after Back');
+    await waitForTv(tv, (s) => s.screen === 'home' && s.focusId === 'notices', 'focus moves after Back');
     await press(tv, 'ArrowLeft');
   });
 
   it('green reaches a human from any screen: the video counter', async () => {
-    await press(tv, '3');
+    await openFromMore(tv, '2');
     await waitForTv(tv, (s) => s.screen === 'guide', 'Guide');
     await press(tv, 'g');
     const counter = await waitForTv(
@@ -117,14 +121,16 @@ describe('TV app: the remote', () => {
   });
 
   it('shows the opening hours and the phone number', async () => {
-    await press(tv, '2');
+    await openFromMore(tv, '1');
     await waitForTv(
       tv,
       (s) => s.screen === 'hours' && s.visibleTexts.some((t) => t.includes('0957-53-4111')),
       'hours with the phone number',
     );
     await press(tv, 'r');
-    await waitForTv(tv, (s) => s.screen === 'home', 'Home after red (cancel)');
+    await waitForTv(tv, (s) => s.screen === 'more', 'そのほか after red (cancel)');
+    await press(tv, 'Backspace');
+    await waitForTv(tv, (s) => s.screen === 'home', 'Home after Back');
   });
 });
 
@@ -132,7 +138,7 @@ describe('TV app: settings', () => {
   it('changes the text size; the layout reflows and the change survives a reload', async () => {
     const before = await tvState(tv);
     expect(before.textScale).toBe(1);
-    await press(tv, '4');
+    await openFromMore(tv, '3');
     await waitForTv(tv, (s) => s.screen === 'settings' && s.focusId === 'textScale', 'the text size row');
     await press(tv, 'ArrowRight');
     await waitForTv(tv, (s) => s.textScale === 1.25 && s.toast !== null, 'text size ×1.25 saved');
@@ -156,7 +162,7 @@ describe('TV app: settings', () => {
   });
 
   it('switches the language; every visible text changes, and it is kept', async () => {
-    await press(tv, '4');
+    await openFromMore(tv, '3');
     await waitForTv(tv, (s) => s.screen === 'settings', 'Settings');
     await press(tv, 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown');
     await waitForTv(tv, (s) => s.focusId === 'language', 'the language row');
@@ -173,9 +179,9 @@ describe('TV app: settings', () => {
     await tv.refresh();
     const kept = await waitForTv(tv, (s) => s.screen === 'home' && s.online, 'Home after reload');
     expect(kept.language).toBe('ja-easy');
-    expect(kept.visibleTexts).toContain('せってい');
+    expect(kept.visibleTexts.join(' ')).toContain('おしらせ');
 
-    await press(tv, '4');
+    await openFromMore(tv, '3');
     await waitForTv(tv, (s) => s.screen === 'settings', 'Settings');
     await press(tv, 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowLeft', 'ArrowLeft');
     await waitForTv(tv, (s) => s.language === 'ja' && s.visibleTexts.includes('設定'), 'Japanese again');

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { byTestId, deviceRow, openDevicesPage, signIn, waitForSignedIn } from './support/staff.js';
-import { press, pressKeyCode, startFresh, tvState, waitForTv } from './support/tv.js';
+import { openFromMore, press, pressKeyCode, startFresh, tvState, waitForTv } from './support/tv.js';
 
 let server: RunningServer;
 let tv: Browser;
@@ -28,7 +28,7 @@ describe('TV app when things go wrong', () => {
     await server.kill();
     await waitForTv(tv, (s) => s.bannerVisible && !s.online, 'the offline banner');
     // Keys still work while offline.
-    await press(tv, '3');
+    await openFromMore(tv, '2');
     await waitForTv(tv, (s) => s.screen === 'guide', 'Guide while offline');
 
     server = await startServer({ name: 'banner-2', port: server.port, dataDir: server.dataDir });
@@ -83,9 +83,13 @@ describe('TV app when things go wrong', () => {
     await waitForTv(tv, (s) => s.screen === 'home', 'Home from VK_BACK');
     await pressKeyCode(tv, 405); // VK_YELLOW
     await waitForTv(tv, (s) => s.textScale === 1.25, 'larger text from VK_YELLOW');
-    await pressKeyCode(tv, 52); // digit 4
-    await waitForTv(tv, (s) => s.screen === 'settings', 'Settings from digit 4');
+    await pressKeyCode(tv, 54); // digit 6: そのほか
+    await waitForTv(tv, (s) => s.screen === 'more', 'そのほか from digit 6');
+    await pressKeyCode(tv, 51); // digit 3
+    await waitForTv(tv, (s) => s.screen === 'settings', 'Settings from digit 3');
     await pressKeyCode(tv, 10009); // Tizen Back, also in the profile
-    await waitForTv(tv, (s) => s.screen === 'home', 'Home from 10009');
+    await waitForTv(tv, (s) => s.screen === 'more', 'そのほか from 10009');
+    await pressKeyCode(tv, 461); // VK_BACK
+    await waitForTv(tv, (s) => s.screen === 'home', 'Home from VK_BACK');
   });
 });

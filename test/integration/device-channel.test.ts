@@ -63,7 +63,16 @@ describe('/device: registration', () => {
       language: 'ja',
       speech: { enabled: true, rate: 1, volume: 1 },
     });
-    expect(result.tenant.services).toEqual(['videoCounter', 'hours', 'guide', 'settings']);
+    expect(result.tenant.services).toEqual([
+      'videoCounter',
+      'notices',
+      'wallet',
+      'mutualAid',
+      'childcare',
+      'hours',
+      'guide',
+      'settings',
+    ]);
 
     const rows = rawDevices(s.config.dataDir);
     expect(rows).toHaveLength(1);

@@ -2,10 +2,12 @@ import { Lightning } from '@lightningjs/sdk';
 import type { DeviceSettings } from '@madoguchi/shared';
 import type { DeviceChannelState } from '@madoguchi/stb-bridge';
 import { Banner } from './components/Banner';
+import { CardOverlay } from './components/CardOverlay';
 import { LEGEND_KEYS, Legend } from './components/Legend';
 import { RingingOverlay } from './components/RingingOverlay';
 import { Toast } from './components/Toast';
 import { textSettings } from './components/card';
+import { ChildcarePage } from './pages/ChildcarePage';
 import { ChooserPage } from './pages/ChooserPage';
 import { ConsentPage } from './pages/ConsentPage';
 import { FirstStartPage } from './pages/FirstStartPage';
@@ -15,16 +17,23 @@ import { HoursPage } from './pages/HoursPage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { LinkPage } from './pages/LinkPage';
 import { LoadingPage } from './pages/LoadingPage';
+import { MorePage } from './pages/MorePage';
+import { MutualAidPage } from './pages/MutualAidPage';
+import { NoticesPage } from './pages/NoticesPage';
 import type { Page } from './pages/Page';
 import { PersonPage } from './pages/PersonPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { VideoCounterPage } from './pages/VideoCounterPage';
+import { WalletPage } from './pages/WalletPage';
 import { humanRoute } from './pages/routes';
 import type { RouteName, RouteParams } from './services/AppContext';
 import type { HouseholdChange } from './services/Household';
+import type { AssistRequest } from './services/OfficerPushes';
+import { cardView, type CardView } from './services/cardModel';
 import type { CounterChange } from './services/VideoCounter';
 import { speechOf, topicLabel } from './services/counterModel';
 import { ctx, setShell, type Shell } from './services/runtime';
+import { jstDate } from './services/serviceFormat';
 import { nextTextScale } from './services/settingsModel';
 import {
   installTestHook,
@@ -54,10 +63,18 @@ const PAGES: Record<RouteName, new (...args: never[]) => Page> = {
   consent: ConsentPage,
   link: LinkPage,
   chooser: ChooserPage,
+  notices: NoticesPage,
+  wallet: WalletPage,
+  mutualAid: MutualAidPage,
+  childcare: ChildcarePage,
+  more: MorePage,
 };
 
 /** While a call back rings, the words are said again this often. */
 const RING_SPEECH_EVERY_MS = 9_000;
+
+/** 「係員が 画面を 操作しています」 stays this long after an officer opened a screen. */
+export const ASSIST_NOTICE_MS = 6_000;
 
 /**
  * The frame around every screen (title, connection banner, colour-key legend, toast), the
@@ -71,6 +88,10 @@ export class App extends Lightning.Component implements Shell {
   private answering = false;
   private ringer: Ringer | undefined;
   private ringSpeech: ReturnType<typeof setInterval> | undefined;
+  /** The page of a long card's text on screen. */
+  private cardPage = 0;
+  private assist: AssistRequest | null = null;
+  private assistTimer: ReturnType<typeof setTimeout> | undefined;
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -79,8 +100,11 @@ export class App extends Lightning.Component implements Shell {
       Header: { Title: {}, City: {}, Rule: { rect: true } },
       Pages: {},
       Banner: { type: Banner, visible: false },
-      // Over every screen but under the legend: the colour keys stay readable.
+      // Over every screen (the call too) but under the legend: the colour keys stay readable.
+      Card: { type: CardOverlay, visible: false },
       Ringing: { type: RingingOverlay, visible: false },
+      // Over the title while an officer opens screens on this TV.
+      Assist: { type: Banner, visible: false },
       Legend: { type: Legend },
       Toast: { type: Toast },
     };
@@ -100,21 +124,38 @@ export class App extends Lightning.Component implements Shell {
     context.on('session', () => this.onSession());
     context.on('connection', (state) => this.onConnection(state));
     context.household.on('changed', (change) => this.onHousehold(change));
+    context.pushes.on('card', () => this.onCard());
+    context.pushes.on('navigate', (request) => this.onAssist(request));
+    const card = this.tag('Card') as CardOverlay;
+    card.onDismiss = () => context.pushes.dismiss();
+    card.onTurn = (delta) => this.turnCard(delta);
     if (!context.registered) this.reset('firstStart');
     else this.reset(context.session ? 'home' : 'loading');
     context.start();
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    return this.ringing ? (this.tag('Ringing') as RingingOverlay) : this.current;
+    if (this.ringing) return this.tag('Ringing') as RingingOverlay;
+    if (ctx().pushes.card) return this.tag('Card') as CardOverlay;
+    return this.current;
   }
 
   private get current(): Page | undefined {
     return this.stack[this.stack.length - 1];
   }
 
+  /** Lost connection, or a call going on under another screen (remote assist, or the viewer left it). */
   private get bannerVisible(): boolean {
-    return this.channelState === 'offline';
+    return this.channelState === 'offline' || this.callUnderneath();
+  }
+
+  private liveCall(): boolean {
+    const call = ctx().counter.call;
+    return call !== null && call.status !== 'ringing' && call.status !== 'ended';
+  }
+
+  private callUnderneath(): boolean {
+    return this.liveCall() && this.current?.route !== 'videoCounter';
   }
 
   // Shell ------------------------------------------------------------------------------------
@@ -128,6 +169,8 @@ export class App extends Lightning.Component implements Shell {
     }
     const previous = this.current;
     if (previous) previous.visible = false;
+    // The call goes on under the new screen: its voice plays, its picture waits (green returns).
+    if (previous?.route === 'videoCounter') videoLayer().place(null, null);
     // `routeParams` is set before the page is attached, so its _init and _attach can read it.
     const page = this.tag('Pages')!.childList.a({
       type: PAGES[route],
@@ -157,6 +200,23 @@ export class App extends Lightning.Component implements Shell {
   reset(route: RouteName): void {
     // A message about the screens being left ("connected again") means nothing on the first screen.
     if (route === 'firstStart') (this.tag('Toast') as Toast).hide();
+    // During a call the call screen stays underneath: the call goes on, green or Back returns to it.
+    const callIndex = this.stack.findIndex((page) => page.route === 'videoCounter');
+    if (route !== 'firstStart' && callIndex >= 0 && this.liveCall()) {
+      // The screens above the call go without being shown again on the way down.
+      while (this.stack.length > callIndex + 1) {
+        const leaving = this.stack.pop();
+        if (leaving) this.tag('Pages')!.childList.remove(leaving);
+      }
+      const call = this.current;
+      if (route !== 'videoCounter') this.open(route);
+      else if (call) {
+        call.visible = true;
+        call.onShow();
+        this.shown(call);
+      }
+      return;
+    }
     for (const page of this.stack.splice(0)) this.tag('Pages')!.childList.remove(page);
     this.open(route);
   }
@@ -225,10 +285,13 @@ export class App extends Lightning.Component implements Shell {
     const banner = this.tag('Banner') as Banner;
     banner.visible = this.bannerVisible;
     if (this.bannerVisible) {
-      banner.update({ frame: frame.banner, text: context.t('banner.offline'), fontSize: type.body, theme });
+      const text = context.t(this.channelState === 'offline' ? 'banner.offline' : 'tvApp.callBanner');
+      banner.update({ frame: frame.banner, text, fontSize: type.body, theme });
     }
     this.current?.render(frame.content);
     if (this.ringing) this.drawRinging();
+    this.drawCard();
+    this.drawAssist();
   }
 
   private drawHeader(): void {
@@ -237,7 +300,12 @@ export class App extends Lightning.Component implements Shell {
     const type = typography(textScale);
     const theme = context.theme;
     const headerHeight = frameOf(textScale, false).headerHeight;
-    const cityWidth = Math.round(SAFE.w * 0.4);
+    // The city's name takes what it needs (at most 40%): the title says where the viewer is.
+    const city = context.t('app.tenantGreeting', { city: context.cityName() });
+    const cityWidth = Math.min(
+      Math.round(SAFE.w * 0.4),
+      Math.round(context.measure(city, type.small, false)) + 24,
+    );
     this.patch({
       Header: {
         x: SAFE.x,
@@ -257,7 +325,7 @@ export class App extends Lightning.Component implements Shell {
           y: headerHeight - Math.round(type.small * 1.35),
           mountX: 1,
           text: textSettings({
-            text: context.t('app.tenantGreeting', { city: context.cityName() }),
+            text: city,
             fontSize: type.small,
             colour: theme.text,
             wrapWidth: cityWidth,
@@ -343,6 +411,13 @@ export class App extends Lightning.Component implements Shell {
   // The video counter, whatever screen is on ------------------------------------------------------
 
   private onCounter(change: CounterChange): void {
+    const bannerBefore = this.bannerVisible;
+    this.handleCounter(change);
+    // The call banner comes and goes with a call under another screen.
+    if (this.bannerVisible !== bannerBefore) this.drawFrame();
+  }
+
+  private handleCounter(change: CounterChange): void {
     const counter = ctx().counter;
     switch (change.kind) {
       case 'ringing':
@@ -351,9 +426,19 @@ export class App extends Lightning.Component implements Shell {
       case 'callStarted':
         this.stopRinging();
         this.open('videoCounter');
+        this.drawFrame();
         return;
       case 'ended':
         this.stopRinging();
+        // The call ended under another screen: back to the counter (why it ended, the survey).
+        if (
+          change.wasLive &&
+          this.current?.route !== 'videoCounter' &&
+          this.stack.some((page) => page.route === 'videoCounter')
+        ) {
+          this.open('videoCounter');
+          return;
+        }
         // The counter screen says more (we will call again); a short word wherever the viewer is.
         if (change.wasLive) return;
         if (change.reason === 'unanswered') this.toast(ctx().t('tvApp.counter.missedCall'));
@@ -464,6 +549,110 @@ export class App extends Lightning.Component implements Shell {
     return ctx().t(key);
   }
 
+  // Cards and remote assist from an officer ------------------------------------------------------
+
+  private cardView(): CardView | null {
+    const { pushes, texts } = ctx();
+    const card = pushes.card;
+    if (!card) return null;
+    return cardView(texts, card, {
+      today: jstDate(Date.now()),
+      textScale: ctx().settings.textScale,
+      page: this.cardPage,
+      waiting: pushes.waiting,
+    });
+  }
+
+  /** A card came, or the one on screen was closed: show the next (or none) and say it. */
+  private onCard(): void {
+    this.cardPage = 0;
+    this.drawCard();
+    this._refocus();
+    const view = this.cardView();
+    if (view) {
+      ctx().announcer.screen(view.speech, view.hint);
+      return;
+    }
+    // Closed: the screen under it again, said from its title.
+    const page = this.current;
+    if (page) ctx().announcer.screen(ctx().t('speech.screen', { title: page.title() }), page.focusSpeech());
+  }
+
+  private turnCard(delta: 1 | -1): void {
+    const view = this.cardView();
+    if (!view || view.pages <= 1) return;
+    this.cardPage = (this.cardPage + delta + view.pages) % view.pages;
+    this.drawCard();
+    const turned = this.cardView();
+    if (turned) ctx().announcer.focus(turned.lines.map((line) => line.text).join(' '));
+  }
+
+  private drawCard(): void {
+    const overlay = this.tag('Card') as CardOverlay;
+    const view = this.cardView();
+    overlay.visible = view !== null;
+    if (!view) return;
+    const context = ctx();
+    const { textScale } = context.settings;
+    const frame = frameOf(textScale, false);
+    overlay.update({
+      frame: { x: SAFE.x, y: SAFE.y, w: SAFE.w, h: frame.legend.y - SAFE.y - 16 },
+      stage: STAGE,
+      view,
+      sizes: typography(textScale),
+      theme: context.theme,
+      measure: context.measure,
+    });
+  }
+
+  /**
+   * An officer opens a screen on this TV. During a call the call stays underneath (its voice
+   * goes on; green or Back returns to it), and the TV says who is operating it.
+   */
+  private onAssist(request: AssistRequest): void {
+    const context = ctx();
+    if (!context.registered || !context.session || this.ringing) return;
+    // The officer moves the viewer on: cards from before are done with.
+    context.pushes.clear();
+    const route = request.route as RouteName;
+    if (route === 'home') this.reset('home');
+    else if (this.current?.route !== route) this.open(route);
+    this.assist = request;
+    if (this.assistTimer !== undefined) clearTimeout(this.assistTimer);
+    this.assistTimer = setTimeout(() => {
+      this.assistTimer = undefined;
+      this.assist = null;
+      this.drawAssist();
+    }, ASSIST_NOTICE_MS);
+    this.drawAssist();
+    const page = this.current;
+    const screen = page ? context.t('speech.screen', { title: page.title() }) : null;
+    context.announcer.screen(this.assistText(request), speechOf([screen, page?.openingSpeech()]) || null);
+  }
+
+  private assistText(request: AssistRequest): string {
+    const { texts } = ctx();
+    return request.officerName
+      ? texts.t('tvApp.assist.notice', { name: request.officerName })
+      : texts.t('tvApp.assist.noticeNoName');
+  }
+
+  private drawAssist(): void {
+    const banner = this.tag('Assist') as Banner;
+    // Over the title and the city's name, opaque: one line the eye cannot miss.
+    banner.visible = this.assist !== null;
+    if (!this.assist) return;
+    const context = ctx();
+    const { textScale } = context.settings;
+    const headerHeight = frameOf(textScale, false).headerHeight;
+    banner.update({
+      frame: { x: SAFE.x, y: SAFE.y, w: SAFE.w, h: headerHeight },
+      text: this.assistText(this.assist),
+      fontSize: typography(textScale).body,
+      theme: context.theme,
+    });
+  }
+
   // Keys that mean the same on every screen ---------------------------------------------------
 
   /** OK on a screen that does not use it: answers a ringing call back. */
@@ -519,6 +708,11 @@ export class App extends Lightning.Component implements Shell {
       this.sayRinging(true);
       return true;
     }
+    const view = this.cardView();
+    if (view) {
+      ctx().announcer.repeat(view.speech, view.hint);
+      return true;
+    }
     const page = this.current;
     if (page) ctx().announcer.repeat(ctx().t('speech.screen', { title: page.title() }), page.focusSpeech());
     return true;
@@ -538,6 +732,7 @@ export class App extends Lightning.Component implements Shell {
     const page = this.current;
     const details = page?.details() ?? {};
     const tiles = page?.route === 'home' ? (details.tiles as MadoguchiState['tiles']) : [];
+    const assist = this.assist;
     const columns = page?.route === 'home' ? (details.columns as number) : 0;
     return {
       screen: page?.route ?? 'loading',
@@ -561,12 +756,15 @@ export class App extends Lightning.Component implements Shell {
       interactiveAt: this.interactiveAt,
       counter: this.counterState(),
       videoRects: videoLayer().rects(),
-      overlay: this.ringing ? 'ringing' : null,
+      overlay: this.ringing ? 'ringing' : context.pushes.card ? 'card' : null,
       household: {
         members: [...context.household.members],
         activeCitizenId: context.household.activeCitizenId,
       },
       link: this.linkState(),
+      services: { ...context.services.snapshot },
+      card: context.pushes.card,
+      assist: assist ? { route: assist.route, officerName: assist.officerName } : null,
     };
   }
 

@@ -48,6 +48,13 @@ export async function press(browser: Browser, ...keys: string[]): Promise<void> 
   for (const key of keys) await browser.keys(key);
 }
 
+/** Home's sixth tile (そのほか), then the n-th entry there: hours 1, guide 2, settings 3. */
+export async function openFromMore(browser: Browser, digit: '1' | '2' | '3'): Promise<void> {
+  await press(browser, '6');
+  await waitForTv(browser, (s) => s.screen === 'more' && s.interactive, 'そのほか');
+  await press(browser, digit);
+}
+
 /** A TV remote's key code that no PC keyboard sends (VK_GREEN 404, VK_BACK 461…), as the STB browser would. */
 export async function pressKeyCode(browser: Browser, keyCode: number): Promise<void> {
   await browser.execute((code: number) => {

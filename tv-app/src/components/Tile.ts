@@ -12,6 +12,10 @@ export interface TileProps {
   fontSize: number;
   focused: boolean;
   theme: Theme;
+  /** A count in the top-right corner (unread notices), in words: `3件`; null for none. */
+  badge?: string | null;
+  /** Width of the badge's text as drawn (measured by the caller with the real font). */
+  badgeWidth?: number;
 }
 
 /** A Home tile: the number key that opens it, and what it is, in large bold text. */
@@ -21,6 +25,7 @@ export class Tile extends Lightning.Component {
       Ring: {},
       Surface: {},
       Badge: { Digit: {} },
+      Count: { Text: {} },
       Label: {},
     };
   }
@@ -60,6 +65,7 @@ export class Tile extends Lightning.Component {
           }),
         },
       },
+      Count: this.countPatch(props, pad),
       Label: {
         // Centred by mount: a texture narrower than the wrap width still sits in the middle.
         x: w / 2,
@@ -77,5 +83,26 @@ export class Tile extends Lightning.Component {
       },
     });
     this.setSmooth('scale', props.focused ? FOCUS_SCALE : 1, { duration: 0.15 });
+  }
+
+  /** Dark text on the focus colour (≥ 7:1), a pill the eye finds at once. */
+  private countPatch(props: TileProps, pad: number) {
+    const { badge, theme, fontSize, w } = props;
+    if (!badge) return { visible: false };
+    const size = Math.round(fontSize * 0.8);
+    const height = Math.round(size * 1.5);
+    const width = Math.round((props.badgeWidth ?? size * badge.length) + size);
+    return {
+      visible: true,
+      x: w - pad - width,
+      y: pad,
+      texture: Lightning.Tools.getRoundRect(width, height, height / 2, 0, 0, true, theme.focus),
+      Text: {
+        x: width / 2,
+        y: height / 2,
+        mount: 0.5,
+        text: textSettings({ text: badge, fontSize: size, colour: theme.textOnFocus, bold: true, lines: 1 }),
+      },
+    };
   }
 }

@@ -15,12 +15,14 @@ import type { MeasureText } from '../ui/layout';
 import { themeOf, type Theme } from '../ui/theme';
 import { Announcer } from './Announcer';
 import { CallMedia } from './CallMedia';
+import { CityServices } from './CityServices';
 import { DeviceSignIn } from './DeviceSignIn';
 import { Household } from './Household';
+import { OfficerPushes } from './OfficerPushes';
 import { Translator, type Params } from './Translator';
 import { VideoCounter } from './VideoCounter';
 
-/** Screens of the app. Services without a screen yet (wallet…) are not routes. */
+/** Screens of the app. */
 export const ROUTES = [
   'loading',
   'firstStart',
@@ -34,12 +36,19 @@ export const ROUTES = [
   'consent',
   'link',
   'chooser',
+  'notices',
+  'wallet',
+  'mutualAid',
+  'childcare',
+  'more',
 ] as const;
 export type RouteName = (typeof ROUTES)[number];
 
 /** What a screen is about, when it is about someone (a person's page, their consents). */
 export interface RouteParams {
   citizenId?: string;
+  /** 子育て opened at one booking (from Home's reminder). */
+  bookingId?: string;
 }
 
 export type FirstStartReason = 'welcome' | 'revoked';
@@ -75,6 +84,10 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
   readonly household: Household;
   /** Sign-in by a code and a phone (RFC 8628). */
   readonly signIn: DeviceSignIn;
+  /** The city's services (notices, wallet, mutual aid, childcare) through window-server. */
+  readonly services: CityServices;
+  /** Cards and remote assist from an officer in a call. */
+  readonly pushes: OfficerPushes;
   firstStartReason: FirstStartReason = 'welcome';
   private appliedSettings: DeviceSettings;
   private currentSession: DeviceSession | undefined;
@@ -109,6 +122,15 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
     );
     this.household = new Household(channel);
     this.signIn = new DeviceSignIn((path, init) => channel.http(path, init));
+    this.services = new CityServices((path, init) => channel.http(path, init));
+    this.pushes = new OfficerPushes(channel);
+    // Another person at the TV: nothing of the one before stays (screens, test hook).
+    let activeId = this.household.activeCitizenId;
+    this.household.on('changed', () => {
+      if (this.household.activeCitizenId === activeId) return;
+      activeId = this.household.activeCitizenId;
+      this.services.forgetPersonal();
+    });
     channel.on('session', (session) => void this.acceptSession(session));
     channel.on('settings', (settings) => void this.applySettings(settings));
     channel.on('state', (state) => this.onChannelState(state));
@@ -130,6 +152,7 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
   start(): void {
     this.counter.start();
     this.household.start();
+    this.pushes.start();
     if (this.channel.hasToken) this.channel.connect();
   }
 

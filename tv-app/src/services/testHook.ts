@@ -3,13 +3,16 @@ import type {
   HouseholdMember,
   Language,
   MyQueueEntry,
-  ServiceId,
   TextScale,
+  TvCardShown,
+  TvRoute,
 } from '@madoguchi/shared';
 import type { DeviceChannelState } from '@madoguchi/stb-bridge';
 import type { CallSessionState, InboundVideoStats } from '@madoguchi/stb-bridge/call';
+import type { HomeTile } from '../pages/routes';
 import type { Rect } from '../ui/layout';
 import type { RouteName } from './AppContext';
+import type { ServicesSnapshot } from './CityServices';
 import type { CallStatus } from './counterModel';
 import type { LinkState } from './signInModel';
 
@@ -63,8 +66,8 @@ export interface MadoguchiState {
   focusIndex: number;
   /** Id of the focused item: a service id on Home, a settings row id, a line id. */
   focusId: string | null;
-  /** Home tiles (service ids in order); [] on other screens. */
-  tiles: ServiceId[];
+  /** Home tiles in order (service ids, and 'more' for 「そのほか」 when there are more than six); [] on other screens. */
+  tiles: HomeTile[];
   /** Home grid columns for the current text size; 0 on other screens. */
   columns: number;
   textScale: TextScale;
@@ -94,10 +97,20 @@ export interface MadoguchiState {
    * scene leaves these rectangles transparent.
    */
   videoRects: { remote: Rect | null; self: Rect | null };
-  /** An overlay over the screen: a call back ringing. */
-  overlay: 'ringing' | null;
+  /** An overlay over the screen: a call back ringing, or a card from an officer. */
+  overlay: 'ringing' | 'card' | null;
   household: HouseholdTestState;
   link: LinkTestState;
+  /**
+   * The city's services as the TV last got them in this run (null until loaded; a person's data
+   * is forgotten when another person starts using the TV), and the last failure shown
+   * (cleared when that service answers again).
+   */
+  services: ServicesSnapshot;
+  /** The card an officer sent, on screen now (Back/OK closes it). */
+  card: TvCardShown | null;
+  /** Remote assist: while 「係員が 画面を 操作しています」 shows (a few seconds). */
+  assist: { route: TvRoute; officerName: string } | null;
 }
 
 export interface MadoguchiTestHook {

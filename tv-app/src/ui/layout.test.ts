@@ -9,6 +9,7 @@ import {
   moveInGrid,
   scrollToShow,
   stageSize,
+  wrapJapanese,
   wrapLines,
   type MeasureText,
 } from './layout';
@@ -158,5 +159,43 @@ describe('wrapping', () => {
 
   it('keeps explicit line breaks', () => {
     expect(wrapLines('a\nb', 1000, 10, false, squareMeasure)).toEqual(['a', 'b']);
+  });
+});
+
+describe('wrapJapanese', () => {
+  const measure = (text: string) => text.length * 10;
+
+  it('never starts a line with 、 or 。, never ends one with 「', () => {
+    const lines = wrapJapanese('あいうえおかきくけこ、さしすせそ。', 100, 10, false, measure);
+    expect(lines).toEqual(['あいうえおかきくけ', 'こ、さしすせそ。']);
+    expect(wrapJapanese('あいうえおかきくけ「こ」', 100, 10, false, measure)).toEqual([
+      'あいうえおかきくけ',
+      '「こ」',
+    ]);
+  });
+
+  it('lets a long unspaced sentence fill the line after a short label', () => {
+    expect(wrapJapanese('1   あいうえおかきくけこさしすせそ', 100, 10, false, measure)).toEqual([
+      '1   あいうえおか',
+      'きくけこさしすせそ',
+    ]);
+    // Short phrases still wrap at their spaces.
+    expect(wrapJapanese('おみせの ひとに みせて', 100, 10, false, measure)).toEqual([
+      'おみせの ひとに',
+      'みせて',
+    ]);
+  });
+
+  it('ends even when the width is narrower than one character', () => {
+    const lines = wrapJapanese('。 1「1あ」あ1「 あ1。）あa。）。ー1', 5, 10, false, measure);
+    expect(lines.join('').replace(/ /g, '')).toBe('。1「1あ」あ1「あ1。）あa。）。ー1');
+  });
+
+  it('keeps every line within the width', () => {
+    const text = 'あ、'.repeat(40);
+    for (const line of wrapJapanese(text, 100, 10, false, measure)) {
+      expect(measure(line)).toBeLessThanOrEqual(100);
+      expect(line.startsWith('、')).toBe(false);
+    }
   });
 });

@@ -199,3 +199,81 @@ export function wrapLines(
   }
   return lines;
 }
+
+/** Characters a Japanese line must not start with (、。 closing brackets, small kana, ー). */
+const NO_LINE_START =
+  /^[、。，．,.）)」』】〕〉》！!？?：:；;ー…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々]/;
+/** More characters than this without a space: a partner's sentence, not a phrase of ours. */
+const LONG_WORD = 12;
+
+/** Characters a line must not end with (opening brackets). */
+const NO_LINE_END = /[（(「『【〔〈《]$/;
+
+/**
+ * Lines for text with or without spaces: at spaces, as `wrapLines`, except that a long word
+ * without spaces (a partner's Japanese sentence) fills the line it starts on rather than
+ * leaving it nearly empty; then the Japanese line-breaking rules (禁則): a line never starts
+ * with 、 or 。 and never ends with 「 — a character moves to the next line instead, when that
+ * line still fits.
+ */
+export function wrapJapanese(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  bold: boolean,
+  measure: MeasureText,
+): string[] {
+  const fits = (candidate: string) => measure(candidate.trimEnd(), fontSize, bold) <= maxWidth;
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/(?<= )/)) {
+      if (line === '' || fits(line + word)) {
+        line += word;
+      } else if (word.trim().length > LONG_WORD || measure(word, fontSize, bold) > maxWidth) {
+        // Fill this line with as much of the long word as fits; the rest goes on.
+        let cut = 0;
+        while (cut < word.length && fits(line + word.slice(0, cut + 1))) cut++;
+        lines.push((line + word.slice(0, cut)).trimEnd());
+        line = word.slice(cut);
+      } else {
+        lines.push(line.trimEnd());
+        line = word;
+      }
+      while (!fits(line) && line.length > 1) {
+        let cut = line.length - 1;
+        while (cut > 1 && !fits(line.slice(0, cut))) cut--;
+        lines.push(line.slice(0, cut));
+        line = line.slice(cut);
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  return keepJapaneseRules(lines, maxWidth, fontSize, bold, measure);
+}
+
+function keepJapaneseRules(
+  lines: string[],
+  maxWidth: number,
+  fontSize: number,
+  bold: boolean,
+  measure: MeasureText,
+): string[] {
+  for (let index = 1; index < lines.length; index++) {
+    let previous = lines[index - 1] ?? '';
+    let line = lines[index] ?? '';
+    if (previous === '' || line === '') continue;
+    let moves = 0;
+    while (moves < 3 && previous.length > 1 && (NO_LINE_START.test(line) || NO_LINE_END.test(previous))) {
+      const moved = previous.slice(-1) + line;
+      // A line the move would make too wide keeps the break as it was (rare, never a loop).
+      if (measure(moved, fontSize, bold) > maxWidth) break;
+      line = moved;
+      previous = previous.slice(0, -1);
+      moves++;
+    }
+    lines[index - 1] = previous;
+    lines[index] = line;
+  }
+  return lines;
+}

@@ -5,10 +5,19 @@ const { calendar, public: tenantPublic, file } = loadTenant();
 const at = (iso: string): Date => new Date(iso);
 
 describe('the 大村市 tenant file', () => {
-  it('loads, and Home lists only services that are built', () => {
+  it('loads, with every service it lists built', () => {
     expect(file.displayName.ja).toBe('大村市');
     expect(file.services).toContain('videoCounter');
-    expect(tenantPublic.services).toEqual(['videoCounter', 'hours', 'guide', 'settings']);
+    expect(tenantPublic.services).toEqual([
+      'videoCounter',
+      'notices',
+      'wallet',
+      'mutualAid',
+      'childcare',
+      'hours',
+      'guide',
+      'settings',
+    ]);
   });
 });
 

@@ -11,6 +11,10 @@ import { tenantFileSchema, type TenantFile } from './schema.js';
  */
 export const BUILT_SERVICES: ReadonlySet<ServiceId> = new Set<ServiceId>([
   'videoCounter',
+  'notices',
+  'wallet',
+  'mutualAid',
+  'childcare',
   'hours',
   'guide',
   'settings',
