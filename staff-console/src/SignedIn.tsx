@@ -11,6 +11,7 @@ import { AccountsPage } from './pages/AccountsPage';
 import { AuditPage } from './pages/AuditPage';
 import { CounterPage } from './pages/CounterPage';
 import { DevicesPage } from './pages/DevicesPage';
+import { PartnersPage } from './pages/PartnersPage';
 import { SupervisorPage } from './pages/SupervisorPage';
 import { resolveRoute, routeHash, routesFor, type Route } from './routes';
 import { connectStaffSocket, isUnauthenticatedRefusal, type StaffSocket } from './socket';
@@ -29,6 +30,7 @@ const PAGE_TITLE: Record<Route, string> = {
   devices: 'staff.devices.title',
   accounts: 'staff.accounts.title',
   audit: 'staff.audit.title',
+  partners: 'staff.partners.title',
 };
 
 function useHashRoute(role: StaffSessionInfo['staff']['role']): Route {
@@ -146,6 +148,7 @@ export function SignedIn({ api, session, onSessionEnded, onSignedOut }: SignedIn
           {route === 'devices' && <DevicesPage />}
           {route === 'accounts' && <AccountsPage />}
           {route === 'audit' && <AuditPage />}
+          {route === 'partners' && <PartnersPage />}
         </main>
       </CounterContext.Provider>
     </ConsoleContext.Provider>

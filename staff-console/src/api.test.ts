@@ -150,4 +150,33 @@ describe('ApiClient', () => {
       '/api/v1/audit/verify',
     ]);
   });
+
+  it("reads the partners' health from its documented path, checking the answer", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async (input) => {
+      if (String(input) === '/api/v1/partners/health') {
+        return jsonResponse(200, {
+          partners: [
+            {
+              partner: 'currency',
+              breaker: 'open',
+              lastSuccessAt: null,
+              lastFailureAt: null,
+              lastError: 'x',
+            },
+            {
+              partner: 'portal',
+              breaker: 'closed',
+              lastSuccessAt: null,
+              lastFailureAt: null,
+              lastError: null,
+            },
+          ],
+        });
+      }
+      return jsonResponse(403, { error: { code: 'FORBIDDEN', message: 'errors.FORBIDDEN' } });
+    });
+    const api = new ApiClient({ fetch });
+    const rows = await api.partnersHealth();
+    expect(rows.map((row) => row.partner)).toEqual(['portal', 'currency']);
+  });
 });

@@ -8,11 +8,13 @@ import {
   type ErrorCode,
   type KpiFigures,
   type LoginRequest,
+  type PartnerHealth,
   type StaffAccount,
   type StaffAccountCreate,
   type StaffAccountUpdate,
   type StaffSessionInfo,
 } from '@madoguchi/shared';
+import { readPartnersHealth } from './services/health';
 
 /** An error answered by window-server (or the network), in the shape every screen branches on. */
 export class ApiError extends Error {
@@ -243,6 +245,11 @@ export class ApiClient {
       `/api/v1/audit?${query.toString()}`,
     );
     return entries;
+  }
+
+  /** Each partner system's circuit breaker and its last success and failure (admin). */
+  async partnersHealth(): Promise<PartnerHealth[]> {
+    return readPartnersHealth(await this.request<unknown>('GET', '/api/v1/partners/health'));
   }
 
   /** Checks the audit trail's hash chain from its first row (admin). */

@@ -12,7 +12,7 @@ describe('routes', () => {
   it('offers the supervisor page to supervisors, staff accounts and the audit trail to admins only', () => {
     expect(routesFor('staff')).toEqual(['counter', 'devices']);
     expect(routesFor('supervisor')).toEqual(['counter', 'supervisor', 'devices']);
-    expect(routesFor('admin')).toEqual(['counter', 'supervisor', 'devices', 'accounts', 'audit']);
+    expect(routesFor('admin')).toEqual(['counter', 'supervisor', 'devices', 'accounts', 'audit', 'partners']);
   });
 
   it('sends a role to the counter when it may not see the page asked for', () => {
@@ -20,6 +20,8 @@ describe('routes', () => {
     expect(resolveRoute('#/accounts', 'admin')).toBe('accounts');
     expect(resolveRoute('#/audit', 'admin')).toBe('audit');
     expect(resolveRoute('#/audit', 'supervisor')).toBe('counter');
+    expect(resolveRoute('#/partners', 'admin')).toBe('partners');
+    expect(resolveRoute('#/partners', 'supervisor')).toBe('counter');
     expect(resolveRoute('#/supervisor', 'staff')).toBe('counter');
     expect(resolveRoute('#/supervisor', 'supervisor')).toBe('supervisor');
     expect(resolveRoute('#/whatever', 'admin')).toBe('counter');

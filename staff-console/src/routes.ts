@@ -1,6 +1,6 @@
 import { roleAtLeast, type StaffRole } from '@madoguchi/shared';
 
-export const ROUTES = ['counter', 'supervisor', 'devices', 'accounts', 'audit'] as const;
+export const ROUTES = ['counter', 'supervisor', 'devices', 'accounts', 'audit', 'partners'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Who may open each page; the server checks again, this only keeps the menu honest. */
@@ -10,6 +10,7 @@ export const ROUTE_ROLE: Record<Route, StaffRole> = {
   devices: 'staff',
   accounts: 'admin',
   audit: 'admin',
+  partners: 'admin',
 };
 
 /** Every role starts at the counter: the queue is what the console is for. */

@@ -12,6 +12,7 @@ import { EndForm } from './EndForm';
 import { ErrorMessage } from './ErrorMessage';
 import { Icon } from './Icon';
 import { TransferForm } from './TransferForm';
+import { TvTools } from './TvTools';
 import { VideoView } from './VideoView';
 
 /** The citizen's side as the officer must know it before speaking. */
@@ -265,6 +266,7 @@ export function CallPanel() {
               connected={view.phase === 'connected'}
             />
           )}
+          {media && view.consultation && <TvTools key={consultationId} consultationId={consultationId} />}
         </div>
 
         <div class="call__side" key={consultationId}>

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { listen, request } from '../staffRequest';
 import { AssistedLinking } from './AssistedLinking';
 import { CitizenCard } from './CitizenCard';
+import { CitizenServices } from './CitizenServices';
 import { ErrorMessage } from './ErrorMessage';
 import { Icon } from './Icon';
 
@@ -114,11 +115,14 @@ export function CitizenSection({ consultationId, connected }: CitizenSectionProp
             {t('staff.citizen.none')}
           </p>
         ) : (
-          <div class="citizen__cards">
-            {panel.citizens.map((citizen, index) => (
-              <CitizenCard key={citizen.citizenId} citizen={citizen} index={index + 1} today={today} />
-            ))}
-          </div>
+          <>
+            <div class="citizen__cards">
+              {panel.citizens.map((citizen, index) => (
+                <CitizenCard key={citizen.citizenId} citizen={citizen} index={index + 1} today={today} />
+              ))}
+            </div>
+            <CitizenServices consultationId={consultationId} citizens={panel.citizens} />
+          </>
         ))}
 
       <AssistedLinking consultationId={consultationId} onLinked={() => void loader.refresh()} />

@@ -17,6 +17,7 @@ const ROUTE_LABEL: Record<Route, string> = {
   devices: 'staff.nav.devices',
   accounts: 'staff.nav.accounts',
   audit: 'staff.nav.audit',
+  partners: 'staff.nav.partners',
 };
 
 export function Header({ staff, routes, current, signingOut, onSignOut }: HeaderProps) {
