@@ -36,6 +36,13 @@ const slotsQuery = z.object({
   to: z.union([isoDateTime, isoDate]).optional(),
 });
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+/** Sandbox only: an extra 母子健康相談 session (tests and demos need one on a given day). */
+const sessionSchema = z
+  .object({ date: isoDate, start: hhmm, end: hhmm, capacity: z.number().int().min(1).max(50).optional() })
+  .strict()
+  .refine((session) => session.start < session.end, { message: 'end must be after start', path: ['end'] });
+
 const startOf = (value: string): Date => (value.length === 10 ? jstInstant(value) : new Date(value));
 const endOf = (value: string): Date =>
   value.length === 10 ? jstInstant(addDays(value, 1)) : new Date(value);
@@ -92,6 +99,16 @@ export class ChildcareSandbox {
           const to = query.to ? endOf(query.to) : new Date(now.getTime() + (DAYS_AHEAD + 1) * 86_400_000);
           if (to <= from) throw invalid('to must be after from');
           sendJson(res, 200, { slots: this.families.slots(from, to) });
+        });
+        // Not part of the contract: the sandbox's stand-in for the centre adding a session.
+        router.post('/_sessions', (req, res) => {
+          const { date, start, end, capacity } = parse(sessionSchema, req.body, 'body');
+          const id = this.families.calendar.addSession(date, start, end, capacity);
+          sendJson(res, 201, {
+            slot: this.families
+              .slots(jstInstant(date, start), jstInstant(date, end))
+              .find((s) => s.id === id),
+          });
         });
         router.get('/v1/families/:subject/bookings', (req, res) => {
           sendJson(res, 200, { bookings: this.families.upcomingBookings(this.familyOf(req)) });

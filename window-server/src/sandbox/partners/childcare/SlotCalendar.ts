@@ -40,6 +40,18 @@ export class SlotCalendar {
 
   constructor(private readonly db: Database) {}
 
+  /**
+   * An extra session on any day (a Saturday 相談会, say), as the centre's staff add one: the
+   * sandbox's `POST /_sessions`. Returns the slot id; adding the same session again changes nothing.
+   */
+  addSession(date: string, start: string, end: string, capacity = CAPACITY): string {
+    const id = `slot-${date.replace(/-/g, '')}-${start.replace(':', '')}`;
+    this.db
+      .prepare('INSERT OR IGNORE INTO slots (id, starts_at, ends_at, place, capacity) VALUES (?, ?, ?, ?, ?)')
+      .run(id, jstInstant(date, start).toISOString(), jstInstant(date, end).toISOString(), PLACE, capacity);
+    return id;
+  }
+
   ensure(now: Date): void {
     const today = jstDate(now);
     if (this.generatedFor === today) return;

@@ -146,6 +146,32 @@ describe('sandbox childcare partner (子育てコンシェルジュ)', () => {
     expect(keyless.status).toBe(400);
   });
 
+  it('takes an extra session on a Saturday through the sandbox-only /_sessions, and books it', async () => {
+    const saturday = '2026-12-12';
+    expect((await slots(`?from=${saturday}&to=${saturday}`)).length).toBe(0);
+    const added = await partners.call('childcare', 'POST', '/_sessions', {
+      body: { date: saturday, start: '09:00', end: '09:30', capacity: 1 },
+    });
+    expect(added.status).toBe(201);
+    const listed = await slots(`?from=${saturday}&to=${saturday}`);
+    expect(listed.map((s) => [s.id, s.startsAt, s.capacity, s.booked])).toEqual([
+      ['slot-20261212-0900', '2026-12-12T09:00:00+09:00', 1, 0],
+    ]);
+    expect((await book('demo-0003', 'slot-20261212-0900')).status).toBe(201);
+    expect(code((await book('demo-0004', 'slot-20261212-0900')).body)).toBe('SLOT_FULL');
+    for (const body of [
+      { date: saturday, start: '10:00', end: '09:30' },
+      { date: '2026-13-01', start: '09:00', end: '09:30' },
+      { date: saturday, start: '9:00', end: '09:30' },
+    ]) {
+      const refused = await partners.call('childcare', 'POST', '/_sessions', { body });
+      expect(refused.status).toBe(400);
+    }
+    expect((await partners.call('childcare', 'POST', '/_sessions', { auth: false, body: {} })).status).toBe(
+      401,
+    );
+  });
+
   it('keeps bookings across a restart', async () => {
     const before = bookingListSchema.parse(await get('/v1/families/demo-0004/bookings')).bookings;
     expect(before).toHaveLength(1);
