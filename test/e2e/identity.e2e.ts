@@ -2,9 +2,10 @@ import type { ConsentState } from '@madoguchi/shared';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
+import { phoneSetsConsent, phoneSignsIn, showSignIn } from './support/citizen.js';
 import { outputDir } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { byTestId, signIn, waitForSignedIn } from './support/staff.js';
+import { acceptNext, byTestId, signIn, waitForSignedIn } from './support/staff.js';
 import { announcements, press, startFresh, waitForTv } from './support/tv.js';
 
 const ALWAYS_OPEN = fileURLToPath(new URL('../fixtures/tenant-always-open.json', import.meta.url));
@@ -25,32 +26,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Home → the line above the tiles → sign-in; the TV shows its code and QR. */
-async function showSignIn(browser: Browser): Promise<{ userCode: string; link: string }> {
-  await press(browser, 'd');
-  await waitForTv(browser, (s) => s.screen === 'home', 'Home');
-  await press(browser, 'ArrowUp');
-  await waitForTv(browser, (s) => s.focusId === 'profile', 'the profile line');
-  await press(browser, 'Enter');
-  const shown = await waitForTv(
-    browser,
-    (s) => s.screen === 'link' && s.link.state === 'showing' && s.link.userCode !== null,
-    'the sign-in code',
-  );
-  return { userCode: shown.link.userCode as string, link: shown.link.verificationUriComplete as string };
-}
-
-/** The phone opens the TV's link, checks the code, confirms, and signs in at the provider. */
-async function phoneSignsIn(link: string, userCode: string, loginId: string): Promise<void> {
-  await phone.url(link);
-  expect(await (await byTestId(phone, 'phone-shown-code')).getText()).toBe(userCode);
-  await (await byTestId(phone, 'phone-confirm')).click();
-  await phone.$('#login').setValue(loginId);
-  await phone.$('#password').setValue('omura-demo');
-  await (await byTestId(phone, 'idp-submit')).click();
-  await (await byTestId(phone, 'phone-linked')).waitForExist({ timeout: 15_000 });
-}
-
 describe('TV sign-in with a phone', () => {
   it('shows a code and QR; the phone signs in as a demo citizen and confirms; the TV greets them by name', async () => {
     await startFresh(tv, server.url);
@@ -59,7 +34,7 @@ describe('TV sign-in with a phone', () => {
     expect(link).toBe(`${server.url}/link?code=${userCode}`);
     await tv.saveScreenshot(`${outputDir('screenshots')}/tv-sign-in.png`);
 
-    await phoneSignsIn(link, userCode, 'tanaka.ichiro');
+    await phoneSignsIn(phone, link, userCode, 'tanaka.ichiro');
     await phone.saveScreenshot(`${outputDir('screenshots')}/phone-linked.png`);
     const greeted = await waitForTv(
       tv,
@@ -98,14 +73,6 @@ describe('consent changes what the officer sees', () => {
     await closeBrowser(officer);
   });
 
-  async function acceptNext(): Promise<void> {
-    await (await byTestId(officer, 'accept-next')).waitForClickable({ timeout: 10_000 });
-    await (await byTestId(officer, 'accept-next')).click();
-    await officer
-      .$('[data-testid="call-panel"][data-call-state="connected"]')
-      .waitForExist({ timeout: 20_000 });
-  }
-
   async function endCall(): Promise<void> {
     // A My Number in the notes is refused before anything is sent.
     await (await byTestId(officer, 'end-notes')).setValue('番号 1234 5678 9018 を確認');
@@ -136,21 +103,14 @@ describe('consent changes what the officer sees', () => {
     await waitForTv(tv, (s) => s.screen === 'videoCounter' && s.counter.topics.length > 0, 'the topics');
     await press(tv, 'Enter');
     await waitForTv(tv, (s) => s.counter.entry?.status === 'waiting', 'waiting');
-    await acceptNext();
+    await acceptNext(officer);
     const card = officer.$('[data-testid="citizen-card"][data-profile="shown"]');
     await card.waitForExist({ timeout: 10_000 });
     expect(await (await card.$('[data-testid="citizen-name"]')).getText()).toContain('田中 一郎');
     await officer.saveScreenshot(`${outputDir('screenshots')}/staff-citizen-panel.png`);
 
     // The citizen withdraws it on the phone (still signed in there).
-    await phone.url(`${server.url}/my`);
-    const profile = await phone.$(
-      '[data-testid="phone-consent"][data-purpose="profile"][data-granted="true"]',
-    );
-    await (await profile.$('[data-testid="phone-consent-toggle"]')).click();
-    await phone
-      .$('[data-testid="phone-consent"][data-purpose="profile"][data-granted="false"]')
-      .waitForExist();
+    await phoneSetsConsent(phone, server.url, 'profile', false);
     await officer.$('[data-testid="citizen-card"][data-profile="hidden"]').waitForExist({ timeout: 10_000 });
     expect(await officer.$('[data-testid="citizen-name"]').isExisting()).toBe(false);
 
@@ -168,7 +128,7 @@ describe('consent changes what the officer sees', () => {
       await waitForTv(other, (s) => s.screen === 'videoCounter' && s.counter.topics.length > 0, 'the topics');
       await press(other, 'Enter');
       await waitForTv(other, (s) => s.counter.entry?.status === 'waiting', 'waiting');
-      await acceptNext();
+      await acceptNext(officer);
       await officer
         .$('[data-testid="citizen-panel"][data-linked-count="0"]')
         .waitForExist({ timeout: 10_000 });

@@ -41,3 +41,12 @@ export async function openDevicesPage(browser: Browser): Promise<void> {
     .$('[data-testid="devices-table"], [data-testid="devices-empty"]')
     .waitForExist({ timeout: 10_000 });
 }
+
+/** The officer takes the next person waiting and waits until the call is connected. */
+export async function acceptNext(officer: Browser): Promise<void> {
+  await (await byTestId(officer, 'accept-next')).waitForClickable({ timeout: 10_000 });
+  await (await byTestId(officer, 'accept-next')).click();
+  await officer
+    .$('[data-testid="call-panel"][data-call-state="connected"]')
+    .waitForExist({ timeout: 20_000 });
+}
