@@ -132,6 +132,21 @@ describe('PartnerConnector', () => {
     expect(portal.health().breaker).toBe('closed');
   });
 
+  it('counts only failures in a row: a partner that answers 4xx in between is up', async () => {
+    let status = 500;
+    partner.handler = (_req, res) =>
+      json(res, status, status === 404 ? { error: { code: 'NOT_FOUND', message: 'no' } } : {});
+    const portal = connector();
+    for (let i = 0; i < 2; i += 1) await code(portal.send('POST', '/w', {}, okSchema));
+    status = 404;
+    expect(await code(portal.send('POST', '/w', {}, okSchema))).toBe('NOT_FOUND');
+    status = 500;
+    for (let i = 0; i < 2; i += 1) await code(portal.send('POST', '/w', {}, okSchema));
+    expect(portal.health().breaker).toBe('closed');
+    await code(portal.send('POST', '/w', {}, okSchema));
+    expect(portal.health().breaker).toBe('open');
+  });
+
   it('a failed trial keeps the circuit open and fails the calls that waited for it', async () => {
     partner.handler = (_req, res) => json(res, 500, {});
     const portal = connector();

@@ -140,8 +140,9 @@ export class PartnerConnector {
         this.failed(error.message);
         throw new AppError('PARTNER_UNAVAILABLE');
       }
-      // A 4xx or a broken answer: the partner answered, so it is up.
+      // A 4xx or a broken answer: the partner answered, so it is up — failures are no longer in a row.
       if (endTrial) this.succeeded();
+      else this.failures = 0;
       through = true;
       throw error;
     } finally {
