@@ -67,9 +67,9 @@ export function wirePartners(options: {
         clock,
         logger: logger.child({ module: 'sandbox-partners' }),
         credentials,
-        currencyBaseUrl: partners.currency.baseUrl
-          ? () => partners.currency.baseUrl as string
-          : sandboxUrl('currency'),
+        // A sandbox partner never touches a real system: the sandbox mutual aid grants its points
+        // in the sandbox ledger even when the real currency is configured.
+        currencyBaseUrl: sandboxUrl('currency'),
       })
     : null;
 
