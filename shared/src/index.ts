@@ -4,6 +4,7 @@ export * from './settings.js';
 export * from './tenant.js';
 export * from './device.js';
 export * from './staff.js';
+export * from './fleet.js';
 export * from './counter.js';
 export * from './media.js';
 export * from './identity.js';

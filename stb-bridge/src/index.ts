@@ -21,6 +21,12 @@ export {
   type ProfileCapabilities,
 } from './platform/profileSchema.js';
 export { DEFAULT_PROFILE_NAME, findProfile, loadProfiles, profileNames } from './platform/profiles.js';
+export {
+  applyKeyMapOverride,
+  keyMapOverrideSchema,
+  KeyMapOverrideError,
+  type KeyMapOverride,
+} from './platform/operatorKeyMap.js';
 export { BrowserStorage, MemoryStorage } from './platform/storage.js';
 export { ManualLifecycle } from './platform/lifecycle.js';
 export { SilentSpeech, WebSpeech, pickVoice } from './platform/speech.js';

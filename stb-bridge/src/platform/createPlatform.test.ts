@@ -1,6 +1,7 @@
 import { deviceInfoSchema } from '@madoguchi/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { createPlatform, UnknownProfileError } from './createPlatform.js';
+import { KeyMapOverrideError } from './operatorKeyMap.js';
 import { pickVoice } from './speech.js';
 
 class FakeUtterance {
@@ -62,7 +63,9 @@ function fakeWindow(options: FakeWindowOptions = {}) {
 describe('createPlatform', () => {
   it('refuses an unknown profile and names the known ones', () => {
     expect(() => createPlatform({ profileName: 'nope', appVersion: '1.0.0' })).toThrow(UnknownProfileError);
-    expect(() => createPlatform({ profileName: 'nope', appVersion: '1.0.0' })).toThrow(/browser, hbbtv/);
+    expect(() => createPlatform({ profileName: 'nope', appVersion: '1.0.0' })).toThrow(
+      /known: .*browser, hbbtv, hybridcast, tizen, webos, wpe-rdk/,
+    );
   });
 
   it('describes the device with the shared schema, without anything personal', () => {
@@ -88,14 +91,52 @@ describe('createPlatform', () => {
 
   it('adds the key constants the box defines as globals (Hybridcast VK_DBUTTON, OIPF KeyEvent)', () => {
     const { win } = fakeWindow({
-      globals: { VK_DBUTTON: 20, KeyEvent: { VK_BACK: 166 }, VK_RED: 'not a number' },
+      globals: { VK_DBUTTON: 20, VK_10: 410, KeyEvent: { VK_BACK: 166 }, VK_RED: 'not a number' },
     });
-    const platform = createPlatform({ profileName: 'hbbtv', appVersion: '0.1.0', window: win });
+    const platform = createPlatform({ profileName: 'hybridcast', appVersion: '0.1.0', window: win });
     expect(platform.keyFor(20)).toBe('Data');
     expect(platform.keyFor(166)).toBe('Back');
     expect(platform.keyFor(457)).toBe('Data');
+    expect(platform.keyFor(410)).toBe('Digit0');
     expect(platform.keyFor(403)).toBe('Red');
     expect(platform.keyFor(999)).toBeUndefined();
+    const hbbtv = createPlatform({
+      profileName: 'hbbtv',
+      appVersion: '0.1.0',
+      window: fakeWindow({ globals: { KeyEvent: { VK_INFO: 30 } } }).win,
+    });
+    expect(hbbtv.keyFor(30)).toBe('Data');
+  });
+
+  it("applies the operator's key map, which the box's key constants do not undo", () => {
+    const { win } = fakeWindow({ globals: { VK_DBUTTON: 457, VK_BACK: 461 } });
+    const platform = createPlatform({
+      profileName: 'hybridcast',
+      appVersion: '0.1.0',
+      window: win,
+      keyMapOverride: { '457': null, '68': 'Data', '8': 'Back' },
+    });
+    expect(platform.keyFor(457)).toBeUndefined();
+    expect(platform.keyFor(68)).toBe('Data');
+    expect(platform.keyFor(8)).toBe('Back');
+    expect(platform.keyFor(461)).toBe('Back');
+    expect(platform.profile.keyMap['457']).toBeUndefined();
+    const inNode = createPlatform({
+      profileName: 'tizen',
+      appVersion: '0.1.0',
+      keyMapOverride: { '27': 'Back' },
+    });
+    expect(inNode.keyFor(27)).toBe('Back');
+    expect(inNode.keyFor(10009)).toBe('Back');
+  });
+
+  it('refuses an operator key map that leaves a key unreachable', () => {
+    expect(() =>
+      createPlatform({ profileName: 'webos', appVersion: '0.1.0', keyMapOverride: { '413': null } }),
+    ).toThrow(KeyMapOverrideError);
+    expect(() =>
+      createPlatform({ profileName: 'webos', appVersion: '0.1.0', keyMapOverride: { '413': null } }),
+    ).toThrow(/no key code for Data/);
   });
 
   it('works in Node without a window: memory storage, silent speech, the profile screen', () => {

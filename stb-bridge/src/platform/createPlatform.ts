@@ -1,5 +1,6 @@
 import type { DeviceInfo, RemoteKey } from '@madoguchi/shared';
 import { BrowserLifecycle, ManualLifecycle } from './lifecycle.js';
+import { applyKeyMapOverride, type KeyMapOverride } from './operatorKeyMap.js';
 import type { KeyValueStorage, Lifecycle, Platform, PlatformCapabilities, SpeechOutput } from './Platform.js';
 import { keyCodeMapOf, type KeyCodeMap, type Profile } from './profileSchema.js';
 import { findProfile, profileNames } from './profiles.js';
@@ -15,6 +16,12 @@ export interface CreatePlatformOptions {
   storage?: KeyValueStorage;
   /** Free text standing in for the user agent when there is no window. */
   model?: string;
+  /**
+   * The operator's changes to the profile's key map (operator package). Applied and validated
+   * with `applyKeyMapOverride`, which throws `KeyMapOverrideError`; codes it names are not
+   * changed again by the browser's key constants (`keyGlobals`).
+   */
+  keyMapOverride?: KeyMapOverride;
 }
 
 export class UnknownProfileError extends Error {
@@ -42,7 +49,8 @@ class StbPlatform implements Platform {
     this.profile = profile;
     this.appVersion = options.appVersion;
     this.win = win;
-    this.keyMap = win ? withKeyGlobals(profile, win) : keyCodeMapOf(profile);
+    const pinned = new Set(Object.keys(options.keyMapOverride ?? {}).map(Number));
+    this.keyMap = win ? withKeyGlobals(profile, win, pinned) : keyCodeMapOf(profile);
     this.speech = win && profile.capabilities.speech ? webSpeechOf(win) : new SilentSpeech();
     this.capabilities = win ? browserCapabilities(profile, win, this.speech) : nodeCapabilities(profile);
     this.storage = options.storage ?? (win ? new BrowserStorage(win) : new MemoryStorage());
@@ -74,18 +82,21 @@ class StbPlatform implements Platform {
 }
 
 export function createPlatform(options: CreatePlatformOptions): Platform {
-  const profile = findProfile(options.profileName);
-  if (!profile) throw new UnknownProfileError(options.profileName);
+  const shipped = findProfile(options.profileName);
+  if (!shipped) throw new UnknownProfileError(options.profileName);
+  const profile = options.keyMapOverride ? applyKeyMapOverride(shipped, options.keyMapOverride) : shipped;
   return new StbPlatform(profile, options);
 }
 
-function withKeyGlobals(profile: Profile, win: Window): KeyCodeMap {
+/** The profile's codes plus the values of the box's key constants, except codes the operator pinned. */
+function withKeyGlobals(profile: Profile, win: Window, pinned: ReadonlySet<number>): KeyCodeMap {
   const map = keyCodeMapOf(profile);
   const globals = win as unknown as Record<string, unknown>;
   const keyEvent = globals['KeyEvent'] as Record<string, unknown> | undefined;
   for (const [name, key] of Object.entries(profile.keyGlobals ?? {})) {
     const code = globals[name] ?? keyEvent?.[name];
-    if (typeof code === 'number' && Number.isInteger(code) && code > 0) map.set(code, key);
+    if (typeof code === 'number' && Number.isInteger(code) && code > 0 && !pinned.has(code))
+      map.set(code, key);
   }
   return map;
 }

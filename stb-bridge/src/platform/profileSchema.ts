@@ -1,14 +1,15 @@
-import { REMOTE_KEYS, profileNameSchema, type RemoteKey } from '@madoguchi/shared';
+import { REMOTE_KEYS, keyCodeSchema, profileNameSchema, type RemoteKey } from '@madoguchi/shared';
 import { z } from 'zod';
 
-const remoteKeySchema = z.enum(REMOTE_KEYS);
+export const remoteKeySchema = z.enum(REMOTE_KEYS);
 
-/** DOM `keyCode` values are small positive integers, written as JSON object keys. */
-const keyCodeSchema = z.string().regex(/^[1-9][0-9]{0,5}$/, 'a key code such as "13"');
+/** DOM `keyCode` values are small positive integers, written as JSON object keys (shared with the fleet). */
+export { keyCodeSchema };
 
 /**
- * One kind of set-top box, as data (`profiles/*.json`). Adding a box is adding a file here;
- * no code changes.
+ * One kind of set-top box, as data (`profiles/*.json`). Adding a box is adding a file there:
+ * the bundler finds it at build time (`import.meta.glob` in `profiles.ts`), Node reads the folder
+ * (`nodeProfiles.ts`); no code changes and nothing to regenerate.
  */
 export const profileSchema = z
   .strictObject({
