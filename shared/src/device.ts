@@ -8,6 +8,7 @@ import type {
   SurveySubmit,
 } from './counter.js';
 import type { AckCallback, AckError } from './errors.js';
+import type { ConfigStored, DeviceReport, PushedConfig } from './fleet.js';
 import type { IdentityDeviceClientToServerEvents, IdentityDeviceServerToClientEvents } from './identity.js';
 import type { CallJoinInfo, MediaClientToServerEvents, MediaServerToClientEvents } from './media.js';
 import type { ServicesDeviceServerToClientEvents } from './services.js';
@@ -46,14 +47,21 @@ export interface DeviceHandshakeAuth {
 export const registerPayloadSchema = deviceInfoSchema;
 export type RegisterPayload = DeviceInfo;
 
-export const helloPayloadSchema = deviceInfoSchema;
-export type HelloPayload = DeviceInfo;
+export const helloPayloadSchema = deviceInfoSchema.extend({
+  /** The pushed configuration (its version) the TV started with. */
+  appliedConfigVersion: z.number().int().min(0).max(1_000_000_000).optional(),
+});
+export type HelloPayload = z.infer<typeof helloPayloadSchema>;
 
 /** What a TV gets when it says hello (or registers): enough to draw Home. */
 export interface DeviceSession {
   deviceId: string;
   settings: DeviceSettings;
   tenant: TenantPublic;
+  /** A newer TV app exists; the cable operator installs it (nothing for the viewer to do). */
+  update?: { version: string };
+  /** A configuration the operator pushed that the TV has not said it stored yet. */
+  pushedConfig?: PushedConfig;
 }
 
 export interface RegisterResult extends DeviceSession {
@@ -104,6 +112,10 @@ export interface DeviceClientToServerEvents
   'call:end': (payload: ConsultationRef, ack: AckCallback<EmptyAck>) => void;
   /** Answers 1–5 (null to skip a question); send all null to skip the survey. */
   'survey:submit': (payload: SurveySubmit, ack: AckCallback<EmptyAck>) => void;
+  /** Health for the operator's fleet view: at most one a minute (RATE_LIMITED otherwise). */
+  'device:report': (payload: DeviceReport, ack: AckCallback<EmptyAck>) => void;
+  /** The TV stored a pushed configuration for its next start. */
+  'config:stored': (payload: ConfigStored, ack: AckCallback<EmptyAck>) => void;
 }
 
 export interface DeviceServerToClientEvents
@@ -119,6 +131,8 @@ export interface DeviceServerToClientEvents
   'call:started': (join: CallJoinInfo) => void;
   'call:held': (payload: { consultationId: string; onHold: boolean }) => void;
   'call:ended': (payload: { consultationId: string; reason: CallEndReason; survey: boolean }) => void;
+  /** The operator pushed a configuration: store it for the next start, then send `config:stored`. */
+  'config:pushed': (config: PushedConfig) => void;
 }
 
 /** Sent as `connect_error` data when the handshake is refused. */

@@ -2,19 +2,30 @@ import { z } from 'zod';
 import type { CallEndReason, DeviceCapabilities, EmptyAck } from './device.js';
 import type { CallEnd, CallTransfer, ConsultationView, CounterSnapshot, QueueAccept } from './counter.js';
 import type { AckCallback } from './errors.js';
+import type { FleetDevice } from './fleet.js';
 import type { IdentityStaffClientToServerEvents, IdentityStaffServerToClientEvents } from './identity.js';
 import type { CallJoinInfo, MediaClientToServerEvents, MediaServerToClientEvents } from './media.js';
 import type { ServicesStaffClientToServerEvents } from './services.js';
 import { languageSchema } from './settings.js';
 
-export const STAFF_ROLES = ['staff', 'supervisor', 'admin'] as const;
+export const STAFF_ROLES = ['staff', 'supervisor', 'admin', 'operator'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const staffRoleSchema = z.enum(STAFF_ROLES);
 
-/** Which roles include which: an admin may do what a supervisor may, and so on. */
-export const ROLE_RANK: Record<StaffRole, number> = { staff: 1, supervisor: 2, admin: 3 };
+/** The city's own roles, which include one another. */
+export type CityRole = Exclude<StaffRole, 'operator'>;
 
+/** Which city roles include which: an admin may do what a supervisor may, and so on. */
+export const ROLE_RANK: Record<CityRole, number> = { staff: 1, supervisor: 2, admin: 3 };
+
+/**
+ * Whether `role` may do what `needed` may. The cable operator's engineers (`operator`) stand
+ * outside the city's line: they see the fleet of set-top boxes and never citizens, the queue or
+ * calls. Admins see the fleet too.
+ */
 export function roleAtLeast(role: StaffRole, needed: StaffRole): boolean {
+  if (needed === 'operator') return role === 'operator' || role === 'admin';
+  if (role === 'operator') return false;
   return ROLE_RANK[role] >= ROLE_RANK[needed];
 }
 
@@ -114,6 +125,8 @@ export interface StaffServerToClientEvents
   /** A device was registered or told the server something new about itself. */
   'device:updated': (device: DeviceSummary) => void;
   'device:presence': (presence: DevicePresence) => void;
+  /** Operators and admins: a box's fleet row changed (hello, report, pushed configuration). */
+  'fleet:device': (device: FleetDevice) => void;
   /** This staff session has ended (logged out elsewhere, account disabled). */
   'session:ended': (reason: 'logout' | 'disabled' | 'expired') => void;
 }

@@ -1,4 +1,4 @@
-import type { StaffSessionInfo } from '@madoguchi/shared';
+import { roleAtLeast, type StaffSessionInfo } from '@madoguchi/shared';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from './api';
 import { useCallController } from './call/useCall';
@@ -11,6 +11,7 @@ import { AccountsPage } from './pages/AccountsPage';
 import { AuditPage } from './pages/AuditPage';
 import { CounterPage } from './pages/CounterPage';
 import { DevicesPage } from './pages/DevicesPage';
+import { FleetPage } from './pages/FleetPage';
 import { PartnersPage } from './pages/PartnersPage';
 import { SupervisorPage } from './pages/SupervisorPage';
 import { resolveRoute, routeHash, routesFor, type Route } from './routes';
@@ -28,6 +29,7 @@ const PAGE_TITLE: Record<Route, string> = {
   counter: 'staff.counter.title',
   supervisor: 'staff.supervisor.title',
   devices: 'staff.devices.title',
+  fleet: 'staff.fleet.title',
   accounts: 'staff.accounts.title',
   audit: 'staff.audit.title',
   partners: 'staff.partners.title',
@@ -80,7 +82,9 @@ export function SignedIn({ api, session, onSessionEnded, onSignedOut }: SignedIn
   const route = useHashRoute(session.staff.role);
   const [signingOut, setSigningOut] = useState(false);
   const firstRoute = useRef(true);
-  const { snapshot, error: snapshotError, resync } = useCounterSnapshot(socket);
+  // The cable operator's engineers never hear of the counter; the server refuses them anyway.
+  const cityStaff = roleAtLeast(session.staff.role, 'staff');
+  const { snapshot, error: snapshotError, resync } = useCounterSnapshot(socket, cityStaff);
   const call = useCallController(socket, session.staff.id);
 
   useEffect(() => {
@@ -146,6 +150,7 @@ export function SignedIn({ api, session, onSessionEnded, onSignedOut }: SignedIn
           {route === 'counter' && <CounterPage />}
           {route === 'supervisor' && <SupervisorPage />}
           {route === 'devices' && <DevicesPage />}
+          {route === 'fleet' && <FleetPage />}
           {route === 'accounts' && <AccountsPage />}
           {route === 'audit' && <AuditPage />}
           {route === 'partners' && <PartnersPage />}

@@ -6,6 +6,9 @@ import {
   type AuditVerification,
   type DeviceSummary,
   type ErrorCode,
+  type FleetConfigPush,
+  type FleetPushResult,
+  type FleetView,
   type KpiFigures,
   type LoginRequest,
   type PartnerHealth,
@@ -205,6 +208,16 @@ export class ApiClient {
     const path = `/api/v1/devices/${encodeURIComponent(deviceId)}/revoke`;
     const { device } = await this.request<{ device: DeviceSummary }>('POST', path);
     return device;
+  }
+
+  /** Every set-top box as the cable operator sees it (operator and admin). */
+  async fleet(): Promise<FleetView> {
+    return this.request<FleetView>('GET', '/api/v1/fleet');
+  }
+
+  /** A configuration for some boxes, stored and delivered now or at their next connection. */
+  async pushFleetConfig(push: FleetConfigPush): Promise<FleetPushResult> {
+    return this.request<FleetPushResult>('POST', '/api/v1/fleet/config', { body: push });
   }
 
   async staffAccounts(): Promise<StaffAccount[]> {

@@ -12,7 +12,27 @@ describe('routes', () => {
   it('offers the supervisor page to supervisors, staff accounts and the audit trail to admins only', () => {
     expect(routesFor('staff')).toEqual(['counter', 'devices']);
     expect(routesFor('supervisor')).toEqual(['counter', 'supervisor', 'devices']);
-    expect(routesFor('admin')).toEqual(['counter', 'supervisor', 'devices', 'accounts', 'audit', 'partners']);
+    expect(routesFor('admin')).toEqual([
+      'counter',
+      'supervisor',
+      'devices',
+      'fleet',
+      'accounts',
+      'audit',
+      'partners',
+    ]);
+  });
+
+  it('offers the cable operator the fleet and nothing of the counter', () => {
+    expect(routesFor('operator')).toEqual(['fleet']);
+    expect(resolveRoute('', 'operator')).toBe('fleet');
+    expect(resolveRoute('#/counter', 'operator')).toBe('fleet');
+    expect(resolveRoute('#/devices', 'operator')).toBe('fleet');
+    expect(resolveRoute('#/supervisor', 'operator')).toBe('fleet');
+    expect(resolveRoute('#/fleet', 'operator')).toBe('fleet');
+    expect(resolveRoute('#/fleet', 'admin')).toBe('fleet');
+    expect(resolveRoute('#/fleet', 'supervisor')).toBe('counter');
+    expect(resolveRoute('#/fleet', 'staff')).toBe('counter');
   });
 
   it('sends a role to the counter when it may not see the page asked for', () => {

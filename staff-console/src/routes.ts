@@ -1,6 +1,6 @@
 import { roleAtLeast, type StaffRole } from '@madoguchi/shared';
 
-export const ROUTES = ['counter', 'supervisor', 'devices', 'accounts', 'audit', 'partners'] as const;
+export const ROUTES = ['counter', 'supervisor', 'devices', 'fleet', 'accounts', 'audit', 'partners'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Who may open each page; the server checks again, this only keeps the menu honest. */
@@ -8,13 +8,20 @@ export const ROUTE_ROLE: Record<Route, StaffRole> = {
   counter: 'staff',
   supervisor: 'supervisor',
   devices: 'staff',
+  // The cable operator's engineers and the city's admins.
+  fleet: 'operator',
   accounts: 'admin',
   audit: 'admin',
   partners: 'admin',
 };
 
-/** Every role starts at the counter: the queue is what the console is for. */
+/** Every city role starts at the counter: the queue is what the console is for. */
 export const DEFAULT_ROUTE: Route = 'counter';
+
+/** Where a role lands: the counter, or the fleet for the cable operator (who may not see the queue). */
+export function defaultRouteFor(role: StaffRole): Route {
+  return roleAtLeast(role, ROUTE_ROLE[DEFAULT_ROUTE]) ? DEFAULT_ROUTE : 'fleet';
+}
 
 /** `#/accounts` → 'accounts'; anything unknown → undefined. */
 export function parseRoute(hash: string): Route | undefined {
@@ -33,5 +40,5 @@ export function routesFor(role: StaffRole): Route[] {
 /** The page to show for a hash: the one asked for when allowed, else the default. */
 export function resolveRoute(hash: string, role: StaffRole): Route {
   const asked = parseRoute(hash);
-  return asked && roleAtLeast(role, ROUTE_ROLE[asked]) ? asked : DEFAULT_ROUTE;
+  return asked && roleAtLeast(role, ROUTE_ROLE[asked]) ? asked : defaultRouteFor(role);
 }

@@ -12,13 +12,15 @@ export interface CounterSnapshotHandle {
 
 /**
  * The whole counter, kept live: asked for on every (re)connection of the /staff socket (events
- * may have been missed), then replaced by each newer `counter:changed`.
+ * may have been missed), then replaced by each newer `counter:changed`. Not `enabled` (the cable
+ * operator's role), it asks for nothing and stays empty.
  */
-export function useCounterSnapshot(socket: StaffSocket): CounterSnapshotHandle {
+export function useCounterSnapshot(socket: StaffSocket, enabled = true): CounterSnapshotHandle {
   const [state, dispatch] = useReducer(reduceSnapshot, initialSnapshotState);
   const [error, setError] = useState<AckError | null>(null);
 
   const resync = useCallback(() => {
+    if (!enabled) return;
     request<CounterSnapshot>(socket, 'counter:snapshot', {}).then(
       (snapshot) => {
         setError(null);
@@ -26,9 +28,10 @@ export function useCounterSnapshot(socket: StaffSocket): CounterSnapshotHandle {
       },
       (failure: unknown) => setError(toAckError(failure)),
     );
-  }, [socket]);
+  }, [socket, enabled]);
 
   useEffect(() => {
+    if (!enabled) return;
     const onConnect = () => {
       dispatch({ type: 'connected' });
       resync();
@@ -41,7 +44,7 @@ export function useCounterSnapshot(socket: StaffSocket): CounterSnapshotHandle {
       socket.off('connect', onConnect);
       socket.off('counter:changed', onChanged);
     };
-  }, [socket, resync]);
+  }, [socket, resync, enabled]);
 
   return { snapshot: state.snapshot, error, resync };
 }

@@ -5,6 +5,7 @@ import {
   MemoryStorage,
   type DeviceChannelState,
 } from '@madoguchi/stb-bridge';
+import { PUSHED_CONFIG_KEY, PUSHED_CONFIG_VERSION_KEY } from '@madoguchi/shared';
 import type { WindowServer } from '@madoguchi/window-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { portOf, startServer } from './support/server.js';
@@ -79,5 +80,56 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
     const { channel: later } = tvChannel(second.url, stale);
     await reaches(later, 'revoked');
     expect(stale.get(DEVICE_TOKEN_KEY)).toBeNull();
+  });
+
+  it('reports health, stores a pushed configuration live, and names it at the next start', async () => {
+    const s = await startServer({ env: { MADOGUCHI_TV_LATEST_VERSION: '0.2.0' } });
+    servers.push(s);
+    const { channel, storage } = tvChannel(s.url);
+    const session = await channel.register();
+    expect(session.update).toEqual({ version: '0.2.0' });
+    await channel.report({
+      memory: { deviceGb: 1 },
+      errors: [{ at: new Date().toISOString(), message: 'boom' }],
+    });
+    await expect(channel.report({ errors: [] })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+
+    const operator = s.staff.listAccounts().find((account) => account.role === 'operator');
+    if (!operator) throw new Error('the demo operator is missing');
+    const stored = new Promise<void>((resolve) => {
+      const off = s.fleet.events.on('changed', (device) => {
+        if (device.config?.state !== 'delivered') return;
+        off();
+        resolve();
+      });
+    });
+    s.fleet.push(operator, {
+      deviceIds: [session.deviceId],
+      keyMapOverride: { '403': 'Red' },
+    });
+    await stored;
+    expect(JSON.parse(storage.get(PUSHED_CONFIG_KEY) ?? 'null')).toEqual({
+      keyMapOverride: { '403': 'Red' },
+    });
+    expect(storage.get(PUSHED_CONFIG_VERSION_KEY)).toBe('1');
+
+    // The next start of the app runs with it and says so at hello.
+    channel.close();
+    const applied = new Promise<void>((resolve) => {
+      const off = s.fleet.events.on('changed', (device) => {
+        if (device.config?.state !== 'applied') return;
+        off();
+        resolve();
+      });
+    });
+    const { channel: restarted } = tvChannel(s.url, storage);
+    await reaches(restarted, 'online');
+    await applied;
+    expect(s.fleet.device(session.deviceId)).toMatchObject({
+      errors: [{ message: 'boom' }],
+      memory: { deviceGb: 1 },
+      updateAvailable: true,
+      config: { version: 1, appliedVersion: 1, state: 'applied' },
+    });
   });
 });

@@ -33,6 +33,7 @@ import { cardView, type CardView } from './services/cardModel';
 import type { CounterChange } from './services/VideoCounter';
 import { speechOf, topicLabel } from './services/counterModel';
 import { ctx, setShell, type Shell } from './services/runtime';
+import { reportFleetHealth } from './services/fleetReport';
 import { jstDate } from './services/serviceFormat';
 import { nextTextScale } from './services/settingsModel';
 import {
@@ -119,6 +120,8 @@ export class App extends Lightning.Component implements Shell {
       callStats: () => context.counter.stats(),
     });
     this.ringer = new Ringer(window);
+    // Script errors and memory for the cable operator's fleet view.
+    reportFleetHealth(context.channel, window);
     context.counter.on('changed', (change) => this.onCounter(change));
     context.on('settings', (settings, previous) => this.onSettings(settings, previous));
     context.on('session', () => this.onSession());

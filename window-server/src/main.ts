@@ -14,6 +14,13 @@ import { createLogger, type Logger } from './core/logger.js';
 import { databaseAnswers, openDatabase, openDurableConnection, type Database } from './db/index.js';
 import { Counter, CounterFigures, CounterStore } from './counter/index.js';
 import { DeviceRegistry, DeviceStore } from './devices/index.js';
+import {
+  DeviceConfigStore,
+  DeviceHealthStore,
+  Fleet,
+  hostedProfiles,
+  latestTvVersion,
+} from './fleet/index.js';
 import { createHttpApp, phonePages } from './http/index.js';
 import { CitizenServices, NoticeReads } from './gateway/index.js';
 import { CitizenStore, ConsentStore, DeviceSignIn, Identity } from './identity/index.js';
@@ -114,6 +121,7 @@ export class WindowServer {
   readonly media: MediaWorkerPool;
   readonly audit: AuditLog;
   readonly identity: Identity;
+  readonly fleet: Fleet;
   private readonly durable: Database;
   private readonly providers: SignInProviders;
   readonly services: CitizenServices;
@@ -183,6 +191,27 @@ export class WindowServer {
       verificationUri: () => `${this.baseUrl}/link`,
     });
 
+    // The cable operator's fleet: boxes, their health, updates and pushed configurations.
+    const fleetLog = logger.child({ module: 'fleet' });
+    const tvProfiles = hostedProfiles(
+      config.apps.profilesDir ?? join(REPO_ROOT, 'stb-bridge', 'src', 'platform', 'profiles'),
+      fleetLog,
+    );
+    this.fleet = new Fleet(
+      devices,
+      new DeviceHealthStore(db),
+      new DeviceConfigStore(durable),
+      durable,
+      this.audit,
+      {
+        latestVersion:
+          config.apps.tvLatestVersion ?? latestTvVersion(join(REPO_ROOT, 'tv-app', 'package.json'), fleetLog),
+        profiles: tvProfiles,
+      },
+      clock,
+      fleetLog,
+    );
+
     const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
     const phone = phonePages({
       identity: this.identity,
@@ -199,10 +228,13 @@ export class WindowServer {
     const app = createHttpApp({
       logger,
       trustProxy: config.trustProxy,
+      tvOrigins: config.tvOrigins,
       tvDir: config.apps.tvDir ?? join(REPO_ROOT, 'tv-app', 'dist'),
+      tvProfiles,
       staffDir: config.apps.staffDir ?? join(REPO_ROOT, 'staff-console', 'dist'),
       staff,
       devices,
+      fleet: this.fleet,
       counter: this.counter,
       tenant,
       metrics: this.metrics,
@@ -222,6 +254,8 @@ export class WindowServer {
     this.http = createServer(app);
     this.io = new SocketServer(this.http, {
       serveClient: false,
+      // Packaged TV apps on the configured origins (socket.io's long-polling needs CORS).
+      ...(config.tvOrigins.length > 0 ? { cors: { origin: [...config.tvOrigins] } } : {}),
       maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
       pingInterval: 10_000,
       pingTimeout: 5_000,
@@ -230,6 +264,7 @@ export class WindowServer {
     });
     const deviceNamespace = attachDeviceNamespace(this.io, {
       devices,
+      fleet: this.fleet,
       counter: this.counter,
       rooms: this.rooms,
       identity: this.identity,
@@ -242,6 +277,7 @@ export class WindowServer {
     const staffNamespace = attachStaffNamespace(this.io, {
       staff,
       devices,
+      fleet: this.fleet,
       counter: this.counter,
       rooms: this.rooms,
       identity: this.identity,

@@ -627,5 +627,9 @@ export const jaEasy: Resources = {
       noticeNoName: 'かかりの ひとが がめんを うごかしています',
     },
     callBanner: 'はなしている ところ です。みどりの ボタンで もどります',
+    update: {
+      notice:
+        'あたらしい バージョン（{{version}}）が あります。ケーブルテレビの かいしゃが あたらしく します。',
+    },
   },
 };

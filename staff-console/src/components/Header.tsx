@@ -15,6 +15,7 @@ const ROUTE_LABEL: Record<Route, string> = {
   counter: 'staff.nav.counter',
   supervisor: 'staff.nav.supervisor',
   devices: 'staff.nav.devices',
+  fleet: 'staff.nav.fleet',
   accounts: 'staff.nav.accounts',
   audit: 'staff.nav.audit',
   partners: 'staff.nav.partners',

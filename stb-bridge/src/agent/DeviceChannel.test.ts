@@ -5,7 +5,12 @@ import {
   applySettingsPatch,
   errorAck,
   okAck,
+  PUSHED_CONFIG_KEY,
+  PUSHED_CONFIG_VERSION_KEY,
   type DeviceClientToServerEvents,
+  type DeviceReport,
+  type HelloPayload,
+  type PushedConfig,
   type DeviceServerToClientEvents,
   type DeviceSettings,
   type TenantPublic,
@@ -42,6 +47,12 @@ interface Device {
 class FakeWindowServer {
   readonly devices = new Map<string, Device>();
   readonly hellos: string[] = [];
+  readonly helloPayloads: HelloPayload[] = [];
+  readonly reports: DeviceReport[] = [];
+  readonly stored: number[] = [];
+  /** Sent with every hello until the TV says it stored it. */
+  pendingConfig: PushedConfig | undefined;
+  update: { version: string } | undefined;
   answerOpening = true;
   private http!: HttpServer;
   private io!: Server<DeviceClientToServerEvents, DeviceServerToClientEvents>;
@@ -86,12 +97,30 @@ class FakeWindowServer {
         ack(okAck({ token, deviceId: device.id, settings: device.settings, tenant: TENANT }));
         expect(info.profile).toBe('browser');
       });
-      socket.on('device:hello', (_info, ack) => {
+      socket.on('device:hello', (info, ack) => {
         const device = this.devices.get(socket.data.token as string);
         if (!device) return ack(errorAck('DEVICE_NOT_REGISTERED'));
         this.hellos.push(device.id);
+        this.helloPayloads.push(info);
         void socket.join(device.id);
-        ack(okAck({ deviceId: device.id, settings: device.settings, tenant: TENANT }));
+        ack(
+          okAck({
+            deviceId: device.id,
+            settings: device.settings,
+            tenant: TENANT,
+            ...(this.update ? { update: this.update } : {}),
+            ...(this.pendingConfig ? { pushedConfig: this.pendingConfig } : {}),
+          }),
+        );
+      });
+      socket.on('device:report', (report, ack) => {
+        this.reports.push(report);
+        ack(okAck({}));
+      });
+      socket.on('config:stored', ({ version }, ack) => {
+        this.stored.push(version);
+        if (this.pendingConfig?.version === version) this.pendingConfig = undefined;
+        ack(okAck({}));
       });
       socket.on('settings:update', (patch, ack) => {
         const device = this.devices.get(socket.data.token as string);
@@ -119,6 +148,10 @@ class FakeWindowServer {
 
   pushSettings(deviceId: string, settings: DeviceSettings): void {
     this.io.of('/device').to(deviceId).emit('settings:changed', settings);
+  }
+
+  pushConfig(deviceId: string, config: PushedConfig): void {
+    this.io.of('/device').to(deviceId).emit('config:pushed', config);
   }
 
   async stop(): Promise<void> {
@@ -316,6 +349,52 @@ describe('DeviceChannel', () => {
     lifecycle.resume();
     await waitForState(channel, 'online');
     expect(server.hellos).toEqual(['device-1']);
+  });
+
+  it('reports at most once a minute, refusing sooner reports itself', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    cleanups.push(() => void vi.useRealTimers());
+    const { server, open } = await setUp();
+    const { channel } = open();
+    await channel.register();
+    await channel.report({ memory: null, errors: [{ at: new Date().toISOString(), message: 'boom' }] });
+    await expect(channel.report({ errors: [] })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    vi.setSystemTime(Date.now() + 60_000);
+    await channel.report({ errors: [] });
+    expect(server.reports).toHaveLength(2);
+    expect(server.reports[0]?.errors[0]?.message).toBe('boom');
+  });
+
+  it('stores a configuration pushed live or with the session, and says so', async () => {
+    const { server, storage, open } = await setUp();
+    const first = open();
+    await first.channel.register();
+    const heard: PushedConfig[] = [];
+    first.channel.on('config', (config) => heard.push(config));
+    server.pushConfig('device-1', { version: 1, keyMapOverride: { '403': 'Red', '8': null } });
+    await vi.waitFor(() => expect(server.stored).toEqual([1]));
+    expect(JSON.parse(storage.get(PUSHED_CONFIG_KEY) ?? 'null')).toEqual({
+      keyMapOverride: { '403': 'Red', '8': null },
+    });
+    expect(storage.get(PUSHED_CONFIG_VERSION_KEY)).toBe('1');
+    expect(heard).toHaveLength(1);
+    first.channel.close();
+
+    // The next start runs with version 1 and says so; version 2 waits in the session.
+    server.pendingConfig = { version: 2, serverUrl: 'https://tv.example.jp' };
+    server.update = { version: '9.0.0' };
+    const { channel } = open();
+    await waitForState(channel, 'online');
+    expect(server.helloPayloads.at(-1)?.appliedConfigVersion).toBe(1);
+    expect(channel.session?.update).toEqual({ version: '9.0.0' });
+    await vi.waitFor(() => expect(server.stored).toEqual([1, 2]));
+    expect(JSON.parse(storage.get(PUSHED_CONFIG_KEY) ?? 'null')).toEqual({
+      serverUrl: 'https://tv.example.jp',
+    });
+    // An older version pushed late is acknowledged but does not replace the newer one.
+    server.pushConfig('device-1', { version: 1, keyMapOverride: {} });
+    await vi.waitFor(() => expect(server.stored).toEqual([1, 2, 1]));
+    expect(storage.get(PUSHED_CONFIG_VERSION_KEY)).toBe('2');
   });
 
   it('rejects every call once closed', async () => {

@@ -1,5 +1,9 @@
 import {
   deviceSettingsSchema,
+  pushedConfigSchema,
+  PUSHED_CONFIG_KEY,
+  PUSHED_CONFIG_VERSION_KEY,
+  REPORT_INTERVAL_MS,
   tenantPublicSchema,
   type Ack,
   type AckCallback,
@@ -8,9 +12,11 @@ import {
   type DeviceServerToClientEvents,
   type DeviceSession,
   type DeviceSettings,
+  type DeviceReport,
   type DeviceSettingsPatch,
   type ErrorCode,
   type OpeningStatus,
+  type PushedConfig,
 } from '@madoguchi/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Lifecycle, Platform } from '../platform/Platform.js';
@@ -35,6 +41,8 @@ export interface DeviceChannelEvents {
   session: [session: DeviceSession];
   /** Settings changed here or elsewhere (another screen, the staff console). */
   settings: [settings: DeviceSettings];
+  /** The operator pushed a configuration; it is stored and applies at the next start. */
+  config: [config: PushedConfig];
 }
 
 export interface DeviceChannelOptions {
@@ -47,6 +55,12 @@ export interface DeviceChannelOptions {
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
   /** Connect at once when a token is stored (default true). */
   autoConnect?: boolean;
+  /**
+   * The pushed configuration this start of the app uses (its boot read it), told to the server
+   * at hello; null when it uses none. Left out, the version stored under
+   * `PUSHED_CONFIG_VERSION_KEY` now is taken.
+   */
+  appliedConfigVersion?: number | null;
 }
 
 type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
@@ -86,6 +100,9 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   private helloGeneration = 0;
   private suspended = false;
   private closed = false;
+  /** The pushed configuration this start runs with (the app read the same storage at start). */
+  private readonly appliedConfigVersion: number | undefined;
+  private lastReportAt: number | undefined;
 
   constructor(options: DeviceChannelOptions) {
     super();
@@ -93,6 +110,10 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.serverUrl = options.serverUrl.replace(/\/$/, '');
     this.token = this.platform.storage.get(DEVICE_TOKEN_KEY) ?? undefined;
+    this.appliedConfigVersion =
+      options.appliedConfigVersion === undefined
+        ? this.storedConfigVersion()
+        : (options.appliedConfigVersion ?? undefined);
     this.currentState = this.token ? 'connecting' : 'unregistered';
     this.socket = io(`${options.serverUrl.replace(/\/$/, '')}/device`, {
       autoConnect: false,
@@ -155,6 +176,20 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     const status = await this.request('tenant:opening', {});
     if (!isObject(status) || !Array.isArray(status.days)) throw DeviceRequestError.of('INTERNAL');
     return status;
+  }
+
+  /**
+   * Health for the operator's fleet view (memory, recent errors). At most one report per
+   * REPORT_INTERVAL_MS: a sooner one is refused here with RATE_LIMITED, as the server would.
+   */
+  async report(report: DeviceReport): Promise<void> {
+    this.assertOnline();
+    const now = Date.now();
+    if (this.lastReportAt !== undefined && now - this.lastReportAt < REPORT_INTERVAL_MS) {
+      throw DeviceRequestError.of('RATE_LIMITED');
+    }
+    this.lastReportAt = now;
+    await this.request('device:report', report);
   }
 
   /**
@@ -234,6 +269,10 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
       const settings = deviceSettingsSchema.safeParse(value);
       if (settings.success) this.acceptSettings(settings.data);
     });
+    this.socket.on('config:pushed', (value) => {
+      const config = pushedConfigSchema.safeParse(value);
+      if (config.success) this.storeConfig(config.data);
+    });
   }
 
   private listenToLifecycle(lifecycle: Lifecycle | undefined): void {
@@ -260,7 +299,11 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   private async hello(): Promise<void> {
     const generation = ++this.helloGeneration;
     try {
-      const data = await this.request('device:hello', this.platform.deviceInfo());
+      const applied = this.appliedConfigVersion;
+      const data = await this.request('device:hello', {
+        ...this.platform.deviceInfo(),
+        ...(applied !== undefined ? { appliedConfigVersion: applied } : {}),
+      });
       if (generation !== this.helloGeneration || !this.socket.connected) return;
       const session = parseSession(data);
       if (!session) throw DeviceRequestError.of('INTERNAL');
@@ -376,6 +419,29 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   private acceptSession(session: DeviceSession): void {
     this.currentSession = session;
     this.safeEmit('session', session);
+    if (session.pushedConfig) this.storeConfig(session.pushedConfig);
+  }
+
+  /**
+   * Keeps a pushed configuration where the app reads it at its next start, then tells the
+   * server. Unacknowledged, it comes again with the next session; storing it twice is harmless.
+   */
+  private storeConfig(config: PushedConfig): void {
+    const stored = this.storedConfigVersion();
+    if (stored === undefined || config.version > stored) {
+      const { version, ...values } = config;
+      this.platform.storage.set(PUSHED_CONFIG_KEY, JSON.stringify(values));
+      this.platform.storage.set(PUSHED_CONFIG_VERSION_KEY, String(version));
+      this.safeEmit('config', config);
+    }
+    this.request('config:stored', { version: config.version }).catch(() => {
+      // Off line or refused: the next session brings it again.
+    });
+  }
+
+  private storedConfigVersion(): number | undefined {
+    const version = Number(this.platform.storage.get(PUSHED_CONFIG_VERSION_KEY) ?? NaN);
+    return Number.isInteger(version) && version > 0 ? version : undefined;
   }
 
   private acceptSettings(settings: DeviceSettings): void {
@@ -440,5 +506,13 @@ function parseSession(value: unknown): DeviceSession | undefined {
   const settings = deviceSettingsSchema.safeParse(value.settings);
   const tenant = tenantPublicSchema.safeParse(value.tenant);
   if (!settings.success || !tenant.success) return undefined;
-  return { deviceId: value.deviceId, settings: settings.data, tenant: tenant.data };
+  const session: DeviceSession = { deviceId: value.deviceId, settings: settings.data, tenant: tenant.data };
+  // The optional parts are dropped when malformed; the session itself still holds.
+  const update = value.update;
+  if (isObject(update) && typeof update.version === 'string' && update.version.length <= 32) {
+    session.update = { version: update.version };
+  }
+  const pushedConfig = pushedConfigSchema.safeParse(value.pushedConfig);
+  if (pushedConfig.success) session.pushedConfig = pushedConfig.data;
+  return session;
 }

@@ -17,6 +17,9 @@ type TopLine = 'profile' | 'reminder';
 
 const GAP_BETWEEN_LINES = 32;
 
+/** The update notice is said once per start of the app, not at every return to Home. */
+let updateSaid: string | null = null;
+
 /**
  * Large tiles for the city's services (at most six: the first five and 「そのほか」); arrows
  * move, OK or the tile's number opens it; お知らせ shows how many are unread. Above them, the
@@ -42,6 +45,7 @@ export class HomePage extends Page {
       Profile: { type: RowComponent, visible: false },
       Reminder: { type: RowComponent, visible: false },
       Viewport: { clipping: true, Grid: {} },
+      Update: {},
       Hint: {},
     };
   }
@@ -103,6 +107,12 @@ export class HomePage extends Page {
     if (!reminder || id === this.reminderSaid || !this.attached || !this.visible) return;
     this.reminderSaid = id;
     ctx().announcer.notice(reminder.speech);
+  }
+
+  /** A newer app exists: nothing to do, the cable company installs it (said calmly, once). */
+  private updateNotice(): string | null {
+    const version = ctx().session?.update?.version;
+    return version ? ctx().t('tvApp.update.notice', { version }) : null;
   }
 
   private unread(): number {
@@ -179,6 +189,7 @@ export class HomePage extends Page {
       ...(reminder ? [reminder.text] : []),
       ...this.tiles().map((tile) => this.label(tile)),
       ...(unread > 0 ? [ctx().t('tvApp.homeServices.unreadBadge', { count: unread })] : []),
+      ...(this.updateNotice() ? [this.updateNotice() as string] : []),
       this.hint(),
     ];
   }
@@ -210,7 +221,10 @@ export class HomePage extends Page {
     const status = hint === ctx().t('home.hint') || top ? null : hint;
     const reminder = top === 'reminder' ? null : (this.reminder()?.speech ?? null);
     if (reminder) this.reminderSaid = this.summary()?.reminder?.id ?? null;
-    return speechOf([greeting, status, reminder, this.focusSpeech()]) || null;
+    const notice = this.updateNotice();
+    const update = notice !== null && notice !== updateSaid ? notice : null;
+    if (update) updateSaid = update;
+    return speechOf([greeting, status, reminder, this.focusSpeech(), update]) || null;
   }
 
   override details(): Record<string, unknown> {
@@ -221,6 +235,7 @@ export class HomePage extends Page {
       profile: this.profile()?.text ?? null,
       unreadNotices: summary ? summary.unreadNotices : null,
       reminder: this.reminder() ? (summary?.reminder?.id ?? null) : null,
+      update: ctx().session?.update?.version ?? null,
     };
   }
 
@@ -261,7 +276,8 @@ export class HomePage extends Page {
     const hintBold = hint !== ctx().t('home.hint') && !this.top;
     const hintHeight = Math.round(type.small * 1.35) + 16;
     const topHeight = this.drawTopLines();
-    const viewportHeight = h - hintHeight - topHeight;
+    const updateHeight = this.drawUpdate(h - hintHeight, ctx().measure(hint, type.small, hintBold));
+    const viewportHeight = h - hintHeight - topHeight - updateHeight;
     const grid = homeGrid(tiles.length, this.textScale, w, viewportHeight);
     this.grid = grid;
 
@@ -312,6 +328,42 @@ export class HomePage extends Page {
       },
     });
     container.setSmooth('y', -this.offset, { duration: 0.2 });
+  }
+
+  /**
+   * The update notice: on the hint's line, at its right, when both fit (the tiles keep their
+   * room); otherwise on a line of its own above the hint. Returns the height it takes from the tiles.
+   */
+  private drawUpdate(hintTop: number, hintWidth: number): number {
+    const element = this.tag('Update')!;
+    const notice = this.updateNotice();
+    if (!notice) {
+      element.visible = false;
+      return 0;
+    }
+    const { small } = this.sizes;
+    const lineHeight = Math.round(small * 1.35);
+    const besideHint =
+      hintWidth + GAP_BETWEEN_LINES * 2 + ctx().measure(notice, small, false) <= this.frame.w;
+    const lines = besideHint
+      ? 1
+      : Math.min(2, wrapLines(notice, this.frame.w, small, false, ctx().measure).length);
+    const height = besideHint ? 0 : lines * lineHeight + 16;
+    element.patch({
+      visible: true,
+      x: besideHint ? this.frame.w : 0,
+      mountX: besideHint ? 1 : 0,
+      y: besideHint ? hintTop + 16 : hintTop - height + 16,
+      text: textSettings({
+        text: notice,
+        fontSize: small,
+        colour: ctx().theme.text,
+        // Beside the hint it takes its own width, so it can sit against the right edge.
+        ...(besideHint ? {} : { wrapWidth: this.frame.w }),
+        maxLines: 2,
+      }),
+    });
+    return height;
   }
 
   /** The greeting and the reminder above the tiles, side by side when they fit; returns their height. */

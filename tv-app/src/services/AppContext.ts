@@ -70,6 +70,8 @@ export interface AppContextOptions {
   serverUrl: string;
   /** Text width with the app's font (canvas in the browser). */
   measure: MeasureText;
+  /** The operator's pushed configuration this start uses (boot config), told to the server. */
+  appliedConfigVersion?: number | null;
 }
 
 /**
@@ -140,7 +142,14 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
 
   static async create(options: AppContextOptions): Promise<AppContext> {
     const { platform } = options;
-    const channel = new DeviceChannel({ serverUrl: options.serverUrl, platform, autoConnect: false });
+    const channel = new DeviceChannel({
+      serverUrl: options.serverUrl,
+      platform,
+      autoConnect: false,
+      ...(options.appliedConfigVersion !== undefined
+        ? { appliedConfigVersion: options.appliedConfigVersion }
+        : {}),
+    });
     const cached = channel.hasToken ? readCachedSession(platform) : undefined;
     const texts = await Translator.create(cached?.settings.language ?? DEFAULT_DEVICE_SETTINGS.language);
     const context = new AppContext(platform, channel, texts, options.measure, cached);

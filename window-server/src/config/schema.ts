@@ -2,6 +2,13 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** `https://host[:port]` exactly, as browsers send it in `Origin` (no path, no trailing slash). */
+function isOrigin(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+}
+
 /**
  * Everything window-server can be told. Defaults are the embedded set-up: SQLite in ./data,
  * sandbox partners and demo data, 127.0.0.1 only.
@@ -15,6 +22,14 @@ export const configSchema = z.strictObject({
   port: z.number().int().min(0).max(65535).default(8080),
   /** The address citizens and officers use, when behind a proxy (decides secure cookies). */
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Origins of packaged TV apps (operator packages served by a box or a head-end) that may use
+   * socket.io and the device API from another origin; `MADOGUCHI_TV_ORIGINS`, comma-separated.
+   */
+  tvOrigins: z
+    .union([z.array(z.string()), z.string().transform((list) => list.split(',').map((s) => s.trim()))])
+    .pipe(z.array(z.string().refine(isOrigin, 'an origin such as https://tv.operator.example')))
+    .default([]),
   /** Express `trust proxy`: hops of reverse proxies in front of the server. */
   trustProxy: z.number().int().min(0).max(10).default(0),
   dataDir: z.string().min(1).default('./data'),
@@ -29,6 +44,13 @@ export const configSchema = z.strictObject({
       tvDir: z.string().min(1).optional(),
       /** Built staff console (`staff-console/dist`), served at /staff/. */
       staffDir: z.string().min(1).optional(),
+      /** Set-top box profiles (`stb-bridge/src/platform/profiles`): the TV app is hosted at /tv/<profile>/ for each. */
+      profilesDir: z.string().min(1).optional(),
+      /** The newest TV package version; older TVs are told an update is coming. Default: tv-app's own version. */
+      tvLatestVersion: z
+        .string()
+        .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.2.0')
+        .optional(),
     })
     .default({}),
   media: z
@@ -141,12 +163,15 @@ export const ENV_VARS: Record<string, { path: string[]; kind: EnvKind }> = {
   MADOGUCHI_PORT: { path: ['port'], kind: 'int' },
   MADOGUCHI_PUBLIC_URL: { path: ['publicUrl'], kind: 'string' },
   MADOGUCHI_TRUST_PROXY: { path: ['trustProxy'], kind: 'int' },
+  MADOGUCHI_TV_ORIGINS: { path: ['tvOrigins'], kind: 'string' },
   MADOGUCHI_DATA_DIR: { path: ['dataDir'], kind: 'string' },
   MADOGUCHI_TENANT_FILE: { path: ['tenantFile'], kind: 'string' },
   MADOGUCHI_LOG_LEVEL: { path: ['logLevel'], kind: 'string' },
   MADOGUCHI_DEMO_DATA: { path: ['demoData'], kind: 'bool' },
   MADOGUCHI_TV_APP_DIR: { path: ['apps', 'tvDir'], kind: 'string' },
   MADOGUCHI_STAFF_CONSOLE_DIR: { path: ['apps', 'staffDir'], kind: 'string' },
+  MADOGUCHI_TV_PROFILES_DIR: { path: ['apps', 'profilesDir'], kind: 'string' },
+  MADOGUCHI_TV_LATEST_VERSION: { path: ['apps', 'tvLatestVersion'], kind: 'string' },
   MADOGUCHI_MEDIA_WORKERS: { path: ['media', 'workers'], kind: 'int' },
   MADOGUCHI_MEDIA_LOG_LEVEL: { path: ['media', 'logLevel'], kind: 'string' },
   MADOGUCHI_MEDIA_LISTEN_IP: { path: ['media', 'listenIp'], kind: 'string' },

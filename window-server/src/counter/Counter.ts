@@ -314,7 +314,8 @@ export class Counter {
     if (request.topic !== undefined) this.requireTopic(request.topic);
     if (request.staffId !== undefined) {
       const target = this.staff.account(request.staffId);
-      if (!target || target.disabled || target.id === officer.id) throw new AppError('NOT_FOUND');
+      if (!target || target.disabled || target.id === officer.id || target.role === 'operator')
+        throw new AppError('NOT_FOUND');
     }
     const at = this.now();
     this.store.transaction(() => {

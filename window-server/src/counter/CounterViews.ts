@@ -150,16 +150,19 @@ export class CounterViews {
   }
 
   private officers(consultations: ConsultationRecord[]): OfficerView[] {
-    return this.staff
-      .listAccounts()
-      .filter((account) => !account.disabled)
-      .map((account) => {
-        let status: OfficerStatus = 'offline';
-        if (consultations.some((c) => c.staffId === account.id)) status = 'inCall';
-        else if (this.roster.isOnline(account.id))
-          status = this.roster.isAway(account.id) ? 'away' : 'available';
-        return { staffId: account.id, displayName: account.displayName, status };
-      });
+    return (
+      this.staff
+        .listAccounts()
+        // The cable operator's engineers take no calls.
+        .filter((account) => !account.disabled && account.role !== 'operator')
+        .map((account) => {
+          let status: OfficerStatus = 'offline';
+          if (consultations.some((c) => c.staffId === account.id)) status = 'inCall';
+          else if (this.roster.isOnline(account.id))
+            status = this.roster.isAway(account.id) ? 'away' : 'available';
+          return { staffId: account.id, displayName: account.displayName, status };
+        })
+    );
   }
 
   /** Midnight to midnight in the tenant's time zone. */

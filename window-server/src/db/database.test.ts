@@ -72,3 +72,70 @@ describe('openDatabase', () => {
     db.close();
   });
 });
+
+describe('migration 5 (the operator role)', () => {
+  const at = '2025-04-01T00:00:00.000Z';
+
+  it('rebuilds staff accounts in place: sessions, calls and their references survive', () => {
+    const file = tempFile();
+    const old = openDatabase({ file, migrations: MIGRATIONS.slice(0, 4) });
+    old
+      .prepare(
+        `INSERT INTO staff_accounts (id, tenant_id, login_id, display_name, role, password_hash, created_at, updated_at)
+         VALUES ('stf_1', 't', 'taro', '窓口 太郎', 'staff', 'hash', ?, ?)`,
+      )
+      .run(at, at);
+    old
+      .prepare(
+        `INSERT INTO staff_sessions (id_hash, staff_id, created_at, last_seen_at, expires_at)
+         VALUES ('h1', 'stf_1', ?, ?, ?)`,
+      )
+      .run(at, at, at);
+    old
+      .prepare(
+        `INSERT INTO devices (id, tenant_id, token_hash, profile, app_version, model, capabilities,
+           screen_width, screen_height, settings, registered_at, last_seen_at)
+         VALUES ('dev_1', 't', 'th', 'hbbtv', '0.1.0', 'm', '{}', 1280, 720, '{}', ?, ?)`,
+      )
+      .run(at, at);
+    old
+      .prepare(
+        `INSERT INTO queue_entries (id, tenant_id, device_id, topic, kind, status, joined_at, rank_at, camera, assigned_staff_id)
+         VALUES ('que_1', 't', 'dev_1', 'general', 'walkIn', 'waiting', ?, ?, 0, 'stf_1')`,
+      )
+      .run(at, at);
+    expect(() =>
+      old
+        .prepare(
+          `INSERT INTO staff_accounts (id, tenant_id, login_id, display_name, role, password_hash, created_at, updated_at)
+           VALUES ('stf_2', 't', 'op', 'op', 'operator', 'hash', ?, ?)`,
+        )
+        .run(at, at),
+    ).toThrow(/CHECK/);
+    old.close();
+
+    const db = openDatabase({ file });
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare('SELECT login_id, role FROM staff_accounts').all()).toEqual([
+      { login_id: 'taro', role: 'staff' },
+    ]);
+    expect(db.prepare('SELECT staff_id FROM staff_sessions').all()).toEqual([{ staff_id: 'stf_1' }]);
+    db.prepare(
+      `INSERT INTO staff_accounts (id, tenant_id, login_id, display_name, role, password_hash, created_at, updated_at)
+       VALUES ('stf_2', 't', 'op', 'op', 'operator', 'hash', ?, ?)`,
+    ).run(at, at);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO staff_accounts (id, tenant_id, login_id, display_name, role, password_hash, created_at, updated_at)
+           VALUES ('stf_3', 't', 'x', 'x', 'king', 'hash', ?, ?)`,
+        )
+        .run(at, at),
+    ).toThrow(/CHECK/);
+    // The queue still refers to the rebuilt table: deleting a referenced account is refused.
+    expect(() => db.prepare("DELETE FROM staff_accounts WHERE id = 'stf_1'").run()).toThrow(/FOREIGN KEY/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});

@@ -58,13 +58,29 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const newlyApplied: number[] = [];
   for (const migration of ordered) {
     if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    })();
+    // PRAGMA foreign_keys is a no-op inside a transaction: switch it around the transaction.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsTables) checkForeignKeys(db, migration);
+        record.run(migration.version, migration.name, new Date().toISOString());
+      })();
+    } finally {
+      if (migration.rebuildsTables && foreignKeys) db.pragma('foreign_keys = ON');
+    }
     newlyApplied.push(migration.version);
   }
   return newlyApplied;
+}
+
+/** A rebuilt table must leave every reference intact; otherwise the migration rolls back. */
+function checkForeignKeys(db: Database, migration: Migration): void {
+  const broken = db.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) {
+    throw new Error(`Migration ${migration.version} broke ${broken.length} foreign key reference(s)`);
+  }
 }
 
 function checkNumbering(ordered: readonly Migration[]): void {

@@ -6,6 +6,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Rebuilds a table others refer to (SQLite's "12-step" ALTER TABLE): foreign keys are off
+   * while it runs, and checked before it commits.
+   */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -202,6 +207,58 @@ export const MIGRATIONS: readonly Migration[] = [
         notice_id TEXT NOT NULL,
         read_at TEXT NOT NULL,
         PRIMARY KEY (device_id, notice_id)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 5,
+    name: 'fleet: the operator role, device health reports, pushed configurations',
+    rebuildsTables: true,
+    sql: `
+      -- The cable operator's engineers sign in too: widen the role check (a CHECK cannot be altered).
+      CREATE TABLE staff_accounts_new (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        login_id TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('staff', 'supervisor', 'admin', 'operator')),
+        password_hash TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT 'ja',
+        disabled_at TEXT,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (tenant_id, login_id)
+      ) STRICT;
+      INSERT INTO staff_accounts_new (id, tenant_id, login_id, display_name, role, password_hash, language,
+          disabled_at, failed_logins, locked_until, created_at, updated_at)
+        SELECT id, tenant_id, login_id, display_name, role, password_hash, language,
+          disabled_at, failed_logins, locked_until, created_at, updated_at
+        FROM staff_accounts;
+      DROP TABLE staff_accounts;
+      ALTER TABLE staff_accounts_new RENAME TO staff_accounts;
+
+      -- The last health report of each TV: memory and its last errors (JSON, at most ten).
+      CREATE TABLE device_health (
+        device_id TEXT PRIMARY KEY REFERENCES devices (id),
+        memory TEXT,
+        errors TEXT NOT NULL,
+        reported_at TEXT NOT NULL
+      ) STRICT;
+
+      -- The configuration an operator pushed to each TV, and how far it got.
+      CREATE TABLE device_configs (
+        device_id TEXT PRIMARY KEY REFERENCES devices (id),
+        version INTEGER NOT NULL,
+        server_url TEXT,
+        key_map_override TEXT,
+        pushed_at TEXT NOT NULL,
+        pushed_by TEXT NOT NULL REFERENCES staff_accounts (id),
+        delivered_version INTEGER,
+        delivered_at TEXT,
+        applied_version INTEGER,
+        applied_at TEXT
       ) STRICT;
     `,
   },

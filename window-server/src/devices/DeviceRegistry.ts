@@ -100,7 +100,12 @@ export class DeviceRegistry {
   }
 
   list(): DeviceSummary[] {
-    return this.store.list(this.tenantId).map((device) => this.summary(device));
+    return this.records().map((device) => this.summary(device));
+  }
+
+  /** Every device of the tenant with all it said about itself, most recently seen first. */
+  records(): DeviceRecord[] {
+    return this.store.list(this.tenantId);
   }
 
   get(deviceId: string): DeviceRecord | undefined {

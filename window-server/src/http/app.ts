@@ -1,4 +1,4 @@
-import type { HttpErrorBody } from '@madoguchi/shared';
+import { profileNameSchema, type HttpErrorBody } from '@madoguchi/shared';
 import express, { Router, type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { requireStaff, sameOriginOnly } from './middleware.js';
 import type { CitizenServices } from '../gateway/index.js';
 import { identityRoutes, type IdentityRoutesDeps } from './identityRoutes.js';
 import { serviceRoutes } from './serviceRoutes.js';
+import { tvOriginsCors } from './tvOrigins.js';
 import { apiRoutes, type ApiDeps } from './routes.js';
 
 export interface HttpAppDeps extends ApiDeps {
@@ -19,7 +20,11 @@ export interface HttpAppDeps extends ApiDeps {
   pages: RequestHandler[];
   logger: Logger;
   trustProxy: number;
+  /** Origins of packaged TV apps allowed to call the device API (`tvOriginsCors`). */
+  tvOrigins: readonly string[];
   tvDir: string;
+  /** Set-top box profiles the same TV app build is also served for, at /tv/<profile>/. */
+  tvProfiles: readonly string[];
   staffDir: string;
   metrics: Metrics;
   /** Readiness: database answers and media workers run. */
@@ -55,6 +60,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   });
 
   for (const pages of deps.pages) app.use(pages);
+  app.use('/api/v1', tvOriginsCors(deps.tvOrigins));
   app.use(
     '/api/v1',
     sameOriginOnly,
@@ -67,6 +73,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     apiRoutes(deps),
   );
   app.use('/tv', builtApp(deps.tvDir, 'tv-app'));
+  // Hosted mode: one build (relative asset paths) per profile; the app reads its profile from the path.
+  app.use('/tv/:profile', hostedTvApp(deps.tvDir, deps.tvProfiles));
   app.use('/staff', builtApp(deps.staffDir, 'staff-console'));
   app.get('/', (_req, res) => res.redirect(302, '/staff/'));
 
@@ -130,6 +138,35 @@ function builtApp(dir: string, name: string): RequestHandler {
     maxAge: '1h',
     setHeaders: noCacheHtml,
   });
+}
+
+/** The TV app under `/tv/<profile>/` for a known profile; a clear 404 for any other name. */
+function hostedTvApp(dir: string, profiles: readonly string[]): RequestHandler {
+  const known = new Set(profiles);
+  const serve = builtApp(dir, 'tv-app');
+  return (req, res, next) => {
+    const profile = req.params.profile;
+    if (typeof profile !== 'string' || !known.has(profile)) {
+      const named = profileNameSchema.safeParse(profile).success ? `"${profile}"` : 'asked for';
+      res
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send(
+          `There is no TV app for the set-top box profile ${named}. Known profiles: ${
+            [...known].join(', ') || 'none'
+          }.\nこの プロファイルの テレビアプリは ありません。`,
+        );
+      return;
+    }
+    // Relative asset paths need the folder form: /tv/hbbtv → /tv/hbbtv/.
+    const queryAt = req.originalUrl.indexOf('?');
+    const pathname = queryAt < 0 ? req.originalUrl : req.originalUrl.slice(0, queryAt);
+    if (req.path === '/' && !pathname.endsWith('/')) {
+      res.redirect(301, `${pathname}/${queryAt < 0 ? '' : req.originalUrl.slice(queryAt)}`);
+      return;
+    }
+    serve(req, res, next);
+  };
 }
 
 function noCacheHtml(res: express.Response, path: string): void {

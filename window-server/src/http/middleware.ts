@@ -16,8 +16,10 @@ export function staffOf(res: Response): AuthenticatedStaff {
  * Sec-Fetch-Site) must be this site. SameSite=Strict already keeps the cookie off cross-site
  * requests; this is the second lock.
  */
-export function sameOriginOnly(req: Request, _res: Response, next: NextFunction): void {
+export function sameOriginOnly(req: Request, res: Response, next: NextFunction): void {
   if (!STATE_CHANGING.has(req.method)) return next();
+  // A packaged TV app on a configured origin, with its bearer token and no cookie (tvOrigins.ts).
+  if (res.locals.tvOrigin !== undefined) return next();
   const origin = req.get('origin');
   const site = req.get('sec-fetch-site');
   // A page whose referrer policy hides its origin posts `Origin: null`; the browser's own
@@ -33,16 +35,25 @@ export function sameOriginOnly(req: Request, _res: Response, next: NextFunction)
   next();
 }
 
-/** Requires a signed-in officer with at least `role`; state-changing requests also need the CSRF token. */
-export function requireStaff(auth: StaffAuth, role: StaffRole = 'staff'): RequestHandler {
+/**
+ * Requires a signed-in account with at least `role` (see `roleAtLeast`: the default, `staff`, is
+ * any city role and never the cable operator's); `null` takes any signed-in account.
+ * State-changing requests also need the CSRF token.
+ */
+export function requireStaff(auth: StaffAuth, role: StaffRole | null = 'staff'): RequestHandler {
   return (req, res, next) => {
     const staff = auth.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
     if (STATE_CHANGING.has(req.method)) {
       const sent = req.get('x-csrf-token');
       if (!sent || !safeEqual(sent, staff.csrfToken)) throw new AppError('CSRF_INVALID');
     }
-    if (!roleAtLeast(staff.account.role, role)) throw new AppError('FORBIDDEN');
+    if (role !== null && !roleAtLeast(staff.account.role, role)) throw new AppError('FORBIDDEN');
     res.locals.staff = staff;
     next();
   };
+}
+
+/** Any signed-in account, the cable operator's too: its own session, sign-out. */
+export function requireSignedIn(auth: StaffAuth): RequestHandler {
+  return requireStaff(auth, null);
 }

@@ -1,4 +1,5 @@
 import {
+  fleetConfigPushSchema,
   loginRequestSchema,
   parsePayload,
   staffAccountCreateSchema,
@@ -9,11 +10,12 @@ import type { z } from 'zod';
 import { AppError } from '../core/AppError.js';
 import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
+import type { Fleet } from '../fleet/index.js';
 import type { StaffAuth } from '../staff/index.js';
 import type { Tenant } from '../tenants/index.js';
 import { kpiCsv, kpiQuerySchema, kpiRange } from './kpi.js';
 import { clearedSessionCookie, sessionCookie } from './cookies.js';
-import { requireStaff, staffOf } from './middleware.js';
+import { requireSignedIn, requireStaff, staffOf } from './middleware.js';
 
 function body<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   const parsed = parsePayload(schema, req.body ?? {});
@@ -30,16 +32,17 @@ const idParam = (req: Request): string => {
 export interface ApiDeps {
   staff: StaffAuth;
   devices: DeviceRegistry;
+  fleet: Fleet;
   counter: Counter;
   tenant: Tenant;
   secureCookies: boolean;
   sessionMaxAgeSeconds: number;
 }
 
-/** `/api/v1`: staff sign-in, accounts and devices. */
+/** `/api/v1`: staff sign-in, accounts, devices and the operator's fleet. */
 export function apiRoutes(deps: ApiDeps): Router {
   const router = Router();
-  const signedIn = requireStaff(deps.staff);
+  const signedIn = requireSignedIn(deps.staff);
 
   router.post('/auth/login', async (req, res) => {
     const { loginId, password } = body(loginRequestSchema, req);
@@ -56,7 +59,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     res.status(204).end();
   });
 
-  router.get('/devices', signedIn, (_req, res) => {
+  router.get('/devices', requireStaff(deps.staff, 'staff'), (_req, res) => {
     res.json({ devices: deps.devices.list() });
   });
   router.post('/devices/:id/revoke', requireStaff(deps.staff, 'supervisor'), (req, res) => {
@@ -73,6 +76,15 @@ export function apiRoutes(deps: ApiDeps): Router {
       .type('text/csv; charset=utf-8')
       .attachment(`madoguchi-kpi-${query.value.from}-${query.value.to}.csv`)
       .send(kpiCsv(figures, deps.tenant.file.counter.topics));
+  });
+
+  // The cable operator's engineers and the city's admins: boxes only, never people.
+  const operator = requireStaff(deps.staff, 'operator');
+  router.get('/fleet', operator, (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(deps.fleet.view());
+  });
+  router.post('/fleet/config', operator, (req, res) => {
+    res.json(deps.fleet.push(staffOf(res).account, body(fleetConfigPushSchema, req)));
   });
 
   const admin = requireStaff(deps.staff, 'admin');

@@ -4,7 +4,7 @@ import type { DeviceRegistry } from '../devices/index.js';
 import type { CallRooms, MediaPush } from '../media/index.js';
 import type { DeviceNamespace } from './deviceNamespace.js';
 import { myCall } from './deviceCounterRequests.js';
-import { deviceRoom, staffRoom } from './rooms.js';
+import { COUNTER_ROOM, deviceRoom, staffRoom } from './rooms.js';
 import type { StaffNamespace } from './staffNamespace.js';
 
 /** Changes are gathered for this long and sent once: a burst of joins is one push. */
@@ -32,7 +32,7 @@ export function attachCounterPushes({ counter, rooms, device, staff, logger }: C
     for (const deviceId of dirtyDevices)
       device.to(deviceRoom(deviceId)).emit('queue:updated', counter.myEntry(deviceId));
     dirtyDevices.clear();
-    if (snapshotDue) staff.emit('counter:changed', counter.snapshot());
+    if (snapshotDue) staff.to(COUNTER_ROOM).emit('counter:changed', counter.snapshot());
     snapshotDue = false;
   };
   const schedule = (): void => {

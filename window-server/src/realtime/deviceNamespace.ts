@@ -1,4 +1,6 @@
 import {
+  configStoredSchema,
+  deviceReportSchema,
   deviceSettingsPatchSchema,
   emptyPayloadSchema,
   helloPayloadSchema,
@@ -15,6 +17,7 @@ import type { Logger } from '../core/logger.js';
 import { RateLimiter } from '../core/RateLimiter.js';
 import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
+import type { Fleet } from '../fleet/index.js';
 import type { CallRooms } from '../media/index.js';
 import type { Tenant } from '../tenants/index.js';
 import type { Identity } from '../identity/index.js';
@@ -42,6 +45,7 @@ export type DeviceNamespace = Namespace<
 
 export interface DeviceNamespaceDeps {
   devices: DeviceRegistry;
+  fleet: Fleet;
   counter: Counter;
   rooms: CallRooms;
   identity: Identity;
@@ -53,7 +57,10 @@ export interface DeviceNamespaceDeps {
   addressOf: (socket: Socket) => string;
 }
 
-/** The `/device` namespace: TVs register, say hello, change settings, ask for opening hours. */
+/**
+ * The `/device` namespace: TVs register, say hello, change settings, ask for opening hours,
+ * report their health and store configurations the operator pushes.
+ */
 export function attachDeviceNamespace(io: Server, deps: DeviceNamespaceDeps): DeviceNamespace {
   // One server hosts namespaces with different event maps; each namespace is typed on its own.
   const nsp = io.of('/device') as unknown as DeviceNamespace;
@@ -87,7 +94,15 @@ export function attachDeviceNamespace(io: Server, deps: DeviceNamespaceDeps): De
     const session = (deviceId: string): DeviceSession => {
       const device = deps.devices.get(deviceId);
       if (!device) throw new AppError('DEVICE_NOT_REGISTERED');
-      return { deviceId, settings: device.settings, tenant: deps.tenant.public };
+      const update = deps.fleet.updateFor(device.appVersion);
+      const pushedConfig = deps.fleet.pendingConfig(deviceId);
+      return {
+        deviceId,
+        settings: device.settings,
+        tenant: deps.tenant.public,
+        ...(update ? { update } : {}),
+        ...(pushedConfig ? { pushedConfig } : {}),
+      };
     };
     const requireDevice = (): string => {
       if (!socket.data.deviceId) throw new AppError('DEVICE_NOT_REGISTERED');
@@ -113,9 +128,10 @@ export function attachDeviceNamespace(io: Server, deps: DeviceNamespaceDeps): De
       socket,
       'device:hello',
       helloPayloadSchema,
-      (info) => {
+      ({ appliedConfigVersion, ...info }) => {
         const deviceId = requireDevice();
         deps.devices.hello(deviceId, info);
+        deps.fleet.hello(deviceId, appliedConfigVersion);
         return session(deviceId);
       },
       log,
@@ -139,6 +155,26 @@ export function attachDeviceNamespace(io: Server, deps: DeviceNamespaceDeps): De
       },
       log,
     );
+    onRequest(
+      socket,
+      'device:report',
+      deviceReportSchema,
+      (report) => {
+        deps.fleet.report(requireDevice(), report);
+        return {};
+      },
+      log,
+    );
+    onRequest(
+      socket,
+      'config:stored',
+      configStoredSchema,
+      ({ version }) => {
+        deps.fleet.stored(requireDevice(), version);
+        return {};
+      },
+      log,
+    );
     attachDeviceCounterRequests(socket, requireDevice, {
       counter: deps.counter,
       rooms: deps.rooms,
@@ -158,6 +194,10 @@ export function attachDeviceNamespace(io: Server, deps: DeviceNamespaceDeps): De
   });
   deps.devices.events.on('settingsChanged', (deviceId, settings) => {
     nsp.to(deviceRoom(deviceId)).emit('settings:changed', settings);
+  });
+  // An off-line TV gets it with its next session instead.
+  deps.fleet.events.on('pushed', (deviceId, config) => {
+    nsp.to(deviceRoom(deviceId)).emit('config:pushed', config);
   });
   return nsp;
 }

@@ -108,4 +108,40 @@ describe('StaffAuth', () => {
       expect.objectContaining({ code: 'UNAUTHENTICATED' }),
     );
   });
+
+  it('ends the sessions of an account moved to or from the operator role, not of other role changes', async () => {
+    const { auth } = setup();
+    const admin = await auth.createAccount({
+      loginId: 'admin',
+      displayName: '管理',
+      role: 'admin',
+      password: PASSWORD,
+      language: 'ja',
+    });
+    const sato = await auth.createAccount({
+      loginId: 'sato',
+      displayName: '佐藤',
+      role: 'staff',
+      password: PASSWORD,
+      language: 'ja',
+    });
+    const ended: string[] = [];
+    auth.events.on('sessionEnded', ({ staffId, reason }) => ended.push(`${staffId}:${reason}`));
+
+    const promoted = await auth.login('sato', PASSWORD, 'a');
+    auth.updateAccount(admin, sato.id, { role: 'supervisor' });
+    expect(auth.authenticate(promoted.token).account.role).toBe('supervisor');
+    expect(ended).toEqual([]);
+
+    auth.updateAccount(admin, sato.id, { role: 'operator' });
+    expect(() => auth.authenticate(promoted.token)).toThrowError(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
+    const operator = await auth.login('sato', PASSWORD, 'a');
+    auth.updateAccount(admin, sato.id, { role: 'staff' });
+    expect(() => auth.authenticate(operator.token)).toThrowError(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
+    expect(ended).toEqual([`${sato.id}:expired`, `${sato.id}:expired`]);
+  });
 });

@@ -189,10 +189,18 @@ export class StaffAuth {
     if (change.disabled !== undefined)
       update.disabledAt = change.disabled ? (account.disabledAt ?? now) : null;
     this.store.updateAccount(id, update, now);
+    // Moving between the city's roles and the cable operator's changes what a live console may
+    // hear at all: sign in again with the new role.
+    const crossesOperator =
+      change.role !== undefined && (change.role === 'operator') !== (account.role === 'operator');
     if (change.disabled === true && !account.disabled) {
       this.store.deleteSessionsOf(id);
       this.events.emit('sessionEnded', { staffId: id, sessionHash: null, reason: 'disabled' });
       this.logger.info({ staffId: id, by: actor.id }, 'staff account disabled; its sessions ended');
+    } else if (crossesOperator) {
+      this.store.deleteSessionsOf(id);
+      this.events.emit('sessionEnded', { staffId: id, sessionHash: null, reason: 'expired' });
+      this.logger.info({ staffId: id, by: actor.id }, 'staff account moved to or from the operator role');
     }
     return publicAccount(this.store.accountById(id) as StaffAccountRecord);
   }

@@ -1,0 +1,248 @@
+import {
+  configState,
+  isOlderVersion,
+  MAX_REPORTED_ERRORS,
+  REPORT_INTERVAL_MS,
+  scrubErrorText,
+  type DeviceReport,
+  type FleetConfigPush,
+  type FleetConfigStatus,
+  type FleetDevice,
+  type FleetPushResult,
+  type FleetView,
+  type PushedConfig,
+  type StaffAccount,
+} from '@madoguchi/shared';
+import type { AuditLog } from '../audit/index.js';
+import { AppError } from '../core/AppError.js';
+import type { Clock } from '../core/clock.js';
+import { EventHub } from '../core/EventHub.js';
+import type { Logger } from '../core/logger.js';
+import { RateLimiter } from '../core/RateLimiter.js';
+import type { Database } from '../db/index.js';
+import type { DeviceRecord, DeviceRegistry } from '../devices/index.js';
+import type {
+  DeviceConfigRecord,
+  DeviceConfigStore,
+  DeviceHealthRecord,
+  DeviceHealthStore,
+} from './FleetStore.js';
+
+/** A TV's timer may fire a little early and the network may bunch two reports: allow this much. */
+const REPORT_SLACK_MS = 5_000;
+
+export type FleetEvents = {
+  /** A box's fleet row changed (hello, report, configuration). */
+  changed: [FleetDevice];
+  /** A configuration was pushed to this box: deliver it now if it is on line. */
+  pushed: [string, PushedConfig];
+};
+
+export interface FleetOptions {
+  /** The newest TV package version; null when unknown (no update is ever offered). */
+  latestVersion: string | null;
+  /** Profiles the TV app is hosted for. */
+  profiles: readonly string[];
+}
+
+/**
+ * The cable operator's view of the set-top boxes: what each says about itself, its health
+ * reports (rate-limited), whether a newer app exists, and configurations pushed to it (audited).
+ * Nothing here names a person.
+ */
+export class Fleet {
+  readonly events: EventHub<FleetEvents>;
+  private readonly reports: RateLimiter;
+
+  constructor(
+    private readonly devices: DeviceRegistry,
+    private readonly health: DeviceHealthStore,
+    private readonly configs: DeviceConfigStore,
+    /** The connection `configs` and `audit` write on: a push and its audit row commit together. */
+    private readonly durable: Database,
+    private readonly audit: AuditLog,
+    private readonly options: FleetOptions,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    this.events = new EventHub(logger);
+    this.reports = new RateLimiter(1, REPORT_INTERVAL_MS - REPORT_SLACK_MS, clock);
+    devices.events.on('updated', (summary) => {
+      const row = this.device(summary.id);
+      if (row) this.events.emit('changed', row);
+    });
+  }
+
+  get latestVersion(): string | null {
+    return this.options.latestVersion;
+  }
+
+  view(): FleetView {
+    const health = this.health.all();
+    const configs = this.configs.all();
+    return {
+      latestVersion: this.options.latestVersion,
+      profiles: [...this.options.profiles],
+      devices: this.devices
+        .records()
+        .map((record) => this.row(record, health.get(record.id), configs.get(record.id))),
+    };
+  }
+
+  device(deviceId: string): FleetDevice | undefined {
+    const record = this.devices.get(deviceId);
+    return record ? this.row(record, this.health.get(deviceId), this.configs.get(deviceId)) : undefined;
+  }
+
+  /** What the TV is told at hello: a newer app exists. */
+  updateFor(appVersion: string): { version: string } | undefined {
+    const latest = this.options.latestVersion;
+    return latest !== null && isOlderVersion(appVersion, latest) ? { version: latest } : undefined;
+  }
+
+  /** A pushed configuration the TV has not said it stored: delivered with the session. */
+  pendingConfig(deviceId: string): PushedConfig | undefined {
+    const config = this.configs.get(deviceId);
+    if (!config || (config.deliveredVersion ?? 0) >= config.version) return undefined;
+    return pushedConfigOf(config);
+  }
+
+  /** The TV said hello, naming the configuration it started with. */
+  hello(deviceId: string, appliedConfigVersion: number | undefined): void {
+    if (appliedConfigVersion === undefined || appliedConfigVersion < 1) return;
+    if (this.configs.applied(deviceId, appliedConfigVersion, this.now())) this.changed(deviceId);
+  }
+
+  /** A health report; at most one a minute per TV (RATE_LIMITED otherwise). */
+  report(deviceId: string, report: DeviceReport): void {
+    if (!this.reports.tryHit(deviceId)) throw new AppError('RATE_LIMITED');
+    const before = this.health.get(deviceId);
+    const fresh = report.errors.map((error) => ({
+      at: error.at,
+      message: scrubErrorText(error.message) || '?',
+      ...(error.source ? { source: scrubErrorText(error.source) } : {}),
+    }));
+    const errors = [...(before?.errors ?? []), ...fresh].slice(-MAX_REPORTED_ERRORS);
+    // A report without a memory field keeps what the last one said.
+    const memory = report.memory === undefined ? (before?.memory ?? null) : report.memory;
+    this.health.save({ deviceId, memory, errors, reportedAt: this.now() });
+    if (fresh.length > 0) this.logger.info({ deviceId, errors: fresh.length }, 'device reported errors');
+    this.changed(deviceId);
+  }
+
+  /** The TV stored a pushed configuration for its next start. */
+  stored(deviceId: string, version: number): void {
+    const config = this.configs.get(deviceId);
+    if (!config || version > config.version) throw new AppError('NOT_FOUND');
+    if (this.configs.delivered(deviceId, version, this.now())) this.changed(deviceId);
+  }
+
+  /**
+   * Pushes a configuration to listed boxes, or every box of a profile; each gets its next
+   * version. Nothing changes when a listed box is unknown or revoked (NOT_FOUND).
+   */
+  push(officer: StaffAccount, request: FleetConfigPush): FleetPushResult {
+    const targets = this.targets(request);
+    const at = this.now();
+    const configs = new Map<string, PushedConfig>();
+    this.durable
+      .transaction(() => {
+        for (const device of targets) {
+          const version = (this.configs.get(device.id)?.version ?? 0) + 1;
+          this.configs.push({
+            deviceId: device.id,
+            version,
+            serverUrl: request.serverUrl ?? null,
+            keyMapOverride: request.keyMapOverride ?? null,
+            at,
+            staffId: officer.id,
+          });
+          configs.set(device.id, {
+            version,
+            ...(request.serverUrl !== undefined ? { serverUrl: request.serverUrl } : {}),
+            ...(request.keyMapOverride !== undefined ? { keyMapOverride: request.keyMapOverride } : {}),
+          });
+        }
+        this.audit.append({
+          actor: `staff:${officer.id}`,
+          action: 'fleet.config.pushed',
+          details: {
+            ...(request.profile !== undefined ? { profile: request.profile } : {}),
+            deviceIds: targets.map((device) => device.id),
+            serverUrl: request.serverUrl ?? null,
+            keyMapOverride: request.keyMapOverride ?? null,
+          },
+        });
+      })
+      .immediate();
+    this.logger.info({ staffId: officer.id, devices: targets.length }, 'configuration pushed');
+    const pushed = targets.map((device) => {
+      const config = configs.get(device.id) as PushedConfig;
+      this.events.emit('pushed', device.id, config);
+      this.changed(device.id);
+      return { deviceId: device.id, version: config.version, online: this.devices.isOnline(device.id) };
+    });
+    return { pushed };
+  }
+
+  private targets(request: FleetConfigPush): DeviceRecord[] {
+    if (request.deviceIds) {
+      const unique = [...new Set(request.deviceIds)];
+      return unique.map((id) => {
+        const device = this.devices.get(id);
+        if (!device || device.revokedAt) throw new AppError('NOT_FOUND', undefined, ['deviceIds']);
+        return device;
+      });
+    }
+    const matching = this.devices
+      .records()
+      .filter((device) => device.profile === request.profile && !device.revokedAt);
+    if (matching.length === 0) throw new AppError('NOT_FOUND', undefined, ['profile']);
+    return matching;
+  }
+
+  private changed(deviceId: string): void {
+    const row = this.device(deviceId);
+    if (row) this.events.emit('changed', row);
+  }
+
+  private row(
+    record: DeviceRecord,
+    health: DeviceHealthRecord | undefined,
+    config: DeviceConfigRecord | undefined,
+  ): FleetDevice {
+    return {
+      ...this.devices.summary(record),
+      screen: record.screen,
+      memory: health?.memory ?? null,
+      errors: health?.errors ?? [],
+      reportedAt: health?.reportedAt ?? null,
+      updateAvailable: isOlderVersion(record.appVersion, this.options.latestVersion),
+      config: config ? configStatus(config) : null,
+    };
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
+
+function pushedConfigOf(config: DeviceConfigRecord): PushedConfig {
+  return {
+    version: config.version,
+    ...(config.serverUrl !== null ? { serverUrl: config.serverUrl } : {}),
+    ...(config.keyMapOverride !== null ? { keyMapOverride: config.keyMapOverride } : {}),
+  };
+}
+
+function configStatus(config: DeviceConfigRecord): FleetConfigStatus {
+  return {
+    version: config.version,
+    pushedAt: config.pushedAt,
+    serverUrl: config.serverUrl,
+    keyMapOverride: config.keyMapOverride,
+    deliveredVersion: config.deliveredVersion,
+    appliedVersion: config.appliedVersion,
+    state: configState(config.version, config.deliveredVersion, config.appliedVersion),
+  };
+}
