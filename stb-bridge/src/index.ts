@@ -27,6 +27,7 @@ export {
   KeyMapOverrideError,
   type KeyMapOverride,
 } from './platform/operatorKeyMap.js';
+export { registerKeys, type KeyRegistrationResult } from './platform/keyRegistration.js';
 export { BrowserStorage, MemoryStorage } from './platform/storage.js';
 export { ManualLifecycle } from './platform/lifecycle.js';
 export { SilentSpeech, WebSpeech, pickVoice } from './platform/speech.js';

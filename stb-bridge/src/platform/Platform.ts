@@ -1,5 +1,6 @@
 import type { DeviceCapabilities, DeviceInfo, RemoteKey } from '@madoguchi/shared';
 import type { KeyCodeMap, Profile } from './profileSchema.js';
+import type { KeyRegistrationResult } from './keyRegistration.js';
 
 /** Small string store that survives a reload (localStorage in a browser). */
 export interface KeyValueStorage {
@@ -49,4 +50,6 @@ export interface Platform {
   readonly storage: KeyValueStorage;
   readonly speech: SpeechOutput;
   readonly lifecycle: Lifecycle;
+  /** What asking the box for its colour and number keys did (Tizen, HbbTV); undefined without a window. */
+  readonly keyRegistration?: KeyRegistrationResult | undefined;
 }

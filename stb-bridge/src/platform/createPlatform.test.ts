@@ -1,7 +1,9 @@
 import { deviceInfoSchema } from '@madoguchi/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { createPlatform, UnknownProfileError } from './createPlatform.js';
+import type { KeyRegistrationResult } from './keyRegistration.js';
 import { KeyMapOverrideError } from './operatorKeyMap.js';
+import type { Platform } from './Platform.js';
 import { pickVoice } from './speech.js';
 
 class FakeUtterance {
@@ -151,6 +153,62 @@ describe('createPlatform', () => {
       screen: { width: 1280, height: 720 },
       model: 'integration test',
     });
+  });
+});
+
+/** The platform keeps what registering keys did; the Platform interface does not (yet) show it. */
+function keyRegistrationOf(platform: Platform): KeyRegistrationResult | undefined {
+  return (platform as Platform & { keyRegistration?: KeyRegistrationResult }).keyRegistration;
+}
+
+describe('key registration', () => {
+  function fakeTvInputDevice() {
+    return { registerKeyBatch: vi.fn(), registerKey: vi.fn() };
+  }
+
+  it("asks a Tizen TV for the profile's keys when the platform is created", () => {
+    const tvinputdevice = fakeTvInputDevice();
+    const { win } = fakeWindow({ globals: { tizen: { tvinputdevice } } });
+    const platform = createPlatform({ profileName: 'tizen', appVersion: '0.1.0', window: win });
+    expect(tvinputdevice.registerKeyBatch).toHaveBeenCalledOnce();
+    expect(tvinputdevice.registerKeyBatch.mock.calls[0]?.[0]).toEqual([
+      'ColorF0Red',
+      'ColorF1Green',
+      'ColorF2Yellow',
+      'ColorF3Blue',
+      ...'0123456789',
+      'Info',
+    ]);
+    expect(keyRegistrationOf(platform)).toMatchObject({ status: 'registered', kind: 'tizen-tvinputdevice' });
+  });
+
+  it('still registers when an operator key map changes the profile', () => {
+    const tvinputdevice = fakeTvInputDevice();
+    const { win } = fakeWindow({ globals: { tizen: { tvinputdevice } } });
+    const platform = createPlatform({
+      profileName: 'tizen',
+      appVersion: '0.1.0',
+      window: win,
+      keyMapOverride: { '27': 'Back' },
+    });
+    expect(platform.keyFor(27)).toBe('Back');
+    expect(tvinputdevice.registerKeyBatch).toHaveBeenCalledOnce();
+  });
+
+  it('starts the tizen and hbbtv profiles in a PC browser, which has neither API', () => {
+    for (const profileName of ['tizen', 'hbbtv']) {
+      const platform = createPlatform({ profileName, appVersion: '0.1.0', window: fakeWindow().win });
+      expect(keyRegistrationOf(platform)).toMatchObject({ status: 'unavailable' });
+    }
+  });
+
+  it('asks nothing where the profile names no keys, nor in Node', () => {
+    const tvinputdevice = fakeTvInputDevice();
+    const { win } = fakeWindow({ globals: { tizen: { tvinputdevice } } });
+    const browser = createPlatform({ profileName: 'browser', appVersion: '0.1.0', window: win });
+    expect(keyRegistrationOf(browser)).toEqual({ status: 'not-configured' });
+    expect(tvinputdevice.registerKeyBatch).not.toHaveBeenCalled();
+    expect(keyRegistrationOf(createPlatform({ profileName: 'tizen', appVersion: '0.1.0' }))).toBeUndefined();
   });
 });
 

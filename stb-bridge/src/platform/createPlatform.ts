@@ -1,4 +1,5 @@
 import type { DeviceInfo, RemoteKey } from '@madoguchi/shared';
+import { registerKeys, type KeyRegistrationResult } from './keyRegistration.js';
 import { BrowserLifecycle, ManualLifecycle } from './lifecycle.js';
 import { applyKeyMapOverride, type KeyMapOverride } from './operatorKeyMap.js';
 import type { KeyValueStorage, Lifecycle, Platform, PlatformCapabilities, SpeechOutput } from './Platform.js';
@@ -40,6 +41,11 @@ class StbPlatform implements Platform {
   readonly storage: KeyValueStorage;
   readonly speech: SpeechOutput;
   readonly lifecycle: Lifecycle;
+  /**
+   * What asking the box for its keys did (`profile.keyRegistration`, see `keyRegistration.ts`);
+   * undefined in Node, where there is no box to ask.
+   */
+  readonly keyRegistration: KeyRegistrationResult | undefined;
   private readonly appVersion: string;
   private readonly win: Window | undefined;
   private readonly model: string;
@@ -51,6 +57,8 @@ class StbPlatform implements Platform {
     this.win = win;
     const pinned = new Set(Object.keys(options.keyMapOverride ?? {}).map(Number));
     this.keyMap = win ? withKeyGlobals(profile, win, pinned) : keyCodeMapOf(profile);
+    // Tizen and HbbTV deliver the colour keys, digits (and on HbbTV even Back) only once asked for.
+    this.keyRegistration = win ? registerKeys(profile, win) : undefined;
     this.speech = win && profile.capabilities.speech ? webSpeechOf(win) : new SilentSpeech();
     this.capabilities = win ? browserCapabilities(profile, win, this.speech) : nodeCapabilities(profile);
     this.storage = options.storage ?? (win ? new BrowserStorage(win) : new MemoryStorage());

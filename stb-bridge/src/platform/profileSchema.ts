@@ -1,10 +1,55 @@
 import { REMOTE_KEYS, keyCodeSchema, profileNameSchema, type RemoteKey } from '@madoguchi/shared';
 import { z } from 'zod';
+import { OIPF_KEYSET_NAMES, TIZEN_INPUT_KEY_NAMES } from './keyRegistration.js';
 
 export const remoteKeySchema = z.enum(REMOTE_KEYS);
 
 /** DOM `keyCode` values are small positive integers, written as JSON object keys (shared with the fleet). */
 export { keyCodeSchema };
+
+/** Each key named once. */
+function uniqueKeys<T extends string>(keys: z.ZodType<T>) {
+  return z
+    .array(keys)
+    .min(1)
+    .superRefine((names, ctx) => {
+      const seen = new Set<T>();
+      names.forEach((name, index) => {
+        if (seen.has(name))
+          ctx.addIssue({ code: 'custom', path: [index], message: `"${name}" is named twice` });
+        seen.add(name);
+      });
+    });
+}
+
+/**
+ * The keys a web app must ask the box for before it receives them (`keyRegistration.ts` does the
+ * asking): Samsung's TVInputDevice key names, or OIPF/HbbTV Keyset constants by name (the mask is
+ * computed in code).
+ */
+export const keyRegistrationSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('tizen-tvinputdevice'),
+    keys: uniqueKeys(
+      z.enum(TIZEN_INPUT_KEY_NAMES, {
+        error: (issue) =>
+          `${JSON.stringify(issue.input)} is not a TVInputDevice key name an app can register ` +
+          '(arrows, Enter and Back are always delivered)',
+      }),
+    ),
+  }),
+  z.strictObject({
+    kind: z.literal('oipf-keyset'),
+    keys: uniqueKeys(
+      z.enum(OIPF_KEYSET_NAMES, {
+        error: (issue) =>
+          `${JSON.stringify(issue.input)} is not an OIPF Keyset constant (${OIPF_KEYSET_NAMES.join(', ')})`,
+      }),
+    ),
+  }),
+]);
+
+export type KeyRegistration = z.infer<typeof keyRegistrationSchema>;
 
 /**
  * One kind of set-top box, as data (`profiles/*.json`). Adding a box is adding a file there:
@@ -24,6 +69,8 @@ export const profileSchema = z
      * OIPF `KeyEvent.VK_RED`); their run-time values are added to `keyMap`.
      */
     keyGlobals: z.record(z.string().regex(/^VK_[A-Z0-9_]+$/), remoteKeySchema).optional(),
+    /** Keys the app must register with the box before they are delivered; absent where all arrive anyway. */
+    keyRegistration: keyRegistrationSchema.optional(),
     screen: z.strictObject({
       width: z.number().int().min(320).max(7680),
       height: z.number().int().min(240).max(4320),

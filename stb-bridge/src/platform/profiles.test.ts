@@ -91,6 +91,40 @@ describe('shipped profiles', () => {
   );
 });
 
+describe('key registration in the shipped profiles', () => {
+  it('is asked for on Tizen and HbbTV only (webOS needs packaging; Hybridcast is unconfirmed)', () => {
+    const asking = ON_DISK.filter((name) => profileOf(name).keyRegistration);
+    expect(asking).toEqual(['hbbtv', 'tizen']);
+  });
+
+  it('registers on Tizen the colour keys, the digits and Info, whose codes the key map has', () => {
+    expect(profileOf('tizen').keyRegistration).toEqual({
+      kind: 'tizen-tvinputdevice',
+      keys: ['ColorF0Red', 'ColorF1Green', 'ColorF2Yellow', 'ColorF3Blue', ...'0123456789', 'Info'],
+    });
+    const keys = keyMapOf('tizen');
+    expect([403, 404, 405, 406, 457].map((code) => keys.get(code))).toEqual([
+      'Red',
+      'Green',
+      'Yellow',
+      'Blue',
+      'Data',
+    ]);
+  });
+
+  it('asks HbbTV for colour, navigation (with Back), digits and Info', () => {
+    const registration = profileOf('hbbtv').keyRegistration;
+    expect(registration?.kind).toBe('oipf-keyset');
+    expect([...(registration?.keys ?? [])].sort()).toEqual(
+      ['BLUE', 'GREEN', 'INFO', 'NAVIGATION', 'NUMERIC', 'RED', 'YELLOW'].sort(),
+    );
+  });
+
+  it.each(['hybridcast', 'webos'])('%s says in its notes why it registers nothing', (name) => {
+    expect(profileOf(name).notes?.join(' ')).toMatch(/keyRegistration/);
+  });
+});
+
 describe('profile validation', () => {
   it('refuses key names that are not remote keys, naming the field', () => {
     const tizen = rawProfile('tizen');
@@ -142,6 +176,59 @@ describe('profile validation', () => {
     expect(messages.some((message) => message.startsWith('(root): ') && message.includes('remote'))).toBe(
       true,
     );
+  });
+
+  it('refuses a key registration of an unknown kind, naming the field', () => {
+    const { profiles, problems } = loadProfiles({
+      'hbbtv.json': { ...rawProfile('hbbtv'), keyRegistration: { kind: 'lg-keyset', keys: ['RED'] } },
+    });
+    expect(profiles.size).toBe(0);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.problems).toHaveLength(1);
+    expect(problems[0]?.problems[0]).toMatch(/^keyRegistration\.kind: .*oipf-keyset/);
+  });
+
+  it('refuses key names the kind does not know, naming the field and the name', () => {
+    const { problems } = loadProfiles({
+      'hbbtv.json': {
+        ...rawProfile('hbbtv'),
+        keyRegistration: { kind: 'oipf-keyset', keys: ['RED', 'PURPLE'] },
+      },
+      'tizen.json': {
+        ...rawProfile('tizen'),
+        keyRegistration: { kind: 'tizen-tvinputdevice', keys: ['ColorF0Red', 'RED', 'Back'] },
+      },
+    });
+    expect(problems).toEqual([
+      {
+        file: 'hbbtv.json',
+        problems: [
+          expect.stringMatching(/^keyRegistration\.keys\.1: "PURPLE" is not an OIPF Keyset constant/),
+        ],
+      },
+      {
+        file: 'tizen.json',
+        problems: [
+          expect.stringMatching(/^keyRegistration\.keys\.1: "RED" is not a TVInputDevice key name/),
+          expect.stringMatching(/^keyRegistration\.keys\.2: "Back" is not a TVInputDevice key name/),
+        ],
+      },
+    ]);
+  });
+
+  it('refuses an empty key list, a key named twice and unknown fields in keyRegistration', () => {
+    const tizen = rawProfile('tizen');
+    const problemsOf = (keyRegistration: unknown) =>
+      loadProfiles({ 'tizen.json': { ...tizen, keyRegistration } }).problems[0]?.problems;
+    expect(problemsOf({ kind: 'tizen-tvinputdevice', keys: [] })).toEqual([
+      expect.stringMatching(/^keyRegistration\.keys: /),
+    ]);
+    expect(problemsOf({ kind: 'tizen-tvinputdevice', keys: ['0', '1', '0'] })).toEqual([
+      'keyRegistration.keys.2: "0" is named twice',
+    ]);
+    expect(problemsOf({ kind: 'oipf-keyset', keys: ['RED'], mask: 1 })).toEqual([
+      expect.stringMatching(/^keyRegistration: .*mask/),
+    ]);
   });
 
   it('refuses a file whose name is not the profile name', () => {
