@@ -140,11 +140,16 @@ describe('boot configuration', () => {
   it('drops a pushed key map the profile cannot take, keeping the packaged one', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     // hbbtv does not map 8888: removing it is refused by applyKeyMapOverride.
-    const storage = { [PUSHED_CONFIG_KEY]: JSON.stringify({ keyMapOverride: { '8888': null } }) };
+    const storage = {
+      [PUSHED_CONFIG_KEY]: JSON.stringify({ keyMapOverride: { '8888': null } }),
+      [PUSHED_CONFIG_VERSION_KEY]: '4',
+    };
     const config = await loadBootConfig(
       fakeWindow({ href: 'http://127.0.0.1:5000/', file: packaged, storage }),
     );
     expect(config.keyMapOverride).toEqual({ '82': 'Red' });
+    // Not all of push 4 is in use: the server must not mark it applied.
+    expect(config.pushedConfigVersion).toBeNull();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('ignoring a key map override'));
   });
 });

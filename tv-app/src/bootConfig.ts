@@ -89,7 +89,8 @@ export function resolveBootConfig(
     tenant: packaged?.tenant ?? null,
     profile,
     ...(keyMapOverride ? { keyMapOverride } : {}),
-    pushedConfigVersion: pushed?.version ?? null,
+    // Applied only if all of it is used: a dropped key map leaves the push "delivered" in the fleet.
+    pushedConfigVersion: merged === undefined || keyMapOverride === merged ? (pushed?.version ?? null) : null,
   };
 }
 
