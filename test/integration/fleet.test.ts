@@ -10,7 +10,7 @@ import type { WindowServer } from '@madoguchi/window-server';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   TV_INFO,
   connected,
@@ -19,29 +19,20 @@ import {
   request,
   staffSocket,
   type DeviceSocket,
-  type StaffSocket,
 } from './support/clients.js';
+import { testRig } from './support/rig.js';
 import { startServer } from './support/server.js';
 import { errorCodeOf, staffApi, staffLogin, type StaffSession } from './support/staffApi.js';
 
-const servers: WindowServer[] = [];
-const sockets: (DeviceSocket | StaffSocket)[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  for (const s of servers.splice(0)) await s.close();
-});
+const rig = testRig();
 
 async function server(options: Parameters<typeof startServer>[0] = {}): Promise<WindowServer> {
-  const started = await startServer(options);
-  servers.push(started);
-  return started;
+  return rig.adopt(await startServer(options));
 }
 
 function tv(url: string, token?: string): DeviceSocket {
   const socket = deviceSocket(url, token);
-  sockets.push(socket);
-  return socket;
+  return rig.keep(socket);
 }
 
 async function register(
@@ -174,7 +165,7 @@ describe('device:report', () => {
     expect(pushed.status).toBe(200);
     socket.disconnect();
     await first.close();
-    servers.splice(servers.indexOf(first), 1);
+    rig.release(first);
 
     const second = await server({ dataDir });
     const row = await rowOf(second, await staffLogin(second, 'operator'), id);
@@ -227,7 +218,8 @@ describe('the operator role', () => {
     const officer = await staffLogin(s, 'staff');
     const operatorSocket = staffSocket(s.url, operator.cookie);
     const officerSocket = staffSocket(s.url, officer.cookie);
-    sockets.push(operatorSocket, officerSocket);
+    rig.keep(operatorSocket);
+    rig.keep(officerSocket);
     await Promise.all([connected(operatorSocket), connected(officerSocket)]);
     const snapshots: unknown[] = [];
     operatorSocket.on('counter:changed', (snapshot) => snapshots.push(snapshot));
@@ -255,7 +247,7 @@ describe('the operator role', () => {
     // The supervisor's officer list has no operator in it.
     const supervisor = await staffLogin(s, 'supervisor');
     const supervisorSocket = staffSocket(s.url, supervisor.cookie);
-    sockets.push(supervisorSocket);
+    rig.keep(supervisorSocket);
     await connected(supervisorSocket);
     const snapshot = await request<{ officers: { staffId: string }[] }>(
       supervisorSocket,
@@ -283,7 +275,7 @@ describe('pushed configurations', () => {
     offline.socket.disconnect();
     const operator = await staffLogin(s, 'operator');
     const watcher = staffSocket(s.url, operator.cookie);
-    sockets.push(watcher);
+    rig.keep(watcher);
     await connected(watcher);
     const rows: FleetDevice[] = [];
     watcher.on('fleet:device', (device) => rows.push(device));

@@ -9,48 +9,14 @@ import type {
 import type { WindowServer } from '@madoguchi/window-server';
 import BetterSqlite3 from 'better-sqlite3';
 import { join as joinPath } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { request, type DeviceSocket, type StaffSocket } from './support/clients.js';
-import {
-  ALWAYS_OPEN_TENANT,
-  accept,
-  join,
-  manualClock,
-  officer,
-  pushed,
-  registeredTv,
-} from './support/counter.js';
+import { describe, expect, it } from 'vitest';
+import { request } from './support/clients.js';
+import { accept, join, manualClock, pushed } from './support/counter.js';
 import { PhoneBrowser } from './support/phone.js';
-import { startServer, type TestServerOptions } from './support/server.js';
+import { testRig } from './support/rig.js';
 
-const servers: WindowServer[] = [];
-const sockets: (DeviceSocket | StaffSocket)[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  for (const s of servers.splice(0)) await s.close();
-});
-
-async function server(options: TestServerOptions = {}): Promise<WindowServer> {
-  const s = await startServer({
-    ...options,
-    env: { MADOGUCHI_TENANT_FILE: ALWAYS_OPEN_TENANT, ...options.env },
-  });
-  servers.push(s);
-  return s;
-}
-
-async function tv(s: WindowServer) {
-  const made = await registeredTv(s.url);
-  sockets.push(made.socket);
-  return made;
-}
-
-async function staff(s: WindowServer, loginId: string) {
-  const made = await officer(s, loginId);
-  sockets.push(made.socket);
-  return made;
-}
+const rig = testRig();
+const { server, tv, staff } = rig;
 
 async function authorize(s: WindowServer, token: string): Promise<DeviceAuthorizationResponse> {
   const response = await fetch(`${s.url}/api/v1/device/authorize`, {

@@ -9,42 +9,14 @@ import type {
   WalletView,
 } from '@madoguchi/shared';
 import type { WindowServer } from '@madoguchi/window-server';
-import { afterEach, describe, expect, it } from 'vitest';
-import { request, type DeviceSocket, type StaffSocket } from './support/clients.js';
-import {
-  ALWAYS_OPEN_TENANT,
-  accept,
-  join,
-  manualClock,
-  officer,
-  pushed,
-  registeredTv,
-} from './support/counter.js';
+import { describe, expect, it } from 'vitest';
+import { request } from './support/clients.js';
+import { accept, join, manualClock, officer, pushed } from './support/counter.js';
 import { linkCitizen } from './support/linking.js';
-import { startServer, type TestServerOptions } from './support/server.js';
+import { testRig } from './support/rig.js';
 
-const servers: WindowServer[] = [];
-const sockets: (DeviceSocket | StaffSocket)[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  for (const s of servers.splice(0)) await s.close();
-});
-
-async function server(options: TestServerOptions = {}): Promise<WindowServer> {
-  const s = await startServer({
-    ...options,
-    env: { MADOGUCHI_TENANT_FILE: ALWAYS_OPEN_TENANT, ...options.env },
-  });
-  servers.push(s);
-  return s;
-}
-
-async function tv(s: WindowServer) {
-  const made = await registeredTv(s.url);
-  sockets.push(made.socket);
-  return made;
-}
+const rig = testRig();
+const { server, tv } = rig;
 
 /** The TV's own HTTP calls to /api/v1/services, as itself. */
 function services(s: WindowServer, token: string) {
@@ -281,7 +253,7 @@ describe('officers act for the citizen in a call', () => {
     const citizenId = await linkCitizen(s, citizenTv, 'sato.misaki');
     await join(citizenTv.socket, 'childcare');
     const desk = await officer(s, 'staff');
-    sockets.push(desk.socket);
+    rig.keep(desk.socket);
     const { consultation } = await accept(desk.socket);
     const ref = { consultationId: consultation.consultationId, citizenId };
 

@@ -9,55 +9,14 @@ import type {
 import type { WindowServer } from '@madoguchi/window-server';
 import BetterSqlite3 from 'better-sqlite3';
 import { join as joinPath } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  TV_INFO,
-  connected,
-  deviceSocket,
-  request,
-  type DeviceSocket,
-  type StaffSocket,
-} from './support/clients.js';
-import {
-  ALWAYS_OPEN_TENANT,
-  accept,
-  join,
-  manualClock,
-  officer,
-  pushed,
-  registeredTv,
-  snapshot,
-} from './support/counter.js';
-import { portOf, startServer, type TestServerOptions } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { TV_INFO, connected, deviceSocket, request, type DeviceSocket } from './support/clients.js';
+import { accept, join, manualClock, pushed, snapshot } from './support/counter.js';
+import { testRig } from './support/rig.js';
+import { portOf, startServer } from './support/server.js';
 
-const servers: WindowServer[] = [];
-const sockets: (DeviceSocket | StaffSocket)[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  for (const s of servers.splice(0)) await s.close();
-});
-
-async function server(options: TestServerOptions = {}): Promise<WindowServer> {
-  const s = await startServer({
-    ...options,
-    env: { MADOGUCHI_TENANT_FILE: ALWAYS_OPEN_TENANT, ...options.env },
-  });
-  servers.push(s);
-  return s;
-}
-
-async function tv(s: WindowServer) {
-  const made = await registeredTv(s.url);
-  sockets.push(made.socket);
-  return made;
-}
-
-async function staff(s: WindowServer, loginId: string) {
-  const made = await officer(s, loginId);
-  sockets.push(made.socket);
-  return made;
-}
+const rig = testRig();
+const { server, tv, staff } = rig;
 
 function rows(s: WindowServer, sql: string): Record<string, unknown>[] {
   const db = new BetterSqlite3(joinPath(s.config.dataDir, 'madoguchi.db'), { readonly: true });
@@ -171,13 +130,13 @@ describe('the queue', () => {
     const port = portOf(first);
     const dataDir = first.config.dataDir;
     await first.close();
-    servers.splice(0);
+    rig.release(first);
 
     const second = await server({ dataDir, port });
     const places: (MyQueueEntry | null)[] = [];
     for (const t of tvs) {
       const again = deviceSocket(second.url, t.token);
-      sockets.push(again);
+      rig.keep(again);
       await connected(again);
       const mine = await request<MyCounterState>(again, 'counter:mine', {});
       places.push(mine.ok ? mine.data.entry : null);
@@ -213,7 +172,7 @@ describe('outside business hours', () => {
     // Saturday morning in Omura: closed until Monday 8:30.
     const clock = manualClock('2026-11-28T10:00:00+09:00');
     const s = await startServer({ clock });
-    servers.push(s);
+    rig.adopt(s);
     const { socket } = await tv(s);
     const info = await request<CounterInfo>(socket, 'counter:info', {});
     if (!info.ok) throw new Error(info.error.code);
@@ -557,7 +516,7 @@ describe('network trouble', () => {
     const ahead = await tv(s);
     await join(ahead.socket, 'childcare');
     const socket = deviceSocket(s.url, undefined, true);
-    sockets.push(socket);
+    rig.keep(socket);
     await connected(socket);
     const registered = await request<{ token: string }>(socket, 'device:register', TV_INFO);
     expect(registered.ok).toBe(true);

@@ -9,11 +9,12 @@ import { errorText, formatDateTime, shortId } from '../format';
 import { useI18n } from '../i18n';
 import { useDeviceTable } from '../useDeviceTable';
 import { PageTitle } from './PageTitle';
+import { LiveStatus } from '../components/LiveStatus';
 
 export function DevicesPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const { api, socket, session, live } = useConsole();
+  const { api, socket, session } = useConsole();
   const { table, loadError, reload, apply } = useDeviceTable(api, socket);
   const [confirming, setConfirming] = useState<DeviceSummary | undefined>(undefined);
   const [actionError, setActionError] = useState<AckError | undefined>(undefined);
@@ -45,15 +46,7 @@ export function DevicesPage() {
             {t('staff.devices.onlineCount', { count: countOnline(devices) })}
           </span>
         </p>
-        <p
-          class={`live live--${live ? 'on' : 'off'}`}
-          role="status"
-          data-testid="live-status"
-          data-live={String(live)}
-        >
-          <span class="live__dot" aria-hidden="true" />
-          {live ? t('staff.live.connected') : t('staff.live.reconnecting')}
-        </p>
+        <LiveStatus />
       </div>
 
       {problem && (

@@ -10,6 +10,7 @@ import { errorText, formatDateTime, shortId } from '../format';
 import { useI18n } from '../i18n';
 import { useFleetTable } from '../useFleetTable';
 import { PageTitle } from './PageTitle';
+import { LiveStatus } from '../components/LiveStatus';
 
 /** Columns of a row, for the expanded errors line under it. */
 const COLUMNS = 11;
@@ -30,7 +31,7 @@ function toggled(set: ReadonlySet<string>, id: string): Set<string> {
 export function FleetPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const { api, socket, live } = useConsole();
+  const { api, socket } = useConsole();
   const { table, loadError, reload } = useFleetTable(api, socket);
   const [profile, setProfile] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -85,15 +86,7 @@ export function FleetPage() {
             ? t('staff.fleet.latestVersion', { version: table.latestVersion })
             : t('staff.fleet.latestUnknown')}
         </p>
-        <p
-          class={`live live--${live ? 'on' : 'off'}`}
-          role="status"
-          data-testid="live-status"
-          data-live={String(live)}
-        >
-          <span class="live__dot" aria-hidden="true" />
-          {live ? t('staff.live.connected') : t('staff.live.reconnecting')}
-        </p>
+        <LiveStatus />
       </div>
       <p class="panel__lead">{t('staff.fleet.lead')}</p>
 
