@@ -13,8 +13,8 @@ export function shortId(id: string): string {
   return rest.length > SHORT_ID_LENGTH + 1 ? `${prefix}${rest.slice(0, SHORT_ID_LENGTH)}…` : id;
 }
 
-/** City offices read times in Japan time whatever the browser's zone: 2025/04/01 09:05. */
-const DATE_TIME = new Intl.DateTimeFormat('ja-JP', {
+/** City offices read times in Japan time whatever the browser's zone. */
+const JAPAN_TIME: Intl.DateTimeFormatOptions = {
   timeZone: 'Asia/Tokyo',
   year: 'numeric',
   month: '2-digit',
@@ -22,30 +22,23 @@ const DATE_TIME = new Intl.DateTimeFormat('ja-JP', {
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
-});
+};
+const DATE_TIME = new Intl.DateTimeFormat('ja-JP', JAPAN_TIME);
+const DATE_TIME_SECONDS = new Intl.DateTimeFormat('ja-JP', { ...JAPAN_TIME, second: '2-digit' });
 
-export function formatDateTime(iso: string): string {
+function formatWith(format: Intl.DateTimeFormat, iso: string): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '—';
-  return DATE_TIME.format(date);
+  return Number.isNaN(date.getTime()) ? '—' : format.format(date);
 }
 
-const DATE_TIME_SECONDS = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+/** 2025/04/01 09:05, Japan time. */
+export function formatDateTime(iso: string): string {
+  return formatWith(DATE_TIME, iso);
+}
 
 /** Japan time to the second, for the audit trail: 2025/04/01 09:05:07. */
 export function formatDateTimeSeconds(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '—';
-  return DATE_TIME_SECONDS.format(date);
+  return formatWith(DATE_TIME_SECONDS, iso);
 }
 
 /** The documented lock-out length, for a server that forgets to say it. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, loadConfig } from './config/index.js';
 import { createLogger } from './core/logger.js';
+import { closeOnSignals } from './core/signals.js';
 import { WindowServer } from './main.js';
 import { DEMO_CITIZEN_PASSWORD, DEMO_CITIZENS, DEMO_PASSWORD, DEMO_STAFF } from './sandbox/index.js';
 import { demoDataEnabled, identityProvider } from './config/index.js';
@@ -19,24 +20,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const server = await WindowServer.create(config, { logger });
   // Ctrl-C must work from the first moment, even while the server is still starting.
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting at once');
-      process.exit(130);
-    }
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  closeOnSignals(logger, 'window-server', () => server.close());
   const url = await server.listen();
 
   const lines = [

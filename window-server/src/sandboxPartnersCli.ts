@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from './core/clock.js';
 import { createLogger } from './core/logger.js';
+import { closeOnSignals } from './core/signals.js';
 import {
   listenSandboxPartners,
   SANDBOX_CREDENTIAL_ENV,
@@ -60,21 +61,7 @@ async function main(): Promise<void> {
     port,
   });
 
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    logger.info({ signal }, 'sandbox partners shutting down');
-    listening.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  closeOnSignals(logger, 'sandbox partners', () => listening.close());
 
   const { baseUrls } = listening;
   console.error(

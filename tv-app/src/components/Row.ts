@@ -1,5 +1,6 @@
 import { Lightning } from '@lightningjs/sdk';
 import type { Theme } from '../ui/theme';
+import { FOCUS_MARGIN, scrollToShow, type ListLayout } from '../ui/layout';
 import { FOCUS_SCALE, cardPatch, textSettings } from './card';
 
 export interface RowProps {
@@ -67,4 +68,34 @@ export class Row extends Lightning.Component {
     });
     this.setSmooth('scale', props.focused ? 1 + (FOCUS_SCALE - 1) / 2 : 1, { duration: 0.15 });
   }
+}
+
+/**
+ * A scrolling list of rows: one Row per props in `container`, at the layout's tops, and the
+ * focused row scrolled into a viewport `viewportHeight` tall. Returns the new scroll offset.
+ */
+export function drawRowList(
+  container: Lightning.Element,
+  rows: readonly RowProps[],
+  layout: ListLayout,
+  focus: number,
+  viewportHeight: number,
+  offset: number,
+): number {
+  if (container.children.length !== rows.length) container.children = rows.map(() => ({ type: Row }));
+  rows.forEach((props, index) => {
+    const row = container.children[index] as Row;
+    row.patch({ x: FOCUS_MARGIN, y: layout.rowTops[index] ?? 0 });
+    row.update(props);
+  });
+  const shown = Math.max(0, focus);
+  const next = scrollToShow(
+    layout.rowTops[shown] ?? 0,
+    layout.rowHeights[shown] ?? 0,
+    viewportHeight,
+    layout.height,
+    offset,
+  );
+  container.setSmooth('y', -next, { duration: 0.2 });
+  return next;
 }

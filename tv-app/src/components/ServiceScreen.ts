@@ -2,11 +2,11 @@ import type { TextScale } from '@madoguchi/shared';
 import { Lightning } from '@lightningjs/sdk';
 import { lineFont } from '../pages/counter/ChoiceScreen';
 import type { ServiceScreenSpec } from '../services/serviceScreens';
-import { FOCUS_MARGIN, listLayout, scrollToShow, wrapJapanese, type MeasureText } from '../ui/layout';
+import { FOCUS_MARGIN, listLayout, wrapJapanese, type MeasureText } from '../ui/layout';
 import { qrImage } from '../ui/qrImage';
 import type { Theme, Typography } from '../ui/theme';
 import { Dialog } from './Dialog';
-import { Row as RowComponent, type Row, type RowProps } from './Row';
+import { drawRowList, type RowProps } from './Row';
 import { textSettings } from './card';
 
 export interface ServiceScreenProps {
@@ -141,13 +141,8 @@ export class ServiceScreen extends Lightning.Component {
     const viewport = this.tag('Viewport')!;
     viewport.patch({ x, y: area.top, w, h: area.h });
     const { rowW, padding, labels, lines, layout } = this.rowsLayout(props, w);
-    const container = this.tag('Viewport.Items')!;
-    if (container.children.length !== labels.length) {
-      container.children = labels.map(() => ({ type: RowComponent }));
-    }
-    labels.forEach((label, index) => {
+    const rows = labels.map((label, index): RowProps => {
       const choice = spec.choices[index];
-      const row = container.children[index] as Row;
       const rowProps: RowProps = {
         label,
         bold: true,
@@ -165,13 +160,9 @@ export class ServiceScreen extends Lightning.Component {
         rowProps.value = choice.value;
         rowProps.arrows = false;
       }
-      row.patch({ x: FOCUS_MARGIN, y: layout.rowTops[index] ?? 0 });
-      row.update(rowProps);
+      return rowProps;
     });
-    const focusTop = layout.rowTops[Math.max(0, focus)] ?? 0;
-    const focusHeight = layout.rowHeights[Math.max(0, focus)] ?? 0;
-    this.offset = scrollToShow(focusTop, focusHeight, area.h, layout.height, this.offset);
-    container.setSmooth('y', -this.offset, { duration: 0.2 });
+    this.offset = drawRowList(this.tag('Viewport.Items')!, rows, layout, focus, area.h, this.offset);
   }
 
   /** The QR code as large as the screen allows beside readable text; returns the width it takes. */

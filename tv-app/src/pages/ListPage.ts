@@ -1,10 +1,9 @@
 import { Dialog } from '../components/Dialog';
-import type { Row, RowProps } from '../components/Row';
-import { Row as RowComponent } from '../components/Row';
+import { drawRowList, type RowProps } from '../components/Row';
 import { textSettings } from '../components/card';
 import { speechOf } from '../services/counterModel';
 import { ctx } from '../services/runtime';
-import { listLayout, scrollToShow, wrapLines, FOCUS_MARGIN } from '../ui/layout';
+import { listLayout, wrapLines, FOCUS_MARGIN } from '../ui/layout';
 import { Page } from './Page';
 
 export interface ListItem {
@@ -150,11 +149,7 @@ export abstract class ListPage extends Page {
         }),
       },
     });
-    const container = this.tag('Viewport.Items')!;
-    if (container.children.length !== items.length) {
-      container.children = items.map(() => ({ type: RowComponent }));
-    }
-    items.forEach((item, index) => {
+    const rows = items.map((item, index): RowProps => {
       const props: RowProps = {
         label: item.label,
         w: rowW,
@@ -170,15 +165,16 @@ export abstract class ListPage extends Page {
       if (item.value !== undefined) props.value = item.value;
       if (item.arrows === false) props.arrows = false;
       if (item.bold) props.bold = true;
-      const row = container.children[index] as Row;
-      row.patch({ x: FOCUS_MARGIN, y: layout.rowTops[index] ?? 0 });
-      row.update(props);
+      return props;
     });
-
-    const top = layout.rowTops[this.focus] ?? 0;
-    const height = layout.rowHeights[this.focus] ?? 0;
-    this.offset = scrollToShow(top, height, viewportHeight, layout.height, this.offset);
-    container.setSmooth('y', -this.offset, { duration: 0.2 });
+    this.offset = drawRowList(
+      this.tag('Viewport.Items')!,
+      rows,
+      layout,
+      this.focus,
+      viewportHeight,
+      this.offset,
+    );
     this.drawQuestion();
   }
 

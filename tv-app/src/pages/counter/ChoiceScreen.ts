@@ -1,9 +1,9 @@
 import { Lightning } from '@lightningjs/sdk';
 import { Button } from '../../components/Button';
-import { Row as RowComponent, type Row, type RowProps } from '../../components/Row';
+import { drawRowList, type RowProps } from '../../components/Row';
 import { textSettings } from '../../components/card';
 import type { ScreenLine, ScreenSpec } from '../../services/counterScreens';
-import { FOCUS_MARGIN, listLayout, scrollToShow, wrapLines, type MeasureText } from '../../ui/layout';
+import { FOCUS_MARGIN, listLayout, wrapLines, type MeasureText } from '../../ui/layout';
 import type { Theme, Typography } from '../../ui/theme';
 import type { TextScale } from '@madoguchi/shared';
 
@@ -144,31 +144,19 @@ export class ChoiceScreen extends Lightning.Component {
     const viewport = this.tag('Viewport')!;
     viewport.patch({ visible: true, y: area.top, w, h: area.h });
     const { rowW, padding, labels, lines, layout } = this.rowsLayout(props);
-    const container = this.tag('Viewport.Items')!;
-    if (container.children.length !== labels.length) {
-      container.children = labels.map(() => ({ type: RowComponent }));
-    }
-    labels.forEach((label, index) => {
-      const row = container.children[index] as Row;
-      const rowProps: RowProps = {
-        label,
-        bold: true,
-        w: rowW,
-        h: layout.rowHeights[index] ?? 0,
-        lines: lines[index]?.lines ?? 1,
-        padding,
-        lineHeight: layout.lineHeight,
-        fontSize: sizes.body,
-        focused: index === focus,
-        theme,
-      };
-      row.patch({ x: FOCUS_MARGIN, y: layout.rowTops[index] ?? 0 });
-      row.update(rowProps);
-    });
-    const focusTop = layout.rowTops[Math.max(0, focus)] ?? 0;
-    const focusHeight = layout.rowHeights[Math.max(0, focus)] ?? 0;
-    this.offset = scrollToShow(focusTop, focusHeight, area.h, layout.height, this.offset);
-    container.setSmooth('y', -this.offset, { duration: 0.2 });
+    const rows = labels.map((label, index): RowProps => ({
+      label,
+      bold: true,
+      w: rowW,
+      h: layout.rowHeights[index] ?? 0,
+      lines: lines[index]?.lines ?? 1,
+      padding,
+      lineHeight: layout.lineHeight,
+      fontSize: sizes.body,
+      focused: index === focus,
+      theme,
+    }));
+    this.offset = drawRowList(this.tag('Viewport.Items')!, rows, layout, focus, area.h, this.offset);
   }
 
   /** The survey: five large numbers and "skip", in one row; the focused one is ringed. */
