@@ -231,6 +231,7 @@ export class WindowServer {
       tvOrigins: config.tvOrigins,
       tvDir: config.apps.tvDir ?? join(REPO_ROOT, 'tv-app', 'dist'),
       tvProfiles,
+      i18n,
       staffDir: config.apps.staffDir ?? join(REPO_ROOT, 'staff-console', 'dist'),
       staff,
       devices,

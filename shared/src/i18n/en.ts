@@ -147,6 +147,10 @@ export const en: Resources = {
     granted: 'Allowed',
     notGranted: 'Not allowed',
   },
+  server: {
+    tvProfileUnknown:
+      'There is no TV app for the set-top box profile {{profile}}. Known profiles: {{known}}.',
+  },
   phone: {
     heading: 'Omura City TV Counter',
     linkTitle: 'Register on a TV',

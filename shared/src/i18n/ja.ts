@@ -146,6 +146,11 @@ export const ja = {
     granted: 'いいよ（同意する）',
     notGranted: 'だめ（同意しない）',
   },
+  server: {
+    /** Plain text for a set-top box pointed at /tv/<profile>/ with a profile this server does not host. */
+    tvProfileUnknown:
+      'セットトップボックスの プロファイル {{profile}} の テレビアプリは ありません。使える プロファイル: {{known}}',
+  },
   phone: {
     heading: '大村市 テレビ窓口',
     linkTitle: 'テレビに 登録する',

@@ -12,6 +12,7 @@ import { identityRoutes, type IdentityRoutesDeps } from './identityRoutes.js';
 import { serviceRoutes } from './serviceRoutes.js';
 import { tvOriginsCors } from './tvOrigins.js';
 import { apiRoutes, type ApiDeps } from './routes.js';
+import type { i18n as I18n } from 'i18next';
 
 export interface HttpAppDeps extends ApiDeps {
   identityRoutes: Omit<IdentityRoutesDeps, 'staff' | 'devices'>;
@@ -25,6 +26,8 @@ export interface HttpAppDeps extends ApiDeps {
   tvDir: string;
   /** Set-top box profiles the same TV app build is also served for, at /tv/<profile>/. */
   tvProfiles: readonly string[];
+  /** Server-side texts (the 404 of an unknown TV profile). */
+  i18n: I18n;
   staffDir: string;
   metrics: Metrics;
   /** Readiness: database answers and media workers run. */
@@ -74,7 +77,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   );
   app.use('/tv', builtApp(deps.tvDir, 'tv-app'));
   // Hosted mode: one build (relative asset paths) per profile; the app reads its profile from the path.
-  app.use('/tv/:profile', hostedTvApp(deps.tvDir, deps.tvProfiles));
+  app.use('/tv/:profile', hostedTvApp(deps.tvDir, deps.tvProfiles, deps.i18n));
   app.use('/staff', builtApp(deps.staffDir, 'staff-console'));
   app.get('/', (_req, res) => res.redirect(302, '/staff/'));
 
@@ -141,21 +144,21 @@ function builtApp(dir: string, name: string): RequestHandler {
 }
 
 /** The TV app under `/tv/<profile>/` for a known profile; a clear 404 for any other name. */
-function hostedTvApp(dir: string, profiles: readonly string[]): RequestHandler {
+function hostedTvApp(dir: string, profiles: readonly string[], i18n: I18n): RequestHandler {
   const known = new Set(profiles);
   const serve = builtApp(dir, 'tv-app');
   return (req, res, next) => {
     const profile = req.params.profile;
     if (typeof profile !== 'string' || !known.has(profile)) {
-      const named = profileNameSchema.safeParse(profile).success ? `"${profile}"` : 'asked for';
-      res
-        .status(404)
-        .type('text/plain; charset=utf-8')
-        .send(
-          `There is no TV app for the set-top box profile ${named}. Known profiles: ${
-            [...known].join(', ') || 'none'
-          }.\nこの プロファイルの テレビアプリは ありません。`,
-        );
+      const params = {
+        profile: profileNameSchema.safeParse(profile).success ? `"${profile}"` : '',
+        known: [...known].join(', ') || '—',
+      };
+      // Japanese first, English beside it: whoever reads it is setting up a box, not signed in.
+      const text = (['ja', 'en'] as const).map((lang) =>
+        i18n.getFixedT(lang)('server.tvProfileUnknown', params),
+      );
+      res.status(404).type('text/plain; charset=utf-8').send(text.join('\n'));
       return;
     }
     // Relative asset paths need the folder form: /tv/hbbtv → /tv/hbbtv/.
