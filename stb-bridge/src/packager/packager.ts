@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { applyKeyMapOverride, type KeyMapOverride } from '../platform/operatorKeyMap.js';
@@ -107,7 +107,15 @@ export async function createPackage(options: PackageOptions): Promise<PackageRes
   const outDir = resolve(options.outDir);
   await mkdir(outDir, { recursive: true });
   const file = join(outDir, packageFileName(version, operator.id, profile.name));
-  await writeFile(file, archive);
+  // Written beside it, then renamed: a package under its final name is always whole.
+  const partial = `${file}.partial`;
+  try {
+    await writeFile(partial, archive);
+    await rename(partial, file);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
   return { file, manifest, sha256: sha256Hex(archive), size: archive.length, buildTimeSource: source };
 }
 
