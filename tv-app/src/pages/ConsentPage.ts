@@ -1,8 +1,9 @@
-import { CONSENT_PURPOSES, type ConsentPurpose, type HouseholdMember } from '@madoguchi/shared';
+import { CONSENT_PURPOSES, type ConsentPurpose } from '@madoguchi/shared';
 import type { HouseholdChange } from '../services/Household';
 import { speechOf } from '../services/counterModel';
 import { ctx, shell } from '../services/runtime';
-import { ListPage, type ListItem } from './ListPage';
+import type { ListItem } from './ListPage';
+import { MemberPage } from './MemberPage';
 
 type LoadState = 'loading' | 'loaded' | 'failed';
 
@@ -10,35 +11,15 @@ type LoadState = 'loading' | 'loaded' | 'failed';
  * What one person allows, one purpose per row in plain words. OK (or left/right) switches it;
  * the change is said on screen and aloud at once. A change from the phone shows at once too.
  */
-export class ConsentPage extends ListPage {
+export class ConsentPage extends MemberPage {
   readonly route = 'consent' as const;
-  private householdOff: (() => void) | undefined;
+  protected readonly titleKey = 'tvApp.consentScreen.title';
   private loadState: LoadState = 'loading';
   private busy = false;
 
-  private get citizenId(): string {
-    return this.routeParams.citizenId ?? '';
-  }
-
-  private member(): HouseholdMember | undefined {
-    return ctx().household.memberOf(this.citizenId);
-  }
-
-  title(): string {
-    const member = this.member();
-    return member
-      ? ctx().t('tvApp.consentScreen.title', { name: member.displayName })
-      : ctx().t('tvApp.household.title');
-  }
-
   override _attach(): void {
-    this.householdOff = ctx().household.on('changed', (change) => this.onHousehold(change));
+    super._attach();
     void this.load();
-  }
-
-  override _detach(): void {
-    this.householdOff?.();
-    this.householdOff = undefined;
   }
 
   private consents() {
@@ -127,7 +108,7 @@ export class ConsentPage extends ListPage {
     shell().pageChanged();
   }
 
-  private onHousehold(change: HouseholdChange): void {
+  protected onHousehold(change: HouseholdChange): void {
     if (!this.attached || !this.visible) return;
     if (change.kind === 'consents' && change.citizenId === this.citizenId) {
       this.redraw();

@@ -2,40 +2,17 @@ import type { HouseholdMember } from '@madoguchi/shared';
 import type { HouseholdChange } from '../services/Household';
 import { speechOf } from '../services/counterModel';
 import { ctx, shell } from '../services/runtime';
-import { ListPage, type ListItem } from './ListPage';
+import type { ListItem } from './ListPage';
+import { MemberPage } from './MemberPage';
 
 /**
  * One person linked to this TV: use the TV as them, their consents, or stop linking them to
  * this TV (asked first). If a phone unlinks them meanwhile, the screen says so.
  */
-export class PersonPage extends ListPage {
+export class PersonPage extends MemberPage {
   readonly route = 'person' as const;
-  private householdOff: (() => void) | undefined;
+  protected readonly titleKey = 'tvApp.household.person';
   private busy = false;
-
-  private get citizenId(): string {
-    return this.routeParams.citizenId ?? '';
-  }
-
-  private member(): HouseholdMember | undefined {
-    return ctx().household.memberOf(this.citizenId);
-  }
-
-  title(): string {
-    const member = this.member();
-    return member
-      ? ctx().t('tvApp.household.person', { name: member.displayName })
-      : ctx().t('tvApp.household.title');
-  }
-
-  override _attach(): void {
-    this.householdOff = ctx().household.on('changed', (change) => this.onHousehold(change));
-  }
-
-  override _detach(): void {
-    this.householdOff?.();
-    this.householdOff = undefined;
-  }
 
   protected items(): ListItem[] {
     const { household, texts } = ctx();
@@ -67,7 +44,7 @@ export class PersonPage extends ListPage {
     };
   }
 
-  private onHousehold(change: HouseholdChange): void {
+  protected onHousehold(change: HouseholdChange): void {
     if (change.kind === 'consents' || change.kind === 'load' || !this.attached || !this.visible) return;
     const gone =
       change.kind === 'members' && change.removed.some((member) => member.citizenId === this.citizenId);
