@@ -2,7 +2,7 @@ import type { ChildcareView, SlotView } from '@madoguchi/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activeBookings, childcareSpec, slotRange, slotsByDay, timeRange } from './childcareModel';
 import type { SpecContext } from './serviceScreens';
-import { Translator } from './Translator';
+import { testSpecContext } from './testSpecContext';
 
 function slot(id: string, startsAt: string, remaining = 2): SlotView {
   const end = new Date(Date.parse(startsAt) + 30 * 60_000).toISOString();
@@ -59,13 +59,7 @@ const DATA: ChildcareView = {
 let context: SpecContext;
 
 beforeAll(async () => {
-  context = {
-    texts: await Translator.create('ja'),
-    language: 'ja',
-    textScale: 1,
-    today: '2025-11-27',
-    now: 0,
-  };
+  context = await testSpecContext();
 });
 
 const spec = (

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MutualAidData } from './CityServices';
 import { aidSpec, canOffer, myActions, statusText } from './mutualAidModel';
 import type { SpecContext } from './serviceScreens';
-import { Translator } from './Translator';
+import { testSpecContext } from './testSpecContext';
 
 function request(id: string, extra: Partial<AidRequestView> = {}): AidRequestView {
   return {
@@ -37,13 +37,7 @@ const DATA: MutualAidData = {
 let context: SpecContext;
 
 beforeAll(async () => {
-  context = {
-    texts: await Translator.create('ja'),
-    language: 'ja',
-    textScale: 1,
-    today: '2025-11-27',
-    now: 0,
-  };
+  context = await testSpecContext();
 });
 
 const spec = (

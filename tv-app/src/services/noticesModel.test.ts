@@ -2,7 +2,7 @@ import type { NoticeView } from '@madoguchi/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { followingNotice, noticesSpec, sortNotices, textPageCount } from './noticesModel';
 import type { SpecContext } from './serviceScreens';
-import { Translator } from './Translator';
+import { testSpecContext } from './testSpecContext';
 
 function notice(id: string, publishedAt: string, extra: Partial<NoticeView> = {}): NoticeView {
   return {
@@ -26,13 +26,7 @@ const NOTICES = [
 let context: SpecContext;
 
 beforeAll(async () => {
-  context = {
-    texts: await Translator.create('ja'),
-    language: 'ja',
-    textScale: 1,
-    today: '2025-11-27',
-    now: 0,
-  };
+  context = await testSpecContext();
 });
 
 describe('notices', () => {

@@ -1,7 +1,7 @@
 import type { WalletView } from '@madoguchi/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SpecContext } from './serviceScreens';
-import { Translator } from './Translator';
+import { testSpecContext } from './testSpecContext';
 import { payCountdown, usableCoupons, walletSpec } from './walletModel';
 
 const WALLET: WalletView = {
@@ -40,13 +40,7 @@ const WALLET: WalletView = {
 let context: SpecContext;
 
 beforeAll(async () => {
-  context = {
-    texts: await Translator.create('ja'),
-    language: 'ja',
-    textScale: 1,
-    today: '2025-11-27',
-    now: 0,
-  };
+  context = await testSpecContext();
 });
 
 const spec = (
