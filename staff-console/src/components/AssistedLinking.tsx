@@ -19,6 +19,7 @@ import { request, toAckError } from '../staffRequest';
 import { BirthDate } from './CitizenCard';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Icon } from './Icon';
+import { ErrorMessage } from './ErrorMessage';
 
 interface Linked {
   citizenId: string;
@@ -146,14 +147,11 @@ export function AssistedLinking({ consultationId, onLinked }: AssistedLinkingPro
             </div>
           )}
           {problem && (
-            <div
-              class="message message--error"
-              role="alert"
-              data-testid="assist-error"
-              data-error-code={problem.error.code}
-            >
-              {assistProblemText(i18n, problem.error, problem.attempt)}
-            </div>
+            <ErrorMessage
+              error={problem.error}
+              testId="assist-error"
+              text={assistProblemText(i18n, problem.error, problem.attempt)}
+            />
           )}
 
           <fieldset class="assist__step assist__checks">

@@ -2,8 +2,8 @@ import { REMOTE_KEYS, type AckError } from '@madoguchi/shared';
 import { useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api';
 import { buildPush, problemsOfFields, type PushProblem, type PushTarget } from '../fleet';
-import { errorText } from '../format';
 import { useI18n } from '../i18n';
+import { ErrorMessage } from './ErrorMessage';
 
 interface FleetPushFormProps {
   api: ApiClient;
@@ -96,16 +96,7 @@ export function FleetPushForm({ api, selectedIds, profiles, filterProfile, onPus
           </p>
         )}
       </div>
-      {error && (
-        <p
-          class="message message--error"
-          role="alert"
-          data-testid="fleet-push-error"
-          data-error-code={error.code}
-        >
-          {errorText(i18n, error)}
-        </p>
-      )}
+      {error && <ErrorMessage error={error} testId="fleet-push-error" />}
       {fieldError('form', 'fleet-push-form-error')}
       <form class="form" noValidate onSubmit={(event) => void submit(event)}>
         <fieldset class="field fleet__targets" aria-describedby="fleet-push-target-error">

@@ -11,8 +11,8 @@ import {
 } from '../accountForm';
 import { ApiError } from '../api';
 import { useConsole } from '../context';
-import { errorText } from '../format';
 import { useI18n } from '../i18n';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 const FIELD_TEST_ID: Record<AccountField, string> = {
   loginId: 'account-login-id',
@@ -128,16 +128,7 @@ export function AccountForm({ onCreated }: AccountFormProps) {
           </p>
         )}
       </div>
-      {formError && (
-        <p
-          class="message message--error"
-          role="alert"
-          data-testid="account-form-error"
-          data-error-code={formError.code}
-        >
-          {errorText(i18n, formError)}
-        </p>
-      )}
+      {formError && <ErrorMessage error={formError} testId="account-form-error" />}
       <form ref={form} class="form" data-testid="account-form" noValidate onSubmit={submit}>
         {textField('loginId', t('staff.accounts.loginId'), {
           type: 'text',

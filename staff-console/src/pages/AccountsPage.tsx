@@ -2,10 +2,11 @@ import type { AckError, StaffAccount } from '@madoguchi/shared';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { useConsole } from '../context';
-import { errorText, formatDateTime } from '../format';
+import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { AccountForm } from './AccountForm';
 import { PageTitle } from './PageTitle';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 function asAckError(error: unknown): AckError {
   return error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' };
@@ -78,19 +79,13 @@ export function AccountsPage() {
             {announcement ? t(announcement.key, { name: announcement.name }) : ''}
           </p>
           {problem && (
-            <div
-              class="message message--error"
-              role="alert"
-              data-testid="accounts-error"
-              data-error-code={problem.code}
-            >
-              <span>{errorText(i18n, problem)}</span>
+            <ErrorMessage error={problem} testId="accounts-error">
               {accounts === undefined && (
                 <button type="button" class="button button--small" onClick={load}>
                   {t('staff.retry')}
                 </button>
               )}
-            </div>
+            </ErrorMessage>
           )}
           {accounts === undefined ? (
             !problem && <p class="page__empty">{t('staff.loading')}</p>

@@ -5,11 +5,12 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DeviceStatusMarker } from '../components/DeviceStatusMarker';
 import { useConsole } from '../context';
 import { countOnline, deviceStatus } from '../devices';
-import { errorText, formatDateTime, shortId } from '../format';
+import { formatDateTime, shortId } from '../format';
 import { useI18n } from '../i18n';
 import { useDeviceTable } from '../useDeviceTable';
 import { PageTitle } from './PageTitle';
 import { LiveStatus } from '../components/LiveStatus';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 export function DevicesPage() {
   const i18n = useI18n();
@@ -50,19 +51,13 @@ export function DevicesPage() {
       </div>
 
       {problem && (
-        <div
-          class="message message--error"
-          role="alert"
-          data-testid="devices-error"
-          data-error-code={problem.code}
-        >
-          <span>{errorText(i18n, problem)}</span>
+        <ErrorMessage error={problem} testId="devices-error">
           {loadError && !actionError && (
             <button type="button" class="button button--small" onClick={reload}>
               {t('staff.retry')}
             </button>
           )}
-        </div>
+        </ErrorMessage>
       )}
 
       {table.loading ? (

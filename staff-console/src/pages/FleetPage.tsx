@@ -6,11 +6,12 @@ import { FleetPushForm } from '../components/FleetPushForm';
 import { useConsole } from '../context';
 import { countOnline, deviceStatus } from '../devices';
 import { countNeedingUpdate, filterByProfile, memoryTexts, profileChoices } from '../fleet';
-import { errorText, formatDateTime, shortId } from '../format';
+import { formatDateTime, shortId } from '../format';
 import { useI18n } from '../i18n';
 import { useFleetTable } from '../useFleetTable';
 import { PageTitle } from './PageTitle';
 import { LiveStatus } from '../components/LiveStatus';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 /** Columns of a row, for the expanded errors line under it. */
 const COLUMNS = 11;
@@ -91,17 +92,11 @@ export function FleetPage() {
       <p class="panel__lead">{t('staff.fleet.lead')}</p>
 
       {loadError && (
-        <div
-          class="message message--error"
-          role="alert"
-          data-testid="fleet-error"
-          data-error-code={loadError.code}
-        >
-          <span>{errorText(i18n, loadError)}</span>
+        <ErrorMessage error={loadError} testId="fleet-error">
           <button type="button" class="button button--small" onClick={reload}>
             {t('staff.retry')}
           </button>
-        </div>
+        </ErrorMessage>
       )}
 
       <div class="field fleet__filter">
