@@ -187,6 +187,11 @@ function comparePre(a: string[], b: string[]): number {
   return 0;
 }
 
+/** `1.2.3`, `1.2.3-rc.1`, `1.2.3+build` (a leading `v` is allowed). */
+export function isSemanticVersion(version: string): boolean {
+  return parseVersion(version) !== null;
+}
+
 /**
  * Semantic-version order of two versions (`1.2.3`, `1.2.3-rc.1`; build metadata ignored):
  * negative, zero or positive; null when either is not a semantic version.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSemanticVersion } from '@madoguchi/shared';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -47,10 +48,7 @@ export const configSchema = z.strictObject({
       /** Set-top box profiles (`stb-bridge/src/platform/profiles`): the TV app is hosted at /tv/<profile>/ for each. */
       profilesDir: z.string().min(1).optional(),
       /** The newest TV package version; older TVs are told an update is coming. Default: tv-app's own version. */
-      tvLatestVersion: z
-        .string()
-        .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.2.0')
-        .optional(),
+      tvLatestVersion: z.string().refine(isSemanticVersion, 'a semantic version such as 1.2.0').optional(),
     })
     .default({}),
   media: z

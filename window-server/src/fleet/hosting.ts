@@ -1,4 +1,4 @@
-import { compareVersions, profileNameSchema } from '@madoguchi/shared';
+import { isSemanticVersion, profileNameSchema } from '@madoguchi/shared';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Logger } from '../core/logger.js';
 
@@ -25,7 +25,7 @@ export function hostedProfiles(dir: string, logger: Logger): string[] {
 export function latestTvVersion(packageJson: string, logger: Logger): string | null {
   try {
     const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: unknown }).version;
-    if (typeof version === 'string' && compareVersions(version, version) !== null) return version;
+    if (typeof version === 'string' && isSemanticVersion(version)) return version;
   } catch (error) {
     logger.warn({ file: packageJson, err: error }, 'the TV app version is unknown: no update is offered');
     return null;
