@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
+import { closeBrowser, openBrowser, replaceText, type Browser } from './support/browser.js';
 import { outputDir, REPO_ROOT } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { byTestId, signIn, waitForSignedIn } from './support/staff.js';
@@ -131,7 +131,7 @@ describe('fleet: a hosted TV under its profile and the cable operator', () => {
 
   it('refuses a bad server address in the form, and the box goes off line live', async () => {
     await (await (await fleetRow(deviceId)).$('[data-testid="fleet-select"]')).click();
-    await (await byTestId(operator, 'fleet-push-keymap')).clearValue();
+    await replaceText(operator, byTestId(operator, 'fleet-push-keymap'), '');
     await (await byTestId(operator, 'fleet-push-server-url')).setValue('ftp://madoguchi.example.jp');
     await (await byTestId(operator, 'fleet-push-submit')).click();
     await (await byTestId(operator, 'fleet-push-server-url-error')).waitForExist({ timeout: 5_000 });

@@ -1,7 +1,7 @@
 import type { ConsentState } from '@madoguchi/shared';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
+import { closeBrowser, openBrowser, replaceText, type Browser } from './support/browser.js';
 import { phoneSetsConsent, phoneSignsIn, showSignIn } from './support/citizen.js';
 import { outputDir } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
@@ -79,7 +79,7 @@ describe('consent changes what the officer sees', () => {
     await (await byTestId(officer, 'end-outcome')).selectByAttribute('value', 'resolved');
     await (await byTestId(officer, 'end-submit')).click();
     await officer.$('[data-testid="end-notes-error"][data-error-code="MY_NUMBER_REFUSED"]').waitForExist();
-    await (await byTestId(officer, 'end-notes')).setValue('本人の同意のもとで 世帯情報を確認');
+    await replaceText(officer, byTestId(officer, 'end-notes'), '本人の同意のもとで 世帯情報を確認');
     await (await byTestId(officer, 'end-submit')).click();
     await officer.$('[data-testid="call-panel"]').waitForExist({ reverse: true, timeout: 10_000 });
   }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { remote } from 'webdriverio';
+import { Key, remote, type ChainablePromiseElement } from 'webdriverio';
 
 export type Browser = WebdriverIO.Browser;
 
@@ -64,4 +64,25 @@ export async function closeBrowser(browser: Browser | undefined): Promise<void> 
     const profile = profiles.get(browser);
     if (profile) rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * Replaces a field's text as an officer does: select all, delete, type. WebDriver's clear (which
+ * setValue starts with) fires no `input` event, so a Preact-controlled field that re-renders
+ * between the clear and the first key (the call panel's clock does, every second) gets its old
+ * text back and the new text is typed after it.
+ */
+export async function replaceText(
+  browser: Browser,
+  field: ChainablePromiseElement,
+  text: string,
+): Promise<void> {
+  const element = await field;
+  await element.click();
+  await browser.keys([Key.Ctrl, 'a']);
+  await browser.keys(Key.Backspace);
+  await browser.waitUntil(async () => (await element.getValue()) === '', {
+    timeoutMsg: 'the field did not empty',
+  });
+  if (text) await element.addValue(text);
 }
