@@ -45,7 +45,12 @@ async function poll(
 }
 
 /** The phone: open the TV's link, confirm the code, sign in at the provider as a demo citizen. */
-async function phoneSignsIn(s: WindowServer, link: string, loginId: string): Promise<string> {
+async function phoneSignsIn(
+  s: WindowServer,
+  link: string,
+  loginId: string,
+  options: { wrongPasswordFirst?: boolean } = {},
+): Promise<string> {
   const phone = new PhoneBrowser(s.url);
   const confirm = await phone.get(link);
   expect(confirm.status).toBe(200);
@@ -54,6 +59,14 @@ async function phoneSignsIn(s: WindowServer, link: string, loginId: string): Pro
     code: /data-testid="phone-shown-code">([^<]+)</.exec(confirm.text)?.[1] ?? '',
   });
   expect(login.url).toContain('/sandbox/idp/interaction/');
+  if (options.wrongPasswordFirst) {
+    const refused = await phone.post(PhoneBrowser.formAction(login.text, '/login'), {
+      login: loginId,
+      password: 'not-the-password',
+    });
+    expect(refused.url).toContain('/sandbox/idp/interaction/');
+    expect(refused.text).toContain('ログインIDか パスワードが 違います。 / Wrong login ID or password.');
+  }
   const done = await phone.post(PhoneBrowser.formAction(login.text, '/login'), {
     login: loginId,
     password: 'omura-demo',
@@ -86,7 +99,9 @@ describe('TV sign-in with the device authorization grant (RFC 8628)', () => {
     });
 
     const household = pushed<{ members: HouseholdMember[] }>(socket, 'household:changed');
-    const page = await phoneSignsIn(s, codes.verification_uri_complete, 'tanaka.ichiro');
+    const page = await phoneSignsIn(s, codes.verification_uri_complete, 'tanaka.ichiro', {
+      wrongPasswordFirst: true,
+    });
     expect(page).toContain('田中 一郎さんを テレビに 登録しました');
     expect((await household).members).toMatchObject([{ displayName: '田中 一郎', linkedBy: 'self' }]);
 

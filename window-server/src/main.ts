@@ -162,7 +162,7 @@ export class WindowServer {
 
     // Identity: citizens, links, consents and the audit trail live on the durable connection.
     this.audit = new AuditLog(durable, clock);
-    this.providers = new SignInProviders(config, logger.child({ module: 'identity' }));
+    this.providers = new SignInProviders(config, logger.child({ module: 'identity' }), i18n);
     const citizens = new CitizenStore(durable, tenantId);
     this.identity = new Identity(
       citizens,

@@ -1,4 +1,5 @@
 import { Router, type RequestHandler } from 'express';
+import type { i18n as I18n } from 'i18next';
 import { identityProvider, type Config } from './config/index.js';
 import type { Logger } from './core/logger.js';
 import { OidcRelyingParty } from './identity/index.js';
@@ -22,6 +23,7 @@ export class SignInProviders {
   constructor(
     private readonly config: Config,
     private readonly logger: Logger,
+    private readonly i18n: I18n,
   ) {}
 
   get usesSandbox(): boolean {
@@ -53,6 +55,7 @@ export class SignInProviders {
         baseUrl,
         [redirectUri],
         this.logger.child({ module: 'sandbox-idp' }),
+        this.i18n,
       );
       this.sandboxRouter = this.sandbox.router();
     }

@@ -151,6 +151,18 @@ export const en: Resources = {
     tvProfileUnknown:
       'There is no TV app for the set-top box profile {{profile}}. Known profiles: {{known}}.',
   },
+  sandboxIdp: {
+    heading: 'Sandbox ID',
+    errorTitle: 'Error',
+    signInTitle: 'Sign in (sandbox)',
+    signIn: 'Sign in',
+    loginId: 'Login ID',
+    password: 'Password',
+    demoCitizens: 'Demo citizens (password: {{password}})',
+    cancel: 'Cancel',
+    expired: 'This page has expired.',
+    wrongLogin: 'Wrong login ID or password.',
+  },
   phone: {
     heading: 'Omura City TV Counter',
     linkTitle: 'Register on a TV',

@@ -151,6 +151,18 @@ export const ja = {
     tvProfileUnknown:
       'セットトップボックスの プロファイル {{profile}} の テレビアプリは ありません。使える プロファイル: {{known}}',
   },
+  sandboxIdp: {
+    heading: 'めぶくID（サンドボックス）',
+    errorTitle: 'エラー',
+    signInTitle: 'サインイン（サンドボックス）',
+    signIn: 'サインイン',
+    loginId: 'ログインID',
+    password: 'パスワード',
+    demoCitizens: 'デモ用の 市民（パスワード: {{password}}）',
+    cancel: 'やめる',
+    expired: 'この画面は 期限切れです。',
+    wrongLogin: 'ログインIDか パスワードが 違います。',
+  },
   phone: {
     heading: '大村市 テレビ窓口',
     linkTitle: 'テレビに 登録する',

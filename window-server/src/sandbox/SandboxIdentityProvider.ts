@@ -1,4 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
+import type { i18n as I18n } from 'i18next';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from '../core/logger.js';
@@ -18,12 +19,18 @@ export class SandboxIdentityProvider {
   readonly clientId = 'madoguchi-window-server';
   readonly clientSecret = randomBytes(32).toString('base64url');
   private readonly provider: Provider;
+  /** Japanese, then English: it stands in for a partner's page that has no language switch. */
+  private readonly text: (key: string, options?: Record<string, unknown>) => string;
 
   constructor(
     baseUrl: string,
     redirectUris: string[],
     private readonly logger: Logger,
+    i18n: I18n,
   ) {
+    const ja = i18n.getFixedT('ja', undefined, 'sandboxIdp');
+    const en = i18n.getFixedT('en', undefined, 'sandboxIdp');
+    this.text = (key, options) => `${ja(key, options)} / ${en(key, options)}`;
     this.issuer = `${baseUrl}${SANDBOX_IDP_PATH}`;
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const jwk = privateKey.export({ format: 'jwk' });
@@ -73,8 +80,8 @@ export class SandboxIdentityProvider {
         ctx.type = 'html';
         ctx.body = page({
           lang: 'ja',
-          title: 'エラー / Error',
-          heading: 'サンドボックス ID / Sandbox ID',
+          title: this.text('errorTitle'),
+          heading: this.text('heading'),
           body: html`<div class="error">${String(out.error)}: ${String(out.error_description ?? '')}</div>`,
         });
       },
@@ -98,44 +105,49 @@ export class SandboxIdentityProvider {
       res.type('html').send(
         page({
           lang: 'ja',
-          title: 'サインイン（サンドボックス）',
-          heading: 'めぶくID（サンドボックス）/ Sandbox ID',
-          body: html`<h1>サインイン / Sign in</h1>
+          title: this.text('signInTitle'),
+          heading: this.text('heading'),
+          body: html`<h1>${this.text('signIn')}</h1>
             ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
             <form
               class="card"
               method="post"
               action="${`${SANDBOX_IDP_PATH}/interaction/${details.uid}/login`}"
             >
-              <label for="login">ログインID / Login ID</label>
+              <label for="login">${this.text('loginId')}</label>
               <input id="login" name="login" type="text" autocomplete="username" required />
-              <label for="password">パスワード / Password</label>
+              <label for="password">${this.text('password')}</label>
               <input id="password" name="password" type="password" autocomplete="current-password" required />
-              <button type="submit" data-testid="idp-submit">サインイン / Sign in</button>
+              <button type="submit" data-testid="idp-submit">${this.text('signIn')}</button>
             </form>
             <div class="card muted">
-              <p>デモ用の市民 / Demo citizens (password: <code>${DEMO_CITIZEN_PASSWORD}</code>)</p>
+              <p>${this.text('demoCitizens', { password: DEMO_CITIZEN_PASSWORD })}</p>
               <ul class="plain">
                 ${DEMO_CITIZENS.map((c) => html`<li><code>${c.loginId}</code> ${c.name}</li>`)}
               </ul>
             </div>
-            <p><a href="${`${SANDBOX_IDP_PATH}/interaction/${details.uid}/abort`}">やめる / Cancel</a></p>`,
+            <p><a href="${`${SANDBOX_IDP_PATH}/interaction/${details.uid}/abort`}">${this.text('cancel')}</a></p>`,
         }),
       );
     } catch (failure) {
       this.logger.warn({ err: failure }, 'sandbox sign-in page without a live interaction');
-      res
-        .status(400)
-        .type('html')
-        .send(
-          page({
-            lang: 'ja',
-            title: 'エラー',
-            heading: 'サンドボックス ID',
-            body: html`<p class="error">この画面は 期限切れです。/ This page has expired.</p>`,
-          }),
-        );
+      this.expired(res);
     }
+  }
+
+  /** The sign-in outlived its interaction (or never had one): start again from the phone. */
+  private expired(res: Response): void {
+    res
+      .status(400)
+      .type('html')
+      .send(
+        page({
+          lang: 'ja',
+          title: this.text('errorTitle'),
+          heading: this.text('heading'),
+          body: html`<p class="error">${this.text('expired')}</p>`,
+        }),
+      );
   }
 
   private async login(req: Request, res: Response): Promise<void> {
@@ -143,7 +155,7 @@ export class SandboxIdentityProvider {
     const password = typeof req.body?.password === 'string' ? req.body.password : '';
     const citizen = DEMO_CITIZENS.find((c) => c.loginId === loginId);
     if (!citizen || password !== DEMO_CITIZEN_PASSWORD) {
-      return this.showLogin(req, res, 'ログインIDか パスワードが 違います。/ Wrong login ID or password.');
+      return this.showLogin(req, res, this.text('wrongLogin'));
     }
     try {
       await this.provider.interactionFinished(
@@ -154,7 +166,7 @@ export class SandboxIdentityProvider {
       );
     } catch (failure) {
       this.logger.warn({ err: failure }, 'sandbox sign-in could not finish');
-      res.status(400).send('interaction expired');
+      this.expired(res);
     }
   }
 
@@ -167,7 +179,7 @@ export class SandboxIdentityProvider {
         { mergeWithLastSubmission: false },
       );
     } catch {
-      res.status(400).send('interaction expired');
+      this.expired(res);
     }
   }
 }
