@@ -1,4 +1,5 @@
 import { createI18n, type CallJoinInfo, type CallRole } from '@madoguchi/shared';
+import { PROFILES_FOLDER } from '@madoguchi/stb-bridge/node';
 import type { i18n as I18n } from 'i18next';
 import { availableParallelism } from 'node:os';
 import { Router } from 'express';
@@ -194,7 +195,7 @@ export class WindowServer {
     // The cable operator's fleet: boxes, their health, updates and pushed configurations.
     const fleetLog = logger.child({ module: 'fleet' });
     const tvProfiles = hostedProfiles(
-      config.apps.profilesDir ?? join(REPO_ROOT, 'stb-bridge', 'src', 'platform', 'profiles'),
+      config.apps.profilesDir ?? PROFILES_FOLDER,
       fleetLog,
     );
     this.fleet = new Fleet(

@@ -1,24 +1,25 @@
-import { isSemanticVersion, profileNameSchema } from '@madoguchi/shared';
-import { readdirSync, readFileSync } from 'node:fs';
+import { isSemanticVersion } from '@madoguchi/shared';
+import { loadProfilesFromFolder } from '@madoguchi/stb-bridge/node';
+import { readFileSync } from 'node:fs';
 import type { Logger } from '../core/logger.js';
 
 /**
- * The set-top box profiles the TV app is hosted for (`/tv/<profile>/`): the names of the JSON
- * files in stb-bridge's profile folder. Read once at start; a missing folder hosts none.
+ * The set-top box profiles the TV app is hosted for (`/tv/<profile>/`): the profile files that
+ * pass stb-bridge's schema, read by stb-bridge itself (the same files the TV app bundles). Read
+ * once at start; a file that fails is named in the log and not hosted; a missing folder hosts none.
  */
 export function hostedProfiles(dir: string, logger: Logger): string[] {
-  let names: string[];
+  let loaded: ReturnType<typeof loadProfilesFromFolder>;
   try {
-    names = readdirSync(dir);
+    loaded = loadProfilesFromFolder(dir);
   } catch (error) {
     logger.warn({ dir, err: error }, 'no set-top box profiles found: the TV app is hosted at /tv/ only');
     return [];
   }
-  return names
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.slice(0, -'.json'.length))
-    .filter((name) => profileNameSchema.safeParse(name).success)
-    .sort();
+  for (const problem of loaded.problems) {
+    logger.warn({ dir, file: problem.file, problems: problem.problems }, 'set-top box profile not hosted');
+  }
+  return [...loaded.profiles.keys()].sort();
 }
 
 /** The TV app's own version (`tv-app/package.json`), the default newest package; null if unreadable. */
