@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
@@ -7,7 +7,7 @@ import { bookingChangeSchema, bookingCreateSchema } from '../../../gateway/contr
 import { isoDate, isoDateTime } from '../../../gateway/contracts/common.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
-import { idempotencyKeyOf, invalid, param, parse, partnerRouter, requireApiKey, sendJson } from '../http.js';
+import { idempotencyKeyOf, invalid, param, parse, requireApiKey, sendJson } from '../http.js';
 import {
   fingerprintOf,
   IDEMPOTENCY_TABLE,
@@ -15,6 +15,7 @@ import {
   sendAnswer,
   type Answer,
 } from '../idempotency.js';
+import { SandboxPartner, type OwnRouterParts } from '../partner.js';
 import { addDays, jstInstant } from '../time.js';
 import { cardsForAge } from './childcareInfo.js';
 import { seedChildcare } from './childcareSeed.js';
@@ -52,17 +53,18 @@ const endOf = (value: string): Date =>
  * 母子健康相談 slots to book, move and cancel. Booking and moving take an `Idempotency-Key`
  * (required); cancelling is a DELETE and idempotent by itself.
  */
-export class ChildcareSandbox {
+export class ChildcareSandbox extends SandboxPartner {
   private readonly families: FamilyStore;
   private readonly records: IdempotencyRecords;
 
   private constructor(
-    private readonly db: Database,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    readonly faults: FaultKnobs,
+    db: Database,
+    clock: Clock,
+    logger: Logger,
+    faults: FaultKnobs,
     private readonly apiKey: string,
   ) {
+    super(db, clock, logger, faults);
     this.families = new FamilyStore(db, clock);
     this.records = new IdempotencyRecords(db, clock);
   }
@@ -79,10 +81,8 @@ export class ChildcareSandbox {
     return new ChildcareSandbox(db, clock, logger, faults, apiKey);
   }
 
-  router(): Router {
-    return partnerRouter({
-      faults: this.faults,
-      logger: this.logger,
+  protected routerParts(): OwnRouterParts {
+    return {
       auth: requireApiKey(this.apiKey),
       routes: (router) => {
         router.get('/v1/families/:subject/children', (req, res) => {
@@ -137,11 +137,7 @@ export class ChildcareSandbox {
           }));
         });
       },
-    });
-  }
-
-  close(): void {
-    this.db.close();
+    };
   }
 
   private familyOf(req: Request): string {

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
@@ -6,7 +6,7 @@ import type { Database, Migration } from '../../../db/index.js';
 import { grantRequestSchema, paymentRequestSchema } from '../../../gateway/contracts/currency.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
-import { idempotencyKeyOf, param, parse, partnerRouter, sendJson, unauthorized } from '../http.js';
+import { idempotencyKeyOf, param, parse, sendJson, unauthorized } from '../http.js';
 import {
   fingerprintOf,
   IDEMPOTENCY_TABLE,
@@ -14,6 +14,7 @@ import {
   sendAnswer,
   type Answer,
 } from '../idempotency.js';
+import { SandboxPartner, type OwnRouterParts } from '../partner.js';
 import { AccessTokens, basicCredentials, TOKEN_TABLE, type ClientCredentials } from './AccessTokens.js';
 import { seedCurrency } from './currencySeed.js';
 import { LEDGER_TABLES, Ledger } from './Ledger.js';
@@ -34,18 +35,19 @@ const tokenRequest = z.object({ grant_type: z.literal('client_credentials') });
  * history and coupons to read and grants, payments and pay codes to write. Ledger writes (grants,
  * payments) require an `Idempotency-Key` and are applied at most once per key.
  */
-export class CurrencySandbox {
+export class CurrencySandbox extends SandboxPartner {
   private readonly ledger: Ledger;
   private readonly tokens: AccessTokens;
   private readonly records: IdempotencyRecords;
 
   private constructor(
-    private readonly db: Database,
+    db: Database,
     clock: Clock,
-    private readonly logger: Logger,
-    readonly faults: FaultKnobs,
+    logger: Logger,
+    faults: FaultKnobs,
     client: ClientCredentials,
   ) {
+    super(db, clock, logger, faults);
     this.ledger = new Ledger(db, clock);
     this.tokens = new AccessTokens(db, clock, client);
     this.records = new IdempotencyRecords(db, clock);
@@ -64,10 +66,8 @@ export class CurrencySandbox {
     return sandbox;
   }
 
-  router(): Router {
-    return partnerRouter({
-      faults: this.faults,
-      logger: this.logger,
+  protected routerParts(): OwnRouterParts {
+    return {
       auth: this.tokens.requireBearer(),
       faultsAuth: this.tokens.requireClientOrBearer(),
       open: (router) => {
@@ -115,11 +115,7 @@ export class CurrencySandbox {
           this.write('pay-code', req, res, {}, issue, false);
         });
       },
-    });
-  }
-
-  close(): void {
-    this.db.close();
+    };
   }
 
   /** A write applied once per Idempotency-Key; the key is bound to the path and the body. */

@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
@@ -13,11 +13,11 @@ import {
   invalid,
   param,
   parse,
-  partnerRouter,
   requireApiKey,
   sendJson,
 } from '../http.js';
 import { fingerprintOf, IDEMPOTENCY_TABLE, IdempotencyRecords, sendAnswer } from '../idempotency.js';
+import { SandboxPartner, type OwnRouterParts } from '../partner.js';
 import { addDays, jstDate } from '../time.js';
 import { seedMutualAid } from './aidSeed.js';
 import { AID_TABLES, AidStore, TEMPLATE_LABELS, viewFor, type AidRow, type AidStatus } from './AidStore.js';
@@ -64,20 +64,21 @@ function check(action: Action, row: AidRow, subject: string): void {
  * open → offered → accepted → completed (or cancelled by the requester before completion);
  * completing it pays the helper through the currency partner before anything is recorded here.
  */
-export class MutualAidSandbox {
+export class MutualAidSandbox extends SandboxPartner {
   private readonly store: AidStore;
   private readonly records: IdempotencyRecords;
   /** Requests whose helper is being paid: a cancel now would leave points paid for nothing. */
   private readonly completing = new Set<string>();
 
   private constructor(
-    private readonly db: Database,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    readonly faults: FaultKnobs,
+    db: Database,
+    clock: Clock,
+    logger: Logger,
+    faults: FaultKnobs,
     private readonly apiKey: string,
     private readonly currency: CurrencyClient,
   ) {
+    super(db, clock, logger, faults);
     this.store = new AidStore(db, clock);
     this.records = new IdempotencyRecords(db, clock);
   }
@@ -96,10 +97,8 @@ export class MutualAidSandbox {
     return sandbox;
   }
 
-  router(): Router {
-    return partnerRouter({
-      faults: this.faults,
-      logger: this.logger,
+  protected routerParts(): OwnRouterParts {
+    return {
       auth: requireApiKey(this.apiKey),
       routes: (router) => {
         router.get('/v1/requests', (req, res) => {
@@ -115,11 +114,7 @@ export class MutualAidSandbox {
         }
         router.post('/v1/requests/:id/complete', (req, res) => this.complete(req, res));
       },
-    });
-  }
-
-  close(): void {
-    this.db.close();
+    };
   }
 
   private create(req: Request, res: Response): void {

@@ -1,4 +1,3 @@
-import type { Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
@@ -6,7 +5,8 @@ import type { Database, Migration } from '../../../db/index.js';
 import type { Notice, recommendationSchema } from '../../../gateway/contracts/portal.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
-import { notFound, param, parse, partnerRouter, requireApiKey, sendJson } from '../http.js';
+import { notFound, param, parse, requireApiKey, sendJson } from '../http.js';
+import { SandboxPartner, type OwnRouterParts } from '../partner.js';
 import { jstIso } from '../time.js';
 import { SEED_NOTICES, SEED_RECOMMENDATIONS } from './portalSeed.js';
 
@@ -80,14 +80,16 @@ const noticesQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).d
 const recommendationsQuery = z.object({ subject: z.string().min(1) });
 
 /** おむすび。 portal: public notices (urgent first, then newest) and recommendations per citizen. */
-export class PortalSandbox {
+export class PortalSandbox extends SandboxPartner {
   private constructor(
-    private readonly db: Database,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    readonly faults: FaultKnobs,
+    db: Database,
+    clock: Clock,
+    logger: Logger,
+    faults: FaultKnobs,
     private readonly apiKey: string,
-  ) {}
+  ) {
+    super(db, clock, logger, faults);
+  }
 
   static open(file: string, clock: Clock, logger: Logger, faults: FaultKnobs, apiKey: string): PortalSandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
@@ -95,10 +97,8 @@ export class PortalSandbox {
     return new PortalSandbox(db, clock, logger, faults, apiKey);
   }
 
-  router(): Router {
-    return partnerRouter({
-      faults: this.faults,
-      logger: this.logger,
+  protected routerParts(): OwnRouterParts {
+    return {
       auth: requireApiKey(this.apiKey),
       routes: (router) => {
         router.get('/v1/notices', (req, res) => {
@@ -115,11 +115,7 @@ export class PortalSandbox {
           sendJson(res, 200, { recommendations: this.recommendationsFor(subject) });
         });
       },
-    });
-  }
-
-  close(): void {
-    this.db.close();
+    };
   }
 
   /** Published and not expired, urgent ones first, then newest first. */

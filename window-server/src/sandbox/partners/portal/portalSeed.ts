@@ -98,9 +98,14 @@ export interface SeedRecommendation {
   reason: { ja: string; en: string };
 }
 
-const AGED_75: SeedRecommendation['reason'] = {
-  ja: '75歳以上の方におすすめしています',
-  en: 'Suggested to residents aged 75 and over',
+/** Suggested to each demo citizen aged 75 and over. */
+const HEALTH_CHECK_75: Omit<SeedRecommendation, 'id' | 'subject'> = {
+  title: { ja: '後期高齢者健診', en: 'Health check for people aged 75 and over' },
+  body: {
+    ja: '年に一度の健診は無料で受けられます。かかりつけの医療機関に予約してください。',
+    en: 'The yearly health check is free. Book it at your usual clinic.',
+  },
+  reason: { ja: '75歳以上の方におすすめしています', en: 'Suggested to residents aged 75 and over' },
 };
 const YOUNG_CHILDREN: SeedRecommendation['reason'] = {
   ja: '小さなお子さんがいるご家庭におすすめしています',
@@ -121,16 +126,7 @@ export const SEED_RECOMMENDATIONS: readonly SeedRecommendation[] = [
       en: 'Suggested to residents of Nishihonmachi aged 75 and over',
     },
   },
-  {
-    id: 'rec-0002',
-    subject: 'demo-0001',
-    title: { ja: '後期高齢者健診', en: 'Health check for people aged 75 and over' },
-    body: {
-      ja: '年に一度の健診は無料で受けられます。かかりつけの医療機関に予約してください。',
-      en: 'The yearly health check is free. Book it at your usual clinic.',
-    },
-    reason: AGED_75,
-  },
+  { id: 'rec-0002', subject: 'demo-0001', ...HEALTH_CHECK_75 },
   {
     id: 'rec-0003',
     subject: 'demo-0002',
@@ -141,16 +137,7 @@ export const SEED_RECOMMENDATIONS: readonly SeedRecommendation[] = [
     },
     reason: { ja: 'お住まいの地区で開かれる催しです', en: 'It takes place in your district' },
   },
-  {
-    id: 'rec-0004',
-    subject: 'demo-0002',
-    title: { ja: '後期高齢者健診', en: 'Health check for people aged 75 and over' },
-    body: {
-      ja: '年に一度の健診は無料で受けられます。かかりつけの医療機関に予約してください。',
-      en: 'The yearly health check is free. Book it at your usual clinic.',
-    },
-    reason: AGED_75,
-  },
+  { id: 'rec-0004', subject: 'demo-0002', ...HEALTH_CHECK_75 },
   {
     id: 'rec-0005',
     subject: 'demo-0003',
