@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk';
 import type { Theme } from '../ui/theme';
-import { FOCUS_MARGIN, scrollToShow, type ListLayout } from '../ui/layout';
+import { FOCUS_MARGIN, scrollToShow, type ListLayout, type ListRow } from '../ui/layout';
 import { FOCUS_SCALE, cardPatch, textSettings } from './card';
 
 export interface RowProps {
@@ -70,29 +70,58 @@ export class Row extends Lightning.Component {
   }
 }
 
+/** What one row of a list says; the rest of its props come from the list. */
+export type RowItem = Pick<RowProps, 'label' | 'bold' | 'value' | 'arrows'>;
+
+/** A list of rows and what they share (ServiceScreen, ChoiceScreen and ListPage draw one). */
+export interface RowList {
+  items: readonly RowItem[];
+  /** Lines each label wraps to, as given to `listLayout`. */
+  lines: readonly ListRow[];
+  layout: ListLayout;
+  w: number;
+  padding: number;
+  fontSize: number;
+  theme: Theme;
+  labelShare?: number;
+  /** The row scrolled into view (the first when -1); ringed too unless `ringed` is false. */
+  focus: number;
+  /** False while a question is over the list: the focused row keeps its place but not its ring. */
+  ringed?: boolean;
+  viewportHeight: number;
+}
+
 /**
- * A scrolling list of rows: one Row per props in `container`, at the layout's tops, and the
- * focused row scrolled into a viewport `viewportHeight` tall. Returns the new scroll offset.
+ * A scrolling list of rows: one Row per item in `container`, at the layout's tops, and the
+ * focused row scrolled into the viewport. Returns the new scroll offset.
  */
-export function drawRowList(
-  container: Lightning.Element,
-  rows: readonly RowProps[],
-  layout: ListLayout,
-  focus: number,
-  viewportHeight: number,
-  offset: number,
-): number {
-  if (container.children.length !== rows.length) container.children = rows.map(() => ({ type: Row }));
-  rows.forEach((props, index) => {
+export function drawRowList(container: Lightning.Element, list: RowList, offset: number): number {
+  const { items, layout, focus } = list;
+  if (container.children.length !== items.length) container.children = items.map(() => ({ type: Row }));
+  items.forEach((item, index) => {
     const row = container.children[index] as Row;
     row.patch({ x: FOCUS_MARGIN, y: layout.rowTops[index] ?? 0 });
-    row.update(props);
+    row.update({
+      label: item.label,
+      bold: item.bold,
+      value: item.value,
+      arrows: item.arrows,
+      labelShare: list.labelShare,
+      w: list.w,
+      h: layout.rowHeights[index] ?? 0,
+      lines: list.lines[index]?.lines ?? 1,
+      padding: list.padding,
+      lineHeight: layout.lineHeight,
+      fontSize: list.fontSize,
+      focused: index === focus && list.ringed !== false,
+      theme: list.theme,
+    });
   });
   const shown = Math.max(0, focus);
   const next = scrollToShow(
     layout.rowTops[shown] ?? 0,
     layout.rowHeights[shown] ?? 0,
-    viewportHeight,
+    list.viewportHeight,
     layout.height,
     offset,
   );

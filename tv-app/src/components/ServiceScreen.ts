@@ -1,12 +1,12 @@
 import type { TextScale } from '@madoguchi/shared';
 import { Lightning } from '@lightningjs/sdk';
-import { lineFont } from '../pages/counter/ChoiceScreen';
+import { lineElements } from '../pages/counter/ChoiceScreen';
 import type { ServiceScreenSpec } from '../services/serviceScreens';
 import { FOCUS_MARGIN, listLayout, wrapJapanese, type MeasureText } from '../ui/layout';
 import { qrImage } from '../ui/qrImage';
 import type { Theme, Typography } from '../ui/theme';
 import { Dialog } from './Dialog';
-import { drawRowList, type RowProps } from './Row';
+import { drawRowList, type RowItem } from './Row';
 import { textSettings } from './card';
 
 export interface ServiceScreenProps {
@@ -22,7 +22,6 @@ export interface ServiceScreenProps {
   measure: MeasureText;
 }
 
-const LINE_GAP = 14;
 const QR_GAP = 64;
 /** Share of a row's width its label may take when it has a value on the right. */
 const LABEL_SHARE = 0.6;
@@ -97,29 +96,13 @@ export class ServiceScreen extends Lightning.Component {
 
   private lineBlocks(props: ServiceScreenProps, w: number, lines: ServiceScreenSpec['lines']) {
     const { sizes, theme, measure } = props;
-    let y = 16;
-    const elements = lines.map((line) => {
-      const font = lineFont(line.style, sizes);
-      const lineHeight = Math.round(font.size * 1.35);
+    const blocks = lineElements(lines, w, sizes, theme, (text, font) => {
       // Broken here by the Japanese rules; a little narrower than the box so Lightning keeps it.
-      const wrapped = wrapJapanese(line.text, w - 8, font.size, font.bold, measure);
-      const count = wrapped.length;
-      const element = {
-        x: 0,
-        y,
-        text: textSettings({
-          text: wrapped.join('\n'),
-          fontSize: font.size,
-          colour: line.style === 'notice' ? theme.focus : theme.text,
-          bold: font.bold,
-          wrapWidth: w,
-          lineHeight,
-        }),
-      };
-      y += count * lineHeight + LINE_GAP * (line.style === 'headline' || line.style === 'hero' ? 2 : 1);
-      return element;
+      const wrapped = wrapJapanese(text, w - 8, font.size, font.bold, measure);
+      return { text: wrapped.join('\n'), count: wrapped.length };
     });
-    return { elements, height: lines.length > 0 ? y : 0 };
+    // No lines: the rows start at the top.
+    return { elements: blocks.elements, height: lines.length > 0 ? blocks.height : 0 };
   }
 
   private rowsLayout(props: ServiceScreenProps, w: number) {
@@ -141,28 +124,27 @@ export class ServiceScreen extends Lightning.Component {
     const viewport = this.tag('Viewport')!;
     viewport.patch({ x, y: area.top, w, h: area.h });
     const { rowW, padding, labels, lines, layout } = this.rowsLayout(props, w);
-    const rows = labels.map((label, index): RowProps => {
-      const choice = spec.choices[index];
-      const rowProps: RowProps = {
-        label,
-        bold: true,
+    const items = labels.map((label, index): RowItem => {
+      const value = spec.choices[index]?.value;
+      // A value (a date, an amount) is shown as it is: nothing to step through with ◀ ▶.
+      return value === undefined ? { label, bold: true } : { label, bold: true, value, arrows: false };
+    });
+    this.offset = drawRowList(
+      this.tag('Viewport.Items')!,
+      {
+        items,
+        lines,
+        layout,
         w: rowW,
-        h: layout.rowHeights[index] ?? 0,
-        lines: lines[index]?.lines ?? 1,
         padding,
-        lineHeight: layout.lineHeight,
         fontSize: sizes.body,
-        focused: index === focus,
         theme,
         labelShare: LABEL_SHARE,
-      };
-      if (choice?.value !== undefined) {
-        rowProps.value = choice.value;
-        rowProps.arrows = false;
-      }
-      return rowProps;
-    });
-    this.offset = drawRowList(this.tag('Viewport.Items')!, rows, layout, focus, area.h, this.offset);
+        focus,
+        viewportHeight: area.h,
+      },
+      this.offset,
+    );
   }
 
   /** The QR code as large as the screen allows beside readable text; returns the width it takes. */

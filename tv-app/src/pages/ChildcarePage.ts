@@ -6,11 +6,10 @@ import {
   type ChildcareStep,
   type SlotsState,
 } from '../services/childcareModel';
-import { ConfirmedRequest } from '../services/idempotency';
 import { ctx, shell } from '../services/runtime';
 import { charsPerTextPage, jstDate, textPages } from '../services/serviceFormat';
 import type { ServiceScreenSpec, SpecContext } from '../services/serviceScreens';
-import { ServicePage, codeOf } from './services/ServicePage';
+import { ServicePage, codeOf, splitChoiceId } from './services/ServicePage';
 
 const isBookings = (step: ChildcareStep) => step.step === 'bookings';
 
@@ -25,8 +24,6 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
   private slots: SlotsState = { kind: 'loading' };
   private slotsToken = 0;
   private cancelling: string | null = null;
-  /** The confirmation screen on now, with its Idempotency-Key. */
-  private confirmation: ConfirmedRequest | null = null;
 
   protected firstStep(): ChildcareStep {
     const bookingId = this.routeParams.bookingId;
@@ -56,7 +53,7 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
       flow: 'flow' in step ? step.flow.kind : null,
       bookingId: step.step === 'booking' ? step.bookingId : step.step === 'booked' ? step.booking.id : null,
       childId: step.step === 'child' || step.step === 'card' ? step.childId : null,
-      idempotencyKey: step.step === 'confirm' ? (this.confirmation?.key ?? null) : null,
+      idempotencyKey: this.confirmationKey(),
     };
   }
 
@@ -66,7 +63,6 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
 
   protected override restart(): void {
     super.restart();
-    this.confirmation = null;
     this.slots = { kind: 'loading' };
   }
 
@@ -87,9 +83,7 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
 
   protected choose(id: string, data: ChildcareView): void {
     const step = this.step;
-    const separator = id.indexOf(':');
-    const kind = separator < 0 ? id : id.slice(0, separator);
-    const value = separator < 0 ? '' : id.slice(separator + 1);
+    const [kind, value] = splitChoiceId(id);
     switch (kind) {
       case 'child':
         this.forward({ step: 'child', childId: value });
@@ -137,11 +131,7 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
           this.slots.kind === 'loaded'
             ? this.slots.slots.find((candidate) => candidate.id === value)
             : undefined;
-        if (slot && step.step === 'time') {
-          // A new confirmation screen: a new key (a retry on this screen reuses it).
-          this.confirmation = new ConfirmedRequest();
-          this.forward({ step: 'confirm', flow: step.flow, slot });
-        }
+        if (slot && step.step === 'time') this.forwardToConfirm({ step: 'confirm', flow: step.flow, slot });
         return;
       }
       case 'confirm':
@@ -185,19 +175,14 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
     const step = this.step;
     const citizenId = this.citizenId;
     if (step.step !== 'confirm' || !citizenId) return;
-    this.confirmation ??= new ConfirmedRequest();
-    const confirmation = this.confirmation;
     const { services } = ctx();
     const { flow, slot } = step;
-    await this.perform<BookingView>(
-      () =>
-        confirmation.run((key) =>
-          flow.kind === 'new'
-            ? services.book({ citizenId, slotId: slot.id, childId: flow.childId }, key)
-            : services.changeBooking(flow.bookingId, { citizenId, slotId: slot.id }, key),
-        ),
+    await this.sendConfirmed<BookingView>(
+      (key) =>
+        flow.kind === 'new'
+          ? services.book({ citizenId, slotId: slot.id, childId: flow.childId }, key)
+          : services.changeBooking(flow.bookingId, { citizenId, slotId: slot.id }, key),
       (booking) => {
-        this.confirmation = null;
         this.backTo(isBookings, { step: 'bookings' });
         this.forward({ step: 'booked', booking, changed: flow.kind === 'change' });
         void this.reload();

@@ -1,5 +1,5 @@
 import { Dialog } from '../components/Dialog';
-import { drawRowList, type RowProps } from '../components/Row';
+import { drawRowList } from '../components/Row';
 import { textSettings } from '../components/card';
 import { speechOf } from '../services/counterModel';
 import { ctx } from '../services/runtime';
@@ -149,30 +149,21 @@ export abstract class ListPage extends Page {
         }),
       },
     });
-    const rows = items.map((item, index): RowProps => {
-      const props: RowProps = {
-        label: item.label,
-        w: rowW,
-        h: layout.rowHeights[index] ?? 0,
-        lines: lines[index]?.lines ?? 1,
-        padding,
-        lineHeight: layout.lineHeight,
-        fontSize: body,
-        focused: index === this.focus && this.openQuestion === null,
-        theme: ctx().theme,
-        labelShare: share,
-      };
-      if (item.value !== undefined) props.value = item.value;
-      if (item.arrows === false) props.arrows = false;
-      if (item.bold) props.bold = true;
-      return props;
-    });
     this.offset = drawRowList(
       this.tag('Viewport.Items')!,
-      rows,
-      layout,
-      this.focus,
-      viewportHeight,
+      {
+        items,
+        lines,
+        layout,
+        w: rowW,
+        padding,
+        fontSize: body,
+        theme: ctx().theme,
+        labelShare: share,
+        focus: this.focus,
+        ringed: this.openQuestion === null,
+        viewportHeight,
+      },
       this.offset,
     );
     this.drawQuestion();

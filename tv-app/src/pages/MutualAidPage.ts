@@ -1,6 +1,5 @@
 import { AID_TEMPLATE_IDS, type AidTemplateId } from '@madoguchi/shared';
 import type { MutualAidData } from '../services/CityServices';
-import { ConfirmedRequest } from '../services/idempotency';
 import {
   aidSpec,
   findRequest,
@@ -10,7 +9,7 @@ import {
 } from '../services/mutualAidModel';
 import { ctx, shell } from '../services/runtime';
 import type { ServiceScreenSpec, SpecContext } from '../services/serviceScreens';
-import { ServicePage } from './services/ServicePage';
+import { ServicePage, splitChoiceId } from './services/ServicePage';
 
 /**
  * 地域共助: requests nearby (offer to help), asking for help from a template (day by keys, then
@@ -22,8 +21,6 @@ export class MutualAidPage extends ServicePage<AidStep, MutualAidData> {
   readonly route = 'mutualAid' as const;
   readonly service = 'mutualAid' as const;
   private dialog: AidDialog = null;
-  /** The confirmation screen on now, with its Idempotency-Key. */
-  private confirmation: ConfirmedRequest | null = null;
 
   protected firstStep(): AidStep {
     return { step: 'main' };
@@ -44,7 +41,7 @@ export class MutualAidPage extends ServicePage<AidStep, MutualAidData> {
       date: 'date' in step ? step.date : null,
       period: 'period' in step ? step.period : null,
       requestId: step.step === 'request' || step.step === 'myRequest' ? step.id : null,
-      idempotencyKey: step.step === 'confirm' ? (this.confirmation?.key ?? null) : null,
+      idempotencyKey: this.confirmationKey(),
     };
   }
 
@@ -52,14 +49,9 @@ export class MutualAidPage extends ServicePage<AidStep, MutualAidData> {
     this.dialog = null;
   }
 
-  protected override restart(): void {
-    super.restart();
-    this.confirmation = null;
-  }
-
   protected choose(id: string, data: MutualAidData): void {
     const step = this.step;
-    const [kind, value = ''] = splitId(id);
+    const [kind, value] = splitChoiceId(id);
     switch (kind) {
       case 'nearby':
         this.forward({ step: 'nearby' });
@@ -87,10 +79,8 @@ export class MutualAidPage extends ServicePage<AidStep, MutualAidData> {
         if (step.step === 'day') this.forward({ step: 'period', template: step.template, date: value });
         return;
       case 'period':
-        if (step.step === 'period') {
-          this.confirmation = new ConfirmedRequest();
-          this.forward({ ...step, step: 'confirm', period: value as AidPeriod });
-        }
+        if (step.step === 'period')
+          this.forwardToConfirm({ ...step, step: 'confirm', period: value as AidPeriod });
         return;
       case 'send':
         void this.send();
@@ -112,18 +102,13 @@ export class MutualAidPage extends ServicePage<AidStep, MutualAidData> {
     const step = this.step;
     const citizenId = this.citizenId;
     if (step.step !== 'confirm' || !citizenId) return;
-    this.confirmation ??= new ConfirmedRequest();
-    const confirmation = this.confirmation;
-    await this.perform(
-      () =>
-        confirmation.run((key) =>
-          ctx().services.askForHelp(
-            { citizenId, template: step.template, date: step.date, period: step.period },
-            key,
-          ),
+    await this.sendConfirmed(
+      (key) =>
+        ctx().services.askForHelp(
+          { citizenId, template: step.template, date: step.date, period: step.period },
+          key,
         ),
       (request) => {
-        this.confirmation = null;
         this.backTo((earlier) => earlier.step === 'main');
         this.forward({ step: 'asked', request });
         void this.reload();
@@ -149,9 +134,4 @@ export class MutualAidPage extends ServicePage<AidStep, MutualAidData> {
       },
     );
   }
-}
-
-function splitId(id: string): [string, string | undefined] {
-  const index = id.indexOf(':');
-  return index < 0 ? [id, undefined] : [id.slice(0, index), id.slice(index + 1)];
 }

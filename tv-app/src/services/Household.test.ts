@@ -1,55 +1,7 @@
 import type { ConsentState, HouseholdMember } from '@madoguchi/shared';
-import { DeviceRequestError, type DeviceChannelState } from '@madoguchi/stb-bridge';
 import { describe, expect, it } from 'vitest';
 import { Household, completeConsents, type HouseholdChange, type HouseholdChannel } from './Household';
-
-type Handler = (payload: unknown) => unknown;
-
-/** The device channel as the household sees it: answers from a table, pushes and sessions on demand. */
-class FakeChannel {
-  state: DeviceChannelState = 'online';
-  readonly sent: { event: string; payload: unknown }[] = [];
-  readonly handlers: Record<string, Handler> = {};
-  private readonly listeners = new Map<string, Set<(value: unknown) => void>>();
-  private readonly pushListeners = new Map<string, Set<(payload: unknown) => void>>();
-
-  on(event: string, listener: (value: unknown) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    set.add(listener);
-    this.listeners.set(event, set);
-    return () => set.delete(listener);
-  }
-
-  send(event: string, payload: unknown): Promise<unknown> {
-    // As the real channel: refused at once (a throw, not a rejection) unless online.
-    if (this.state !== 'online') throw DeviceRequestError.of('SERVER_UNREACHABLE');
-    this.sent.push({ event, payload });
-    const handler = this.handlers[event];
-    return Promise.resolve().then(() => {
-      if (!handler) throw DeviceRequestError.of('SERVER_UNREACHABLE');
-      return handler(payload);
-    });
-  }
-
-  onServer(event: string, listener: (payload: unknown) => void): () => void {
-    const set = this.pushListeners.get(event) ?? new Set();
-    set.add(listener);
-    this.pushListeners.set(event, set);
-    return () => set.delete(listener);
-  }
-
-  emit(event: string, value: unknown): void {
-    for (const listener of this.listeners.get(event) ?? []) listener(value);
-  }
-
-  push(event: string, payload: unknown): void {
-    for (const listener of this.pushListeners.get(event) ?? []) listener(payload);
-  }
-
-  events(): string[] {
-    return this.sent.map((request) => request.event);
-  }
-}
+import { FakeDeviceChannel } from './testDeviceChannel';
 
 function member(citizenId: string, displayName: string): HouseholdMember {
   return { citizenId, displayName, linkedAt: '2025-06-01T00:00:00Z', linkedBy: 'self' };
@@ -59,7 +11,7 @@ const ichiro = member('c-ichiro', '田中 一郎');
 const hanako = member('c-hanako', '田中 花子');
 
 function setUp(members: HouseholdMember[]) {
-  const channel = new FakeChannel();
+  const channel = new FakeDeviceChannel();
   let current = members;
   channel.handlers['household:list'] = () => ({ members: current });
   channel.handlers['household:unlink'] = (payload) => {
@@ -94,7 +46,7 @@ describe('Household', () => {
     });
     // The phone unlinked 花子 while the TV was offline: the next connection re-syncs.
     setServer([ichiro]);
-    channel.emit('state', 'online');
+    channel.setState('online');
     await flush();
     expect(household.members).toEqual([ichiro]);
     expect(household.activeCitizenId).toBe('c-ichiro');
@@ -162,11 +114,10 @@ describe('Household', () => {
     expect(household.loadState).toBe('failed');
     expect(household.loaded).toBe(false);
     channel.handlers['household:list'] = () => ({ members: [ichiro] });
-    channel.emit('state', 'online');
+    channel.setState('online');
     await flush();
     expect(household.loadState).toBe('loaded');
-    channel.state = 'revoked';
-    channel.emit('state', 'revoked');
+    channel.setState('revoked');
     expect(household.members).toEqual([]);
     expect(household.loaded).toBe(false);
   });

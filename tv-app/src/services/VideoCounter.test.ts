@@ -1,5 +1,5 @@
 import type { CallJoinInfo, MyCounterState, MyQueueEntry } from '@madoguchi/shared';
-import { DeviceRequestError, TypedEmitter, type DeviceChannelState } from '@madoguchi/stb-bridge';
+import { DeviceRequestError, TypedEmitter } from '@madoguchi/stb-bridge';
 import type { CallSessionState } from '@madoguchi/stb-bridge/call';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -9,52 +9,7 @@ import {
   type CounterChange,
   type CounterChannel,
 } from './VideoCounter';
-
-type Handler = (payload: unknown) => unknown;
-
-/** The device channel as the counter sees it: answers from a table, pushes on demand. */
-class FakeChannel {
-  state: DeviceChannelState = 'online';
-  readonly sent: { event: string; payload: unknown }[] = [];
-  readonly handlers: Record<string, Handler> = {};
-  private readonly stateListeners = new Set<(state: DeviceChannelState) => void>();
-  private readonly pushListeners = new Map<string, Set<(payload: unknown) => void>>();
-
-  on(_event: 'state', listener: (state: DeviceChannelState) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
-  }
-
-  send(event: string, payload: unknown): Promise<unknown> {
-    if (this.state !== 'online') throw DeviceRequestError.of('SERVER_UNREACHABLE');
-    this.sent.push({ event, payload });
-    const handler = this.handlers[event];
-    return Promise.resolve().then(() => {
-      if (!handler) throw DeviceRequestError.of('NOT_FOUND');
-      return handler(payload);
-    });
-  }
-
-  onServer(event: string, listener: (payload: unknown) => void): () => void {
-    const set = this.pushListeners.get(event) ?? new Set();
-    set.add(listener);
-    this.pushListeners.set(event, set);
-    return () => set.delete(listener);
-  }
-
-  push(event: string, payload: unknown): void {
-    for (const listener of this.pushListeners.get(event) ?? []) listener(payload);
-  }
-
-  setState(state: DeviceChannelState): void {
-    this.state = state;
-    for (const listener of this.stateListeners) listener(state);
-  }
-
-  events(): string[] {
-    return this.sent.map((request) => request.event);
-  }
-}
+import { FakeDeviceChannel } from './testDeviceChannel';
 
 class FakeMedia extends TypedEmitter<{ changed: [] }> implements CallMediaHandle {
   sessionState: CallSessionState | null = 'connecting';
@@ -128,7 +83,7 @@ function entry(position: number): MyQueueEntry {
 const NOTHING: MyCounterState = { entry: null, call: null, surveyFor: null };
 
 function setUp(mine: MyCounterState = NOTHING) {
-  const channel = new FakeChannel();
+  const channel = new FakeDeviceChannel();
   channel.handlers['counter:mine'] = () => mine;
   const media: FakeMedia[] = [];
   const counter = new VideoCounter(channel as unknown as CounterChannel, (join) => {

@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk';
 import { Button } from '../../components/Button';
-import { drawRowList, type RowProps } from '../../components/Row';
+import { drawRowList } from '../../components/Row';
 import { textSettings } from '../../components/card';
 import type { ScreenLine, ScreenSpec } from '../../services/counterScreens';
 import { FOCUS_MARGIN, listLayout, wrapLines, type MeasureText } from '../../ui/layout';
@@ -48,6 +48,47 @@ export function lineFont(style: ScreenLine['style'], sizes: Typography): { size:
     case 'note':
       return { size: sizes.small, bold: false };
   }
+}
+
+/** A line's text as drawn (broken already, or left to Lightning) and the lines it takes. */
+export type WrapLine = (
+  text: string,
+  font: { size: number; bold: boolean },
+) => { text: string; count: number };
+
+/**
+ * The lines at the top of a screen (here and on a service screen), from a little air under the
+ * title rule down: a notice in the focus colour, a headline with twice the gap under it.
+ * `height` is where what follows may start.
+ */
+export function lineElements(
+  lines: readonly ScreenLine[],
+  w: number,
+  sizes: Typography,
+  theme: Theme,
+  wrap: WrapLine,
+) {
+  let y = 16;
+  const elements = lines.map((line) => {
+    const font = lineFont(line.style, sizes);
+    const lineHeight = Math.round(font.size * 1.35);
+    const { text, count } = wrap(line.text, font);
+    const element = {
+      x: 0,
+      y,
+      text: textSettings({
+        text,
+        fontSize: font.size,
+        colour: line.style === 'notice' ? theme.focus : theme.text,
+        bold: font.bold,
+        wrapWidth: w,
+        lineHeight,
+      }),
+    };
+    y += count * lineHeight + LINE_GAP * (line.style === 'headline' || line.style === 'hero' ? 2 : 1);
+    return element;
+  });
+  return { elements, height: y };
 }
 
 /**
@@ -102,28 +143,11 @@ export class ChoiceScreen extends Lightning.Component {
 
   private lineBlocks(props: ChoiceScreenProps, lines: readonly ScreenLine[]) {
     const { w, sizes, theme, measure } = props;
-    // A little air under the title rule.
-    let y = 16;
-    const elements = lines.map((line) => {
-      const font = lineFont(line.style, sizes);
-      const lineHeight = Math.round(font.size * 1.35);
-      const count = wrapLines(line.text, w, font.size, font.bold, measure).length;
-      const element = {
-        x: 0,
-        y,
-        text: textSettings({
-          text: line.text,
-          fontSize: font.size,
-          colour: line.style === 'notice' ? theme.focus : theme.text,
-          bold: font.bold,
-          wrapWidth: w,
-          lineHeight,
-        }),
-      };
-      y += count * lineHeight + LINE_GAP * (line.style === 'headline' || line.style === 'hero' ? 2 : 1);
-      return element;
-    });
-    return { elements, height: y };
+    // Lightning wraps these itself: only counted here, the way it wraps.
+    return lineElements(lines, w, sizes, theme, (text, font) => ({
+      text,
+      count: wrapLines(text, w, font.size, font.bold, measure).length,
+    }));
   }
 
   private rowsLayout(props: ChoiceScreenProps) {
@@ -144,19 +168,21 @@ export class ChoiceScreen extends Lightning.Component {
     const viewport = this.tag('Viewport')!;
     viewport.patch({ visible: true, y: area.top, w, h: area.h });
     const { rowW, padding, labels, lines, layout } = this.rowsLayout(props);
-    const rows = labels.map((label, index): RowProps => ({
-      label,
-      bold: true,
-      w: rowW,
-      h: layout.rowHeights[index] ?? 0,
-      lines: lines[index]?.lines ?? 1,
-      padding,
-      lineHeight: layout.lineHeight,
-      fontSize: sizes.body,
-      focused: index === focus,
-      theme,
-    }));
-    this.offset = drawRowList(this.tag('Viewport.Items')!, rows, layout, focus, area.h, this.offset);
+    this.offset = drawRowList(
+      this.tag('Viewport.Items')!,
+      {
+        items: labels.map((label) => ({ label, bold: true })),
+        lines,
+        layout,
+        w: rowW,
+        padding,
+        fontSize: sizes.body,
+        theme,
+        focus,
+        viewportHeight: area.h,
+      },
+      this.offset,
+    );
   }
 
   /** The survey: five large numbers and "skip", in one row; the focused one is ringed. */

@@ -3,6 +3,7 @@ import { ServiceScreen } from '../../components/ServiceScreen';
 import { ServiceError, type ServiceKey } from '../../services/CityServices';
 import type { HouseholdChange } from '../../services/Household';
 import { speechOf } from '../../services/counterModel';
+import { ConfirmedRequest } from '../../services/idempotency';
 import { ctx, shell } from '../../services/runtime';
 import { jstDate } from '../../services/serviceFormat';
 import {
@@ -40,6 +41,12 @@ export function codeOf(error: unknown): ErrorCode {
   return error instanceof ServiceError ? error.code : 'INTERNAL';
 }
 
+/** A choice's id as its kind and value: `slot:s1` → ['slot', 's1'], `send` → ['send', '']. */
+export function splitChoiceId(id: string): [string, string] {
+  const index = id.indexOf(':');
+  return index < 0 ? [id, ''] : [id.slice(0, index), id.slice(index + 1)];
+}
+
 /**
  * One city service on one route, its steps inside (a list, one item, the steps of a booking):
  * Back and red go one step back, and out of the service from its first step. The data comes
@@ -60,6 +67,8 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
   /** One line about what just happened (an error on sending, 満員になりました). */
   protected notice: string | null = null;
   private history: HistoryEntry<S>[] = [];
+  /** The confirmation screen on now (予約する, たのむ), with its Idempotency-Key. */
+  protected confirmation: ConfirmedRequest | null = null;
   /** OK and number keys wait until then after a request went through (OK pressed twice). */
   private settleUntil = 0;
   private loadedFor: string | null | undefined;
@@ -162,6 +171,7 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
     this.focus = 0;
     this.listPage = 0;
     this.notice = null;
+    this.confirmation = null;
     this.closeDialog();
   }
 
@@ -195,6 +205,12 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
   /** Replaces the step on screen (Back then skips it: a confirmation already sent). */
   protected replaceStep(step: S): void {
     this.show(step, 0, 0);
+  }
+
+  /** On to a confirmation screen ('confirm'), with a new key: a retry on that screen reuses it. */
+  protected forwardToConfirm(step: S): void {
+    this.confirmation = new ConfirmedRequest();
+    this.forward(step);
   }
 
   /** Goes back to the nearest earlier step that passes `match`; if none, shows `fallback` alone. */
@@ -258,6 +274,30 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
     }
     if (!failed?.(outcome.code)) this.sayFailure(outcome.code);
     this.redraw();
+  }
+
+  /** A confirmation screen's request: once, with the screen's key, which a retry reuses. */
+  protected sendConfirmed<T>(
+    send: (key: string) => Promise<T>,
+    done: (value: T) => void,
+    failed?: (code: ErrorCode) => boolean,
+  ): Promise<void> {
+    this.confirmation ??= new ConfirmedRequest();
+    const confirmation = this.confirmation;
+    return this.perform(
+      () => confirmation.run(send),
+      (value) => {
+        // It went through: a new confirmation screen gets a new key.
+        this.confirmation = null;
+        done(value);
+      },
+      failed,
+    );
+  }
+
+  /** The key of the confirmation screen on now, for the test hook. */
+  protected confirmationKey(): string | null {
+    return this.step.step === 'confirm' ? (this.confirmation?.key ?? null) : null;
   }
 
   /** A failure as a line on the screen, said aloud. */
