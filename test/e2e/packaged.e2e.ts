@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
 import { REPO_ROOT } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { press, pressKeyCode, tvState, waitForTv } from './support/tv.js';
+import { checkVkGreenBackYellow, press, pressKeyCode, tvState, waitForTv } from './support/tv.js';
 
 // An operator package for the hbbtv profile, made and verified with the real command line,
 // unpacked with the system's tar and served from another origin than window-server, as a
@@ -131,12 +131,7 @@ describe('a packaged TV app', () => {
     expect(home.profile).toBe('hbbtv');
     expect(home.online).toBe(true);
 
-    await pressKeyCode(tv, 404); // VK_GREEN
-    await waitForTv(tv, (s) => s.screen === 'videoCounter', 'the video counter from VK_GREEN');
-    await pressKeyCode(tv, 461); // VK_BACK
-    await waitForTv(tv, (s) => s.screen === 'home', 'Home from VK_BACK');
-    await pressKeyCode(tv, 405); // VK_YELLOW
-    await waitForTv(tv, (s) => s.textScale === 1.25, 'larger text from VK_YELLOW');
+    await checkVkGreenBackYellow(tv);
     await pressKeyCode(tv, 71); // the operator's own green key
     await waitForTv(tv, (s) => s.screen === 'videoCounter', 'the video counter from the operator key 71');
     await pressKeyCode(tv, 461);

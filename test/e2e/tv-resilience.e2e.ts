@@ -2,7 +2,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { byTestId, deviceRow, openDevicesPage, signIn, waitForSignedIn } from './support/staff.js';
-import { openFromMore, press, pressKeyCode, startFresh, tvState, waitForTv } from './support/tv.js';
+import {
+  checkVkGreenBackYellow,
+  openFromMore,
+  press,
+  pressKeyCode,
+  startFresh,
+  tvState,
+  waitForTv,
+} from './support/tv.js';
 
 let server: RunningServer;
 let tv: Browser;
@@ -77,12 +85,7 @@ describe('TV app when things go wrong', () => {
     server = await startServer({ name: 'hbbtv' });
     await startFresh(tv, server.url, 'hbbtv');
     expect((await tvState(tv)).profile).toBe('hbbtv');
-    await pressKeyCode(tv, 404); // VK_GREEN
-    await waitForTv(tv, (s) => s.screen === 'videoCounter', 'the video counter from VK_GREEN');
-    await pressKeyCode(tv, 461); // VK_BACK
-    await waitForTv(tv, (s) => s.screen === 'home', 'Home from VK_BACK');
-    await pressKeyCode(tv, 405); // VK_YELLOW
-    await waitForTv(tv, (s) => s.textScale === 1.25, 'larger text from VK_YELLOW');
+    await checkVkGreenBackYellow(tv);
     await pressKeyCode(tv, 54); // digit 6: そのほか
     await waitForTv(tv, (s) => s.screen === 'more', 'そのほか from digit 6');
     await pressKeyCode(tv, 51); // digit 3

@@ -40,6 +40,19 @@ function without(keyMap: Record<string, string>, key: RemoteKey): Record<string,
   return Object.fromEntries(Object.entries(keyMap).filter(([, mapped]) => mapped !== key));
 }
 
+/** VK_RED..VK_BLUE, the colour key codes of OIPF/HbbTV that most boxes send. */
+const VK_COLOUR_CODES = [403, 404, 405, 406];
+
+/** The codes, in order, give Red, Green, Yellow and Blue. */
+function expectColourKeys(keys: ReadonlyMap<number, RemoteKey>, codes: readonly number[]): void {
+  expect(codes.map((code) => keys.get(code))).toEqual(['Red', 'Green', 'Yellow', 'Blue']);
+}
+
+/** None of the codes is in the key map. */
+function expectUnmapped(keys: ReadonlyMap<number, RemoteKey>, codes: readonly number[]): void {
+  for (const code of codes) expect(keys.get(code)).toBeUndefined();
+}
+
 describe('shipped profiles', () => {
   it('include the seven boxes operators run', () => {
     expect(profileNames()).toEqual(expect.arrayContaining(SHIPPED));
@@ -288,8 +301,8 @@ describe('browser profile', () => {
   });
 
   it('maps the colour keys to r/g/y/b and to the VK codes', () => {
-    expect([82, 71, 89, 66].map((code) => keys.get(code))).toEqual(['Red', 'Green', 'Yellow', 'Blue']);
-    expect([403, 404, 405, 406].map((code) => keys.get(code))).toEqual(['Red', 'Green', 'Yellow', 'Blue']);
+    expectColourKeys(keys, [82, 71, 89, 66]);
+    expectColourKeys(keys, VK_COLOUR_CODES);
   });
 
   it('maps top-row and numpad digits', () => {
@@ -304,7 +317,7 @@ describe('browser profile', () => {
   });
 
   it('knows nothing of other codes', () => {
-    for (const code of [0, 9, 32, 65, 112, 461, 10009]) expect(keys.get(code)).toBeUndefined();
+    expectUnmapped(keys, [0, 9, 32, 65, 112, 461, 10009]);
   });
 });
 
@@ -312,7 +325,7 @@ describe('hbbtv profile (HbbTV 2.x)', () => {
   const keys = keyMapOf('hbbtv');
 
   it('maps VK_RED..VK_BLUE', () => {
-    expect([403, 404, 405, 406].map((code) => keys.get(code))).toEqual(['Red', 'Green', 'Yellow', 'Blue']);
+    expectColourKeys(keys, VK_COLOUR_CODES);
   });
 
   it('maps 461, 10009 and 8 to Back', () => {
@@ -325,7 +338,7 @@ describe('hbbtv profile (HbbTV 2.x)', () => {
   });
 
   it('knows nothing of keyboard letters or other codes', () => {
-    for (const code of [27, 66, 68, 71, 82, 89, 96, 410, 412, 10182]) expect(keys.get(code)).toBeUndefined();
+    expectUnmapped(keys, [27, 66, 68, 71, 82, 89, 96, 410, 412, 10182]);
   });
 });
 
@@ -333,7 +346,7 @@ describe('hybridcast profile', () => {
   const keys = keyMapOf('hybridcast');
 
   it('maps the ARIB colour keys, VK_BACK and VK_DBUTTON', () => {
-    expect([403, 404, 405, 406].map((code) => keys.get(code))).toEqual(['Red', 'Green', 'Yellow', 'Blue']);
+    expectColourKeys(keys, VK_COLOUR_CODES);
     expect(keys.get(461)).toBe('Back');
     expect(keys.get(457)).toBe('Data');
   });
@@ -357,7 +370,7 @@ describe('wpe-rdk profile', () => {
   const keys = keyMapOf('wpe-rdk');
 
   it('maps the colour keys as WebKit reports WPE_KEY_Red..Blue (0x193-0x196)', () => {
-    expect([403, 404, 405, 406].map((code) => keys.get(code))).toEqual(['Red', 'Green', 'Yellow', 'Blue']);
+    expectColourKeys(keys, VK_COLOUR_CODES);
   });
 
   it('maps Backspace, Escape and VK_BROWSER_BACK to Back', () => {
@@ -382,7 +395,7 @@ describe('tizen profile', () => {
 
   it('maps Back 10009 and the registered colour keys', () => {
     expect(keys.get(10009)).toBe('Back');
-    expect([403, 404, 405, 406].map((code) => keys.get(code))).toEqual(['Red', 'Green', 'Yellow', 'Blue']);
+    expectColourKeys(keys, VK_COLOUR_CODES);
   });
 
   it('has no d button: Info 457 stands in for Data', () => {
@@ -390,7 +403,7 @@ describe('tizen profile', () => {
   });
 
   it('knows nothing of the other boxes’ Back codes', () => {
-    for (const code of [8, 27, 461]) expect(keys.get(code)).toBeUndefined();
+    expectUnmapped(keys, [8, 27, 461]);
   });
 
   it('says which keys the app must register', () => {
@@ -407,7 +420,7 @@ describe('webos profile', () => {
 
   it("maps LG's Back 461 and colour keys 403-406", () => {
     expect(keys.get(461)).toBe('Back');
-    expect([403, 404, 405, 406].map((code) => keys.get(code))).toEqual(['Red', 'Green', 'Yellow', 'Blue']);
+    expectColourKeys(keys, VK_COLOUR_CODES);
   });
 
   it('has no d button: Stop 413 stands in for Data', () => {
@@ -415,7 +428,7 @@ describe('webos profile', () => {
   });
 
   it('knows nothing of the other boxes’ Back codes', () => {
-    for (const code of [8, 27, 10009]) expect(keys.get(code)).toBeUndefined();
+    expectUnmapped(keys, [8, 27, 10009]);
   });
 });
 
@@ -424,12 +437,12 @@ describe('android-tv profile', () => {
 
   it('maps what the launcher forwards: Escape for Back, OIPF codes for the colour and d keys', () => {
     expect([27, 8].map((code) => keys.get(code))).toEqual(['Back', 'Back']);
-    expect([403, 404, 405, 406].map((code) => keys.get(code))).toEqual(['Red', 'Green', 'Yellow', 'Blue']);
+    expectColourKeys(keys, VK_COLOUR_CODES);
     expect(keys.get(457)).toBe('Data');
   });
 
   it('does not map raw Android key codes, which never reach a page', () => {
-    for (const code of [4, 23, 183, 184, 185, 186, 230]) expect(keys.get(code)).toBeUndefined();
+    expectUnmapped(keys, [4, 23, 183, 184, 185, 186, 230]);
   });
 
   it('sends sound without a camera', () => {

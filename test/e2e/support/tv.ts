@@ -68,6 +68,19 @@ export async function pressKeyCode(browser: Browser, keyCode: number): Promise<v
   }, keyCode);
 }
 
+/**
+ * From Home, with a TV remote's VK codes: VK_GREEN opens the video counter, VK_BACK returns Home,
+ * VK_YELLOW makes the text larger (1.25).
+ */
+export async function checkVkGreenBackYellow(browser: Browser): Promise<void> {
+  await pressKeyCode(browser, 404); // VK_GREEN
+  await waitForTv(browser, (s) => s.screen === 'videoCounter', 'the video counter from VK_GREEN');
+  await pressKeyCode(browser, 461); // VK_BACK
+  await waitForTv(browser, (s) => s.screen === 'home', 'Home from VK_BACK');
+  await pressKeyCode(browser, 405); // VK_YELLOW
+  await waitForTv(browser, (s) => s.textScale === 1.25, 'larger text from VK_YELLOW');
+}
+
 /** First start: the welcome screen, OK, and Home. Returns the new device id. */
 export async function startFresh(browser: Browser, url: string, profile?: string): Promise<string> {
   await openTv(browser, url, profile);

@@ -21,16 +21,7 @@ describe('routes', () => {
   });
 
   it('keeps six large tiles: the first five and 「そのほか」 for the rest, still in order', () => {
-    const all = [
-      'videoCounter',
-      'notices',
-      'wallet',
-      'mutualAid',
-      'childcare',
-      'hours',
-      'guide',
-      'settings',
-    ] as const;
+    const all = SERVICE_IDS;
     expect(homeTiles(all)).toEqual(['videoCounter', 'notices', 'wallet', 'mutualAid', 'childcare', 'more']);
     expect(moreServices(all)).toEqual(['hours', 'guide', 'settings']);
     const seven = ['settings', 'hours', 'guide', 'notices', 'wallet', 'mutualAid', 'childcare'] as const;
