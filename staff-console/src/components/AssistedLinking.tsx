@@ -18,6 +18,7 @@ import { useI18n } from '../i18n';
 import { request, toAckError } from '../staffRequest';
 import { BirthDate } from './CitizenCard';
 import { ConfirmDialog } from './ConfirmDialog';
+import { DataTable } from './DataTable';
 import { Icon } from './Icon';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -279,46 +280,43 @@ export function AssistedLinking({ consultationId, onLinked }: AssistedLinkingPro
                       {t('staff.assist.linkDisabledHint')}
                     </p>
                   )}
-                  <div class="table-wrap">
-                    <table class="table table--compact" data-testid="assist-results">
-                      <caption class="visually-hidden">{t('staff.assist.resultsTitle')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('staff.assist.name')}</th>
-                          <th scope="col">{t('staff.citizen.birthDate')}</th>
-                          <th scope="col">{t('staff.assist.area')}</th>
-                          <th scope="col">{t('staff.actions')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {found.results.map((result) => (
-                          <tr key={result.ref} data-testid="assist-result" data-ref={result.ref}>
-                            <th scope="row">{result.name}</th>
-                            <td>
-                              <BirthDate date={result.birthDate} today={today} />
-                            </td>
-                            <td>{result.area}</td>
-                            <td>
-                              <button
-                                type="button"
-                                class="button button--small button--primary"
-                                data-testid="assist-link"
-                                disabled={!ready || linking}
-                                aria-describedby={ready ? undefined : 'assist-link-hint'}
-                                aria-label={t('staff.assist.chooseRow', { name: result.name })}
-                                onClick={() => {
-                                  setProblem(null);
-                                  setChosen(result);
-                                }}
-                              >
-                                {t('staff.assist.choose')}
-                              </button>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    caption={t('staff.assist.resultsTitle')}
+                    columns={[
+                      t('staff.assist.name'),
+                      t('staff.citizen.birthDate'),
+                      t('staff.assist.area'),
+                      t('staff.actions'),
+                    ]}
+                    compact
+                    testId="assist-results"
+                  >
+                    {found.results.map((result) => (
+                      <tr key={result.ref} data-testid="assist-result" data-ref={result.ref}>
+                        <th scope="row">{result.name}</th>
+                        <td>
+                          <BirthDate date={result.birthDate} today={today} />
+                        </td>
+                        <td>{result.area}</td>
+                        <td>
+                          <button
+                            type="button"
+                            class="button button--small button--primary"
+                            data-testid="assist-link"
+                            disabled={!ready || linking}
+                            aria-describedby={ready ? undefined : 'assist-link-hint'}
+                            aria-label={t('staff.assist.chooseRow', { name: result.name })}
+                            onClick={() => {
+                              setProblem(null);
+                              setChosen(result);
+                            }}
+                          >
+                            {t('staff.assist.choose')}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
                 </>
               )}
             </section>

@@ -5,8 +5,10 @@ import { checkList, sortAssistedLinks } from '../audit';
 import { useConsole } from '../context';
 import { formatDateTime, shortId } from '../format';
 import { useI18n } from '../i18n';
+import { DataTable } from './DataTable';
 import { ErrorMessage } from './ErrorMessage';
 import { Icon } from './Icon';
+import { TableState } from './TableState';
 
 function asAckError(error: unknown): AckError {
   return error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' };
@@ -65,74 +67,72 @@ export function AssistedLinksPanel() {
       </div>
       <p class="panel__lead">{t('staff.assistedLinks.lead')}</p>
       {problem && <ErrorMessage error={problem} testId="assisted-links-error" />}
-      {links === null ? (
-        !problem && <p class="page__empty page__empty--small">{t('staff.loading')}</p>
-      ) : links.length === 0 ? (
-        <p class="page__empty page__empty--small" data-testid="assisted-links-empty">
-          {t('staff.assistedLinks.empty')}
-        </p>
-      ) : (
-        <div class="table-wrap">
-          <table class="table table--compact" data-testid="assisted-links-table">
-            <caption class="visually-hidden">{t('staff.assistedLinks.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.assistedLinks.at')}</th>
-                <th scope="col">{t('staff.assistedLinks.officer')}</th>
-                <th scope="col">{t('staff.assistedLinks.device')}</th>
-                <th scope="col">{t('staff.assistedLinks.citizen')}</th>
-                <th scope="col">{t('staff.assistedLinks.consultation')}</th>
-                <th scope="col">{t('staff.assistedLinks.checks')}</th>
+      <TableState
+        rows={links}
+        failed={problem !== null}
+        emptyTestId="assisted-links-empty"
+        emptyText={t('staff.assistedLinks.empty')}
+      >
+        {(links) => (
+          <DataTable
+            caption={t('staff.assistedLinks.title')}
+            columns={[
+              t('staff.assistedLinks.at'),
+              t('staff.assistedLinks.officer'),
+              t('staff.assistedLinks.device'),
+              t('staff.assistedLinks.citizen'),
+              t('staff.assistedLinks.consultation'),
+              t('staff.assistedLinks.checks'),
+            ]}
+            compact
+            testId="assisted-links-table"
+          >
+            {links.map((link) => (
+              <tr
+                key={`${link.at}-${link.citizenId}-${link.deviceId}`}
+                data-testid="assisted-link-row"
+                data-staff-id={link.staffId}
+                data-device-id={link.deviceId}
+                data-citizen-id={link.citizenId}
+                data-consultation-id={link.consultationId}
+                data-photo-id={String(link.checks.photoId === true)}
+              >
+                <td>
+                  <time dateTime={link.at}>{formatDateTime(link.at)}</time>
+                </td>
+                <th scope="row">{link.staffName}</th>
+                <td class="cell-id">
+                  <Id id={link.deviceId} />
+                </td>
+                <td class="cell-id">
+                  <Id id={link.citizenId} />
+                </td>
+                <td class="cell-id">
+                  <Id id={link.consultationId} />
+                </td>
+                <td>
+                  <ul class="check-markers">
+                    {checkList(link.checks).map(({ check, done }) => (
+                      <li
+                        key={check}
+                        class={`check-marker check-marker--${done ? 'done' : 'not-done'}`}
+                        data-check={check}
+                        data-done={String(done)}
+                      >
+                        <Icon name={done ? 'check' : 'dash'} size={14} />
+                        <span>{t(`staff.assist.check.${check}`)}</span>
+                        <span class="visually-hidden">
+                          {done ? t('staff.assist.checked') : t('staff.assist.notChecked')}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {links.map((link) => (
-                <tr
-                  key={`${link.at}-${link.citizenId}-${link.deviceId}`}
-                  data-testid="assisted-link-row"
-                  data-staff-id={link.staffId}
-                  data-device-id={link.deviceId}
-                  data-citizen-id={link.citizenId}
-                  data-consultation-id={link.consultationId}
-                  data-photo-id={String(link.checks.photoId === true)}
-                >
-                  <td>
-                    <time dateTime={link.at}>{formatDateTime(link.at)}</time>
-                  </td>
-                  <th scope="row">{link.staffName}</th>
-                  <td class="cell-id">
-                    <Id id={link.deviceId} />
-                  </td>
-                  <td class="cell-id">
-                    <Id id={link.citizenId} />
-                  </td>
-                  <td class="cell-id">
-                    <Id id={link.consultationId} />
-                  </td>
-                  <td>
-                    <ul class="check-markers">
-                      {checkList(link.checks).map(({ check, done }) => (
-                        <li
-                          key={check}
-                          class={`check-marker check-marker--${done ? 'done' : 'not-done'}`}
-                          data-check={check}
-                          data-done={String(done)}
-                        >
-                          <Icon name={done ? 'check' : 'dash'} size={14} />
-                          <span>{t(`staff.assist.check.${check}`)}</span>
-                          <span class="visually-hidden">
-                            {done ? t('staff.assist.checked') : t('staff.assist.notChecked')}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </TableState>
     </section>
   );
 }

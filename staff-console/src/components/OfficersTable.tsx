@@ -1,6 +1,7 @@
 import type { ConsultationView, OfficerView, Topic } from '@madoguchi/shared';
 import { formatDuration, liveConsultationOf, sortOfficers, topicLabel, waitingSeconds } from '../counter';
 import { useI18n } from '../i18n';
+import { DataTable } from './DataTable';
 
 interface OfficersTableProps {
   officers: readonly OfficerView[];
@@ -16,55 +17,51 @@ export function OfficersTable({ officers, consultations, topics, now }: Officers
     return <p class="page__empty page__empty--small">{t('staff.supervisor.noOfficers')}</p>;
   }
   return (
-    <div class="table-wrap">
-      <table class="table" data-testid="officers-table">
-        <caption class="visually-hidden">{t('staff.supervisor.officers')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('staff.supervisor.officer')}</th>
-            <th scope="col">{t('staff.supervisor.status')}</th>
-            <th scope="col">{t('staff.supervisor.consultation')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sortOfficers(officers).map((officer) => {
-            const consultation = liveConsultationOf(consultations, officer.staffId);
-            return (
-              <tr
-                key={officer.staffId}
-                data-testid="officer-row"
-                data-staff-id={officer.staffId}
-                data-status={officer.status}
-                data-consultation-id={consultation?.consultationId ?? ''}
-              >
-                <th scope="row">{officer.displayName}</th>
-                <td>
-                  <span class={`status status--officer-${officer.status}`}>
-                    <span class="status__dot" aria-hidden="true" />
-                    {t(`staff.officer.status.${officer.status}`)}
-                  </span>
-                </td>
-                <td>
-                  {consultation ? (
-                    <span>
-                      {topicLabel(topics, consultation.topic, language)}
-                      {' · '}
-                      {t(`staff.open.status.${consultation.status}`)}
-                      {' · '}
-                      {formatDuration(waitingSeconds(consultation.startedAt, now))}
-                      {!consultation.camera && (
-                        <span class="marker marker--audio">{t('staff.queue.noCamera')}</span>
-                      )}
-                    </span>
-                  ) : (
-                    '—'
+    <DataTable
+      caption={t('staff.supervisor.officers')}
+      columns={[
+        t('staff.supervisor.officer'),
+        t('staff.supervisor.status'),
+        t('staff.supervisor.consultation'),
+      ]}
+      testId="officers-table"
+    >
+      {sortOfficers(officers).map((officer) => {
+        const consultation = liveConsultationOf(consultations, officer.staffId);
+        return (
+          <tr
+            key={officer.staffId}
+            data-testid="officer-row"
+            data-staff-id={officer.staffId}
+            data-status={officer.status}
+            data-consultation-id={consultation?.consultationId ?? ''}
+          >
+            <th scope="row">{officer.displayName}</th>
+            <td>
+              <span class={`status status--officer-${officer.status}`}>
+                <span class="status__dot" aria-hidden="true" />
+                {t(`staff.officer.status.${officer.status}`)}
+              </span>
+            </td>
+            <td>
+              {consultation ? (
+                <span>
+                  {topicLabel(topics, consultation.topic, language)}
+                  {' · '}
+                  {t(`staff.open.status.${consultation.status}`)}
+                  {' · '}
+                  {formatDuration(waitingSeconds(consultation.startedAt, now))}
+                  {!consultation.camera && (
+                    <span class="marker marker--audio">{t('staff.queue.noCamera')}</span>
                   )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                </span>
+              ) : (
+                '—'
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { AccountForm } from './AccountForm';
 import { PageTitle } from './PageTitle';
+import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 function asAckError(error: unknown): AckError {
@@ -79,79 +80,73 @@ export function AccountsPage() {
             {announcement ? t(announcement.key, { name: announcement.name }) : ''}
           </p>
           {problem && (
-            <ErrorMessage error={problem} testId="accounts-error">
-              {accounts === undefined && (
-                <button type="button" class="button button--small" onClick={load}>
-                  {t('staff.retry')}
-                </button>
-              )}
-            </ErrorMessage>
+            <ErrorMessage
+              error={problem}
+              testId="accounts-error"
+              onRetry={accounts === undefined ? load : undefined}
+            />
           )}
           {accounts === undefined ? (
             !problem && <p class="page__empty">{t('staff.loading')}</p>
           ) : (
-            <div class="table-wrap">
-              <table class="table" data-testid="accounts-table">
-                <caption class="visually-hidden">{t('staff.accounts.list')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('staff.accounts.displayName')}</th>
-                    <th scope="col">{t('staff.accounts.loginId')}</th>
-                    <th scope="col">{t('staff.accounts.role')}</th>
-                    <th scope="col">{t('staff.accounts.status')}</th>
-                    <th scope="col">{t('staff.accounts.createdAt')}</th>
-                    <th scope="col">{t('staff.actions')}</th>
+            <DataTable
+              caption={t('staff.accounts.list')}
+              columns={[
+                t('staff.accounts.displayName'),
+                t('staff.accounts.loginId'),
+                t('staff.accounts.role'),
+                t('staff.accounts.status'),
+                t('staff.accounts.createdAt'),
+                t('staff.actions'),
+              ]}
+              testId="accounts-table"
+            >
+              {accounts.map((account) => {
+                const self = account.id === session.staff.id;
+                return (
+                  <tr
+                    key={account.id}
+                    class={account.disabled ? 'row row--disabled' : 'row'}
+                    data-testid="account-row"
+                    data-account-id={account.id}
+                    data-login-id={account.loginId}
+                    data-disabled={String(account.disabled)}
+                  >
+                    <th scope="row">
+                      {account.displayName}
+                      {self && <span class="tag">{t('staff.accounts.you')}</span>}
+                    </th>
+                    <td>
+                      <code>{account.loginId}</code>
+                    </td>
+                    <td>{t(`staff.role.${account.role}`)}</td>
+                    <td>
+                      <span class={`state state--${account.disabled ? 'disabled' : 'active'}`}>
+                        {account.disabled ? t('staff.accounts.disabled') : t('staff.accounts.active')}
+                      </span>
+                    </td>
+                    <td>
+                      <time dateTime={account.createdAt}>{formatDateTime(account.createdAt)}</time>
+                    </td>
+                    <td>
+                      {/* Disabling yourself would end this very session: leave that to another admin. */}
+                      {!self && (
+                        <button
+                          type="button"
+                          class={`button button--small ${account.disabled ? '' : 'button--danger-outline'}`}
+                          data-testid="account-toggle"
+                          disabled={busyId === account.id}
+                          aria-label={`${account.disabled ? t('staff.accounts.enable') : t('staff.accounts.disable')}: ${account.displayName}`}
+                          onClick={() => void toggle(account)}
+                        >
+                          {account.disabled ? t('staff.accounts.enable') : t('staff.accounts.disable')}
+                        </button>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {accounts.map((account) => {
-                    const self = account.id === session.staff.id;
-                    return (
-                      <tr
-                        key={account.id}
-                        class={account.disabled ? 'row row--disabled' : 'row'}
-                        data-testid="account-row"
-                        data-account-id={account.id}
-                        data-login-id={account.loginId}
-                        data-disabled={String(account.disabled)}
-                      >
-                        <th scope="row">
-                          {account.displayName}
-                          {self && <span class="tag">{t('staff.accounts.you')}</span>}
-                        </th>
-                        <td>
-                          <code>{account.loginId}</code>
-                        </td>
-                        <td>{t(`staff.role.${account.role}`)}</td>
-                        <td>
-                          <span class={`state state--${account.disabled ? 'disabled' : 'active'}`}>
-                            {account.disabled ? t('staff.accounts.disabled') : t('staff.accounts.active')}
-                          </span>
-                        </td>
-                        <td>
-                          <time dateTime={account.createdAt}>{formatDateTime(account.createdAt)}</time>
-                        </td>
-                        <td>
-                          {/* Disabling yourself would end this very session: leave that to another admin. */}
-                          {!self && (
-                            <button
-                              type="button"
-                              class={`button button--small ${account.disabled ? '' : 'button--danger-outline'}`}
-                              data-testid="account-toggle"
-                              disabled={busyId === account.id}
-                              aria-label={`${account.disabled ? t('staff.accounts.enable') : t('staff.accounts.disable')}: ${account.displayName}`}
-                              onClick={() => void toggle(account)}
-                            >
-                              {account.disabled ? t('staff.accounts.enable') : t('staff.accounts.disable')}
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
           )}
         </section>
       </div>

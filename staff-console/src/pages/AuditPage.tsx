@@ -10,8 +10,10 @@ import {
   verificationSummary,
   type VerificationSummary,
 } from '../audit';
+import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
+import { TableState } from '../components/TableState';
 import { useConsole } from '../context';
 import { formatDateTime, formatDateTimeSeconds, shortId } from '../format';
 import { useI18n } from '../i18n';
@@ -223,77 +225,74 @@ export function AuditPage() {
           </button>
         </div>
         {entriesError && <ErrorMessage error={entriesError} testId="audit-error" />}
-        {entries === null ? (
-          !entriesError && <p class="page__empty page__empty--small">{t('staff.loading')}</p>
-        ) : entries.length === 0 ? (
-          <p class="page__empty page__empty--small" data-testid="audit-empty">
-            {t('staff.audit.empty')}
-          </p>
-        ) : (
-          <div class="table-wrap">
-            <table class="table table--compact audit-table" data-testid="audit-table">
-              <caption class="visually-hidden">
-                {t('staff.audit.entriesTitle', { limit: AUDIT_LIMIT })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('staff.audit.seq')}</th>
-                  <th scope="col">{t('staff.audit.at')}</th>
-                  <th scope="col">{t('staff.audit.actor')}</th>
-                  <th scope="col">{t('staff.audit.action')}</th>
-                  <th scope="col">{t('staff.audit.subject')}</th>
-                  <th scope="col">{t('staff.audit.consultation')}</th>
-                  <th scope="col">{t('staff.audit.details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => {
-                  // The first broken row stands out; the ones after it are not vouched for either.
-                  const broken = entry.seq === brokenSeq;
-                  const unverified = brokenSeq !== null && entry.seq > brokenSeq;
-                  const details = detailsText(entry.details);
-                  return (
-                    <tr
-                      key={entry.seq}
-                      id={`audit-row-${entry.seq}`}
-                      tabIndex={broken ? -1 : undefined}
-                      class={`row${broken ? ' row--broken' : ''}${unverified ? ' row--unverified' : ''}`}
-                      data-testid="audit-row"
-                      data-seq={entry.seq}
-                      data-action={entry.action}
-                      data-actor={entry.actor}
-                      data-subject={entry.subject ?? ''}
-                      data-broken={String(broken)}
-                    >
-                      <th scope="row" class="cell-num">
-                        {entry.seq}
-                        {broken && <span class="marker marker--late">{t('staff.audit.brokenRow')}</span>}
-                      </th>
-                      <td>
-                        <time dateTime={entry.at}>{formatDateTimeSeconds(entry.at)}</time>
-                      </td>
-                      <td>
-                        <ActorCell actor={entry.actor} names={names} />
-                      </td>
-                      <td>
-                        <ActionCell action={entry.action} />
-                      </td>
-                      <td class="cell-id">
-                        <Id id={entry.subject} />
-                      </td>
-                      <td class="cell-id">
-                        <Id id={entry.consultationId} />
-                      </td>
-                      <td class="audit-details" title={details}>
-                        {details || '—'}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <TableState
+          rows={entries}
+          failed={entriesError !== null}
+          emptyTestId="audit-empty"
+          emptyText={t('staff.audit.empty')}
+        >
+          {(entries) => (
+            <DataTable
+              caption={t('staff.audit.entriesTitle', { limit: AUDIT_LIMIT })}
+              columns={[
+                t('staff.audit.seq'),
+                t('staff.audit.at'),
+                t('staff.audit.actor'),
+                t('staff.audit.action'),
+                t('staff.audit.subject'),
+                t('staff.audit.consultation'),
+                t('staff.audit.details'),
+              ]}
+              compact
+              class="audit-table"
+              testId="audit-table"
+            >
+              {entries.map((entry) => {
+                // The first broken row stands out; the ones after it are not vouched for either.
+                const broken = entry.seq === brokenSeq;
+                const unverified = brokenSeq !== null && entry.seq > brokenSeq;
+                const details = detailsText(entry.details);
+                return (
+                  <tr
+                    key={entry.seq}
+                    id={`audit-row-${entry.seq}`}
+                    tabIndex={broken ? -1 : undefined}
+                    class={`row${broken ? ' row--broken' : ''}${unverified ? ' row--unverified' : ''}`}
+                    data-testid="audit-row"
+                    data-seq={entry.seq}
+                    data-action={entry.action}
+                    data-actor={entry.actor}
+                    data-subject={entry.subject ?? ''}
+                    data-broken={String(broken)}
+                  >
+                    <th scope="row" class="cell-num">
+                      {entry.seq}
+                      {broken && <span class="marker marker--late">{t('staff.audit.brokenRow')}</span>}
+                    </th>
+                    <td>
+                      <time dateTime={entry.at}>{formatDateTimeSeconds(entry.at)}</time>
+                    </td>
+                    <td>
+                      <ActorCell actor={entry.actor} names={names} />
+                    </td>
+                    <td>
+                      <ActionCell action={entry.action} />
+                    </td>
+                    <td class="cell-id">
+                      <Id id={entry.subject} />
+                    </td>
+                    <td class="cell-id">
+                      <Id id={entry.consultationId} />
+                    </td>
+                    <td class="audit-details" title={details}>
+                      {details || '—'}
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          )}
+        </TableState>
       </section>
     </section>
   );

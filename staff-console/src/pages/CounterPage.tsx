@@ -7,6 +7,7 @@ import { LiveStatus } from '../components/LiveStatus';
 import { OfficerStatusSwitch } from '../components/OfficerStatusSwitch';
 import { OpenConsultations } from '../components/OpenConsultations';
 import { QueueTable } from '../components/QueueTable';
+import { PageLoading } from '../components/TableState';
 import { useConsole } from '../context';
 import { groupQueue, hasAcceptable, myConsultations, officerStatus, tokyoDate } from '../counter';
 import { useCounter } from '../counterContext';
@@ -101,13 +102,7 @@ export function CounterPage() {
             text={problemText(problem.error, problem.attempt)}
           />
         )}
-        {snapshotError && (
-          <ErrorMessage error={snapshotError} testId="snapshot-error">
-            <button type="button" class="button button--small" onClick={resync}>
-              {t('staff.retry')}
-            </button>
-          </ErrorMessage>
-        )}
+        {snapshotError && <ErrorMessage error={snapshotError} testId="snapshot-error" onRetry={resync} />}
         {snapshot && !snapshot.openNow && (
           <p class="message message--info" data-testid="counter-closed">
             {t('staff.counter.closedNow')}
@@ -123,9 +118,7 @@ export function CounterPage() {
       />
 
       {!snapshot ? (
-        <p class="page__empty" role="status">
-          {t('staff.loading')}
-        </p>
+        <PageLoading />
       ) : (
         <div class="counter__grid">
           <section class="panel" aria-labelledby="queue-title" data-testid="queue">

@@ -10,7 +10,9 @@ import { useI18n } from '../i18n';
 import { useDeviceTable } from '../useDeviceTable';
 import { PageTitle } from './PageTitle';
 import { LiveStatus } from '../components/LiveStatus';
+import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PageLoading } from '../components/TableState';
 
 export function DevicesPage() {
   const i18n = useI18n();
@@ -51,85 +53,77 @@ export function DevicesPage() {
       </div>
 
       {problem && (
-        <ErrorMessage error={problem} testId="devices-error">
-          {loadError && !actionError && (
-            <button type="button" class="button button--small" onClick={reload}>
-              {t('staff.retry')}
-            </button>
-          )}
-        </ErrorMessage>
+        <ErrorMessage
+          error={problem}
+          testId="devices-error"
+          onRetry={loadError && !actionError ? reload : undefined}
+        />
       )}
 
       {table.loading ? (
-        <p class="page__empty" role="status">
-          {t('staff.loading')}
-        </p>
+        <PageLoading />
       ) : devices.length === 0 ? (
         <p class="page__empty" data-testid="devices-empty">
           {t('staff.devices.empty')}
         </p>
       ) : (
-        <div class="table-wrap">
-          <table class="table" data-testid="devices-table">
-            <caption class="visually-hidden">{t('staff.devices.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.devices.id')}</th>
-                <th scope="col">{t('staff.devices.profile')}</th>
-                <th scope="col">{t('staff.devices.appVersion')}</th>
-                <th scope="col">{t('staff.devices.model')}</th>
-                <th scope="col">{t('staff.devices.lastSeen')}</th>
-                <th scope="col">{t('staff.devices.status')}</th>
-                {mayRevoke && <th scope="col">{t('staff.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {devices.map((device) => {
-                const status = deviceStatus(device);
-                return (
-                  <tr
-                    key={device.id}
-                    class={`row row--${status}`}
-                    data-testid="device-row"
-                    data-device-id={device.id}
-                    data-online={String(status === 'online')}
-                    data-status={status}
-                  >
-                    <th scope="row" class="cell-id">
-                      <code title={device.id}>{shortId(device.id)}</code>
-                    </th>
-                    <td>{device.profile}</td>
-                    <td>{device.appVersion}</td>
-                    <td class="cell-model" title={device.model}>
-                      {device.model}
-                    </td>
-                    <td>
-                      <time dateTime={device.lastSeenAt}>{formatDateTime(device.lastSeenAt)}</time>
-                    </td>
-                    <td>
-                      <DeviceStatusMarker status={status} />
-                    </td>
-                    {mayRevoke && (
-                      <td>
-                        {!device.revoked && (
-                          <button
-                            type="button"
-                            class="button button--small button--danger-outline"
-                            data-testid="device-revoke"
-                            aria-label={`${t('staff.devices.revoke')} ${shortId(device.id)}`}
-                            onClick={() => setConfirming(device)}
-                          >
-                            {t('staff.devices.revoke')}
-                          </button>
-                        )}
-                      </td>
+        <DataTable
+          caption={t('staff.devices.title')}
+          columns={[
+            t('staff.devices.id'),
+            t('staff.devices.profile'),
+            t('staff.devices.appVersion'),
+            t('staff.devices.model'),
+            t('staff.devices.lastSeen'),
+            t('staff.devices.status'),
+            mayRevoke && t('staff.actions'),
+          ]}
+          testId="devices-table"
+        >
+          {devices.map((device) => {
+            const status = deviceStatus(device);
+            return (
+              <tr
+                key={device.id}
+                class={`row row--${status}`}
+                data-testid="device-row"
+                data-device-id={device.id}
+                data-online={String(status === 'online')}
+                data-status={status}
+              >
+                <th scope="row" class="cell-id">
+                  <code title={device.id}>{shortId(device.id)}</code>
+                </th>
+                <td>{device.profile}</td>
+                <td>{device.appVersion}</td>
+                <td class="cell-model" title={device.model}>
+                  {device.model}
+                </td>
+                <td>
+                  <time dateTime={device.lastSeenAt}>{formatDateTime(device.lastSeenAt)}</time>
+                </td>
+                <td>
+                  <DeviceStatusMarker status={status} />
+                </td>
+                {mayRevoke && (
+                  <td>
+                    {!device.revoked && (
+                      <button
+                        type="button"
+                        class="button button--small button--danger-outline"
+                        data-testid="device-revoke"
+                        aria-label={`${t('staff.devices.revoke')} ${shortId(device.id)}`}
+                        onClick={() => setConfirming(device)}
+                      >
+                        {t('staff.devices.revoke')}
+                      </button>
                     )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
 
       {confirming && (

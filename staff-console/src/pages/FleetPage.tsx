@@ -11,7 +11,9 @@ import { useI18n } from '../i18n';
 import { useFleetTable } from '../useFleetTable';
 import { PageTitle } from './PageTitle';
 import { LiveStatus } from '../components/LiveStatus';
+import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PageLoading } from '../components/TableState';
 
 /** Columns of a row, for the expanded errors line under it. */
 const COLUMNS = 11;
@@ -91,13 +93,7 @@ export function FleetPage() {
       </div>
       <p class="panel__lead">{t('staff.fleet.lead')}</p>
 
-      {loadError && (
-        <ErrorMessage error={loadError} testId="fleet-error">
-          <button type="button" class="button button--small" onClick={reload}>
-            {t('staff.retry')}
-          </button>
-        </ErrorMessage>
-      )}
+      {loadError && <ErrorMessage error={loadError} testId="fleet-error" onRetry={reload} />}
 
       <div class="field fleet__filter">
         <label for="fleet-filter-profile" class="field__label">
@@ -120,147 +116,140 @@ export function FleetPage() {
       </div>
 
       {table.loading ? (
-        <p class="page__empty" role="status">
-          {t('staff.loading')}
-        </p>
+        <PageLoading />
       ) : shown.length === 0 ? (
         <p class="page__empty" data-testid="fleet-empty">
           {t('staff.fleet.empty')}
         </p>
       ) : (
-        <div class="table-wrap">
-          <table class="table fleet__table" data-testid="fleet-table">
-            <caption class="visually-hidden">{t('staff.fleet.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <input
-                    type="checkbox"
-                    aria-label={t('staff.fleet.selectAll')}
-                    checked={allSelected}
-                    data-testid="fleet-select-all"
-                    onChange={() =>
-                      setSelected(allSelected ? new Set() : new Set(selectable.map((device) => device.id)))
-                    }
-                  />
-                </th>
-                <th scope="col">{t('staff.fleet.id')}</th>
-                <th scope="col">{t('staff.fleet.status')}</th>
-                <th scope="col">{t('staff.fleet.profile')}</th>
-                <th scope="col">{t('staff.fleet.appVersion')}</th>
-                <th scope="col">{t('staff.fleet.capabilities')}</th>
-                <th scope="col">{t('staff.fleet.memory')}</th>
-                <th scope="col">{t('staff.fleet.model')}</th>
-                <th scope="col">{t('staff.fleet.errors')}</th>
-                <th scope="col">{t('staff.fleet.lastSeen')}</th>
-                <th scope="col">{t('staff.fleet.config')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((device) => {
-                const status = deviceStatus(device);
-                const open = expanded.has(device.id);
-                return (
-                  <Fragment key={device.id}>
-                    <tr
-                      class={`row row--${status}`}
-                      data-testid="fleet-row"
-                      data-device-id={device.id}
-                      data-online={String(status === 'online')}
-                      data-status={status}
-                      data-profile={device.profile}
-                      data-version={device.appVersion}
-                      data-update-available={String(device.updateAvailable)}
-                      data-config-version={device.config?.version ?? ''}
-                      data-config-state={device.config?.state ?? 'none'}
-                    >
-                      <td>
-                        {!device.revoked && (
-                          <input
-                            type="checkbox"
-                            aria-label={t('staff.fleet.selectRow', { id: shortId(device.id) })}
-                            checked={selected.has(device.id)}
-                            data-testid="fleet-select"
-                            onChange={() => setSelected(toggled(selected, device.id))}
-                          />
-                        )}
-                      </td>
-                      <th scope="row" class="cell-id">
-                        <code title={device.id}>{shortId(device.id)}</code>
-                      </th>
-                      <td>
-                        <DeviceStatusMarker status={status} />
-                      </td>
-                      <td>{device.profile}</td>
-                      <td class="fleet__nowrap">
-                        {device.appVersion}
-                        {device.updateAvailable && (
-                          <span class="tag tag--warn" data-testid="fleet-update">
-                            {t('staff.fleet.updateAvailable')}
-                          </span>
-                        )}
-                      </td>
-                      <td>{capabilityText(device)}</td>
-                      <td class="fleet__nowrap">{memoryText(device)}</td>
-                      <td class="cell-model" title={device.model}>
-                        {device.model}
-                      </td>
-                      <td>
-                        {device.errors.length === 0 ? (
-                          t('staff.fleet.noErrors')
-                        ) : (
-                          <button
-                            type="button"
-                            class="button button--small"
-                            aria-expanded={open}
-                            aria-controls={`fleet-errors-${device.id}`}
-                            data-testid="fleet-errors-toggle"
-                            data-count={device.errors.length}
-                            onClick={() => setExpanded(toggled(expanded, device.id))}
-                          >
-                            {open
-                              ? t('staff.fleet.hideErrors')
-                              : t('staff.fleet.showErrors', { count: device.errors.length })}
-                          </button>
-                        )}
-                      </td>
-                      <td>
-                        <time dateTime={device.lastSeenAt}>{formatDateTime(device.lastSeenAt)}</time>
-                      </td>
-                      <td data-testid="fleet-config">
-                        {device.config
-                          ? t(`staff.fleet.configState.${device.config.state}`, {
-                              version: device.config.version,
-                            })
-                          : t('staff.fleet.configNone')}
-                      </td>
-                    </tr>
-                    {open && (
-                      <tr id={`fleet-errors-${device.id}`} class="fleet__errors" data-testid="fleet-errors">
-                        <td colSpan={COLUMNS}>
-                          {device.reportedAt && (
-                            <p class="field__hint">
-                              {t('staff.fleet.lastReport', { time: formatDateTime(device.reportedAt) })}
-                            </p>
-                          )}
-                          <ol class="fleet__error-list">
-                            {[...device.errors].reverse().map((error, index) => (
-                              <li key={`${error.at}-${index}`}>
-                                <time dateTime={error.at}>{formatDateTime(error.at)}</time>{' '}
-                                <code>{error.message}</code>
-                                {error.source && <span class="fleet__source"> ({error.source})</span>}
-                              </li>
-                            ))}
-                          </ol>
-                        </td>
-                      </tr>
+        <DataTable
+          caption={t('staff.fleet.title')}
+          columns={[
+            <input
+              type="checkbox"
+              aria-label={t('staff.fleet.selectAll')}
+              checked={allSelected}
+              data-testid="fleet-select-all"
+              onChange={() =>
+                setSelected(allSelected ? new Set() : new Set(selectable.map((device) => device.id)))
+              }
+            />,
+            t('staff.fleet.id'),
+            t('staff.fleet.status'),
+            t('staff.fleet.profile'),
+            t('staff.fleet.appVersion'),
+            t('staff.fleet.capabilities'),
+            t('staff.fleet.memory'),
+            t('staff.fleet.model'),
+            t('staff.fleet.errors'),
+            t('staff.fleet.lastSeen'),
+            t('staff.fleet.config'),
+          ]}
+          class="fleet__table"
+          testId="fleet-table"
+        >
+          {shown.map((device) => {
+            const status = deviceStatus(device);
+            const open = expanded.has(device.id);
+            return (
+              <Fragment key={device.id}>
+                <tr
+                  class={`row row--${status}`}
+                  data-testid="fleet-row"
+                  data-device-id={device.id}
+                  data-online={String(status === 'online')}
+                  data-status={status}
+                  data-profile={device.profile}
+                  data-version={device.appVersion}
+                  data-update-available={String(device.updateAvailable)}
+                  data-config-version={device.config?.version ?? ''}
+                  data-config-state={device.config?.state ?? 'none'}
+                >
+                  <td>
+                    {!device.revoked && (
+                      <input
+                        type="checkbox"
+                        aria-label={t('staff.fleet.selectRow', { id: shortId(device.id) })}
+                        checked={selected.has(device.id)}
+                        data-testid="fleet-select"
+                        onChange={() => setSelected(toggled(selected, device.id))}
+                      />
                     )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  </td>
+                  <th scope="row" class="cell-id">
+                    <code title={device.id}>{shortId(device.id)}</code>
+                  </th>
+                  <td>
+                    <DeviceStatusMarker status={status} />
+                  </td>
+                  <td>{device.profile}</td>
+                  <td class="fleet__nowrap">
+                    {device.appVersion}
+                    {device.updateAvailable && (
+                      <span class="tag tag--warn" data-testid="fleet-update">
+                        {t('staff.fleet.updateAvailable')}
+                      </span>
+                    )}
+                  </td>
+                  <td>{capabilityText(device)}</td>
+                  <td class="fleet__nowrap">{memoryText(device)}</td>
+                  <td class="cell-model" title={device.model}>
+                    {device.model}
+                  </td>
+                  <td>
+                    {device.errors.length === 0 ? (
+                      t('staff.fleet.noErrors')
+                    ) : (
+                      <button
+                        type="button"
+                        class="button button--small"
+                        aria-expanded={open}
+                        aria-controls={`fleet-errors-${device.id}`}
+                        data-testid="fleet-errors-toggle"
+                        data-count={device.errors.length}
+                        onClick={() => setExpanded(toggled(expanded, device.id))}
+                      >
+                        {open
+                          ? t('staff.fleet.hideErrors')
+                          : t('staff.fleet.showErrors', { count: device.errors.length })}
+                      </button>
+                    )}
+                  </td>
+                  <td>
+                    <time dateTime={device.lastSeenAt}>{formatDateTime(device.lastSeenAt)}</time>
+                  </td>
+                  <td data-testid="fleet-config">
+                    {device.config
+                      ? t(`staff.fleet.configState.${device.config.state}`, {
+                          version: device.config.version,
+                        })
+                      : t('staff.fleet.configNone')}
+                  </td>
+                </tr>
+                {open && (
+                  <tr id={`fleet-errors-${device.id}`} class="fleet__errors" data-testid="fleet-errors">
+                    <td colSpan={COLUMNS}>
+                      {device.reportedAt && (
+                        <p class="field__hint">
+                          {t('staff.fleet.lastReport', { time: formatDateTime(device.reportedAt) })}
+                        </p>
+                      )}
+                      <ol class="fleet__error-list">
+                        {[...device.errors].reverse().map((error, index) => (
+                          <li key={`${error.at}-${index}`}>
+                            <time dateTime={error.at}>{formatDateTime(error.at)}</time>{' '}
+                            <code>{error.message}</code>
+                            {error.source && <span class="fleet__source"> ({error.source})</span>}
+                          </li>
+                        ))}
+                      </ol>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </DataTable>
       )}
 
       <FleetPushForm

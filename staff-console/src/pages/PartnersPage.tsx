@@ -1,8 +1,10 @@
 import type { AckError, PartnerHealth } from '@madoguchi/shared';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
+import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
+import { TableState } from '../components/TableState';
 import { useConsole } from '../context';
 import { formatClock } from '../counter';
 import { formatDateTimeSeconds } from '../format';
@@ -114,77 +116,75 @@ export function PartnersPage() {
         </div>
 
         {error && <ErrorMessage error={error} testId="partners-error" />}
-        {rows === null ? (
-          !error && <p class="page__empty page__empty--small">{t('staff.loading')}</p>
-        ) : rows.length === 0 ? (
-          <p class="page__empty page__empty--small" data-testid="partners-empty">
-            {t('staff.partners.empty')}
-          </p>
-        ) : (
-          <>
-            <p
-              class={`partners__summary partners__summary--${troubled === 0 ? 'ok' : 'down'}`}
-              role="status"
-              data-testid="partners-summary"
-              data-troubled={troubled}
-            >
-              <Icon name={troubled === 0 ? 'check' : 'cross'} size={22} />
-              {troubled === 0 ? t('staff.partners.allOk') : t('staff.partners.troubled', { count: troubled })}
-            </p>
-            <div class="table-wrap">
-              <table class="table partners__table" data-testid="partners-table">
-                <caption class="visually-hidden">{t('staff.partners.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('staff.partners.partner')}</th>
-                    <th scope="col">{t('staff.partners.state')}</th>
-                    <th scope="col">{t('staff.partners.lastSuccess')}</th>
-                    <th scope="col">{t('staff.partners.lastFailure')}</th>
-                    <th scope="col">{t('staff.partners.lastError')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => {
-                    const tone = breakerTone(row.breaker);
-                    const lastError = shortError(row.lastError);
-                    return (
-                      <tr
-                        key={row.partner}
-                        class={`partners__row partners__row--${tone}`}
-                        data-testid="partners-row"
-                        data-partner={row.partner}
-                        data-breaker={row.breaker}
-                      >
-                        <th scope="row">
-                          {isKnownPartner(row.partner)
-                            ? t(`staff.partners.name.${row.partner}`)
-                            : row.partner}
-                          <code class="partners__id">{row.partner}</code>
-                        </th>
-                        <td>
-                          <span class={`breaker breaker--${tone}`} data-testid="partners-breaker">
-                            <Icon name={TONE_ICON[tone]} size={16} />
-                            {t(`staff.partners.breaker.${row.breaker}`)}
-                          </span>
-                          <span class="partners__hint">{t(`staff.partners.breakerHint.${row.breaker}`)}</span>
-                        </td>
-                        <td>
-                          <When iso={row.lastSuccessAt} now={now} />
-                        </td>
-                        <td>
-                          <When iso={row.lastFailureAt} now={now} />
-                        </td>
-                        <td class="partners__error" title={row.lastError ?? undefined}>
-                          {lastError ? <code>{lastError}</code> : t('staff.partners.noError')}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
+        <TableState
+          rows={rows}
+          failed={error !== null}
+          emptyTestId="partners-empty"
+          emptyText={t('staff.partners.empty')}
+        >
+          {(rows) => (
+            <>
+              <p
+                class={`partners__summary partners__summary--${troubled === 0 ? 'ok' : 'down'}`}
+                role="status"
+                data-testid="partners-summary"
+                data-troubled={troubled}
+              >
+                <Icon name={troubled === 0 ? 'check' : 'cross'} size={22} />
+                {troubled === 0
+                  ? t('staff.partners.allOk')
+                  : t('staff.partners.troubled', { count: troubled })}
+              </p>
+              <DataTable
+                caption={t('staff.partners.title')}
+                columns={[
+                  t('staff.partners.partner'),
+                  t('staff.partners.state'),
+                  t('staff.partners.lastSuccess'),
+                  t('staff.partners.lastFailure'),
+                  t('staff.partners.lastError'),
+                ]}
+                class="partners__table"
+                testId="partners-table"
+              >
+                {rows.map((row) => {
+                  const tone = breakerTone(row.breaker);
+                  const lastError = shortError(row.lastError);
+                  return (
+                    <tr
+                      key={row.partner}
+                      class={`partners__row partners__row--${tone}`}
+                      data-testid="partners-row"
+                      data-partner={row.partner}
+                      data-breaker={row.breaker}
+                    >
+                      <th scope="row">
+                        {isKnownPartner(row.partner) ? t(`staff.partners.name.${row.partner}`) : row.partner}
+                        <code class="partners__id">{row.partner}</code>
+                      </th>
+                      <td>
+                        <span class={`breaker breaker--${tone}`} data-testid="partners-breaker">
+                          <Icon name={TONE_ICON[tone]} size={16} />
+                          {t(`staff.partners.breaker.${row.breaker}`)}
+                        </span>
+                        <span class="partners__hint">{t(`staff.partners.breakerHint.${row.breaker}`)}</span>
+                      </td>
+                      <td>
+                        <When iso={row.lastSuccessAt} now={now} />
+                      </td>
+                      <td>
+                        <When iso={row.lastFailureAt} now={now} />
+                      </td>
+                      <td class="partners__error" title={row.lastError ?? undefined}>
+                        {lastError ? <code>{lastError}</code> : t('staff.partners.noError')}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </DataTable>
+            </>
+          )}
+        </TableState>
       </section>
     </section>
   );

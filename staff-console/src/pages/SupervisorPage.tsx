@@ -5,6 +5,7 @@ import { KpiFiguresView } from '../components/KpiFiguresView';
 import { LiveStatus } from '../components/LiveStatus';
 import { OfficersTable } from '../components/OfficersTable';
 import { QueueTable } from '../components/QueueTable';
+import { PageLoading } from '../components/TableState';
 import { useConsole } from '../context';
 import { formatDuration, groupQueue, sortByWaiting, waitingSeconds } from '../counter';
 import { useCounter } from '../counterContext';
@@ -28,15 +29,9 @@ export function SupervisorPage() {
           <LiveStatus />
         </div>
         {snapshotError ? (
-          <ErrorMessage error={snapshotError} testId="supervisor-error">
-            <button type="button" class="button button--small" onClick={resync}>
-              {t('staff.retry')}
-            </button>
-          </ErrorMessage>
+          <ErrorMessage error={snapshotError} testId="supervisor-error" onRetry={resync} />
         ) : (
-          <p class="page__empty" role="status">
-            {t('staff.loading')}
-          </p>
+          <PageLoading />
         )}
       </section>
     );
