@@ -13,11 +13,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     assetsInlineLimit: 0,
-    // ≈ 951 kB (≈ 262 kB gzip) with sign-in, household, consent and the four service screens
-    // (notices, wallet, mutual aid, childcare) and their texts in three languages, the seven STB
-    // profiles, the packaged-app boot and the fleet report; the QR encoder is a separate chunk,
-    // loaded when a QR code is first shown. A warning past this means the app grew again.
-    chunkSizeWarningLimit: 960,
+    // ≈ 906 kB (≈ 251 kB gzip) with sign-in, household, consent and the four service screens
+    // (notices, wallet, mutual aid, childcare) and their texts in three languages (not the staff
+    // console's: TV_TEXTS only), the seven STB profiles, the packaged-app boot and the fleet
+    // report; the QR encoder is a separate chunk, loaded when a QR code is first shown. A warning
+    // past this means the app grew again.
+    chunkSizeWarningLimit: 920,
   },
   esbuild: { target: 'es2019' },
   server: {

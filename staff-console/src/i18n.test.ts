@@ -1,10 +1,11 @@
 import {
   CALLBACK_PERIODS,
   CONSENT_PURPOSES,
-  en,
+  en as commonEn,
   IDENTITY_CHECKS,
-  ja,
+  ja as commonJa,
   OUTCOME_CODES,
+  STAFF_TEXTS,
   SURVEY_QUESTIONS,
 } from '@madoguchi/shared';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,6 +22,10 @@ function sourceFiles(dir: string): string[] {
     return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
   });
 }
+
+// What the console loads: the shared texts and its own (createTranslators).
+const ja = { ...commonJa, ...STAFF_TEXTS.ja };
+const en = { ...commonEn, ...STAFF_TEXTS.en };
 
 function lookup(resources: unknown, key: string): unknown {
   return key

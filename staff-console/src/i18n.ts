@@ -1,4 +1,4 @@
-import { createI18n } from '@madoguchi/shared';
+import { createI18n, STAFF_TEXTS } from '@madoguchi/shared';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 
@@ -46,7 +46,7 @@ export function storeLanguage(
 export async function createTranslators(): Promise<Record<ConsoleLanguage, Translator>> {
   const entries = await Promise.all(
     CONSOLE_LANGUAGES.map(async (language) => {
-      const i18n = await createI18n(language);
+      const i18n = await createI18n(language, STAFF_TEXTS);
       const translator: Translator = {
         language,
         t: (key, params) => i18n.t(key, params ?? {}),

@@ -1,6 +1,8 @@
-import { AID_TEMPLATE_IDS, PARTNERS, TV_ROUTES, en, ja } from '@madoguchi/shared';
+import { AID_TEMPLATE_IDS, PARTNERS, STAFF_TEXTS, TV_ROUTES } from '@madoguchi/shared';
 import { describe, expect, it } from 'vitest';
 import { COMPOSED_KINDS } from './cards';
+
+const { ja, en } = STAFF_TEXTS;
 
 function lookup(resources: unknown, key: string): unknown {
   return key

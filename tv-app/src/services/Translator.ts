@@ -1,4 +1,4 @@
-import { createI18n, speechLanguageTag, type Language } from '@madoguchi/shared';
+import { createI18n, speechLanguageTag, TV_TEXTS, type Language } from '@madoguchi/shared';
 
 type I18n = Awaited<ReturnType<typeof createI18n>>;
 export type Params = Record<string, string | number>;
@@ -8,7 +8,7 @@ export class Translator {
   private constructor(private readonly i18n: I18n) {}
 
   static async create(language: Language): Promise<Translator> {
-    return new Translator(await createI18n(language));
+    return new Translator(await createI18n(language, TV_TEXTS));
   }
 
   get language(): Language {
