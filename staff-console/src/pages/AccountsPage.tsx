@@ -8,6 +8,7 @@ import { AccountForm } from './AccountForm';
 import { PageTitle } from './PageTitle';
 import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PageLoading } from '../components/TableState';
 
 function asAckError(error: unknown): AckError {
   return error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' };
@@ -87,7 +88,7 @@ export function AccountsPage() {
             />
           )}
           {accounts === undefined ? (
-            !problem && <p class="page__empty">{t('staff.loading')}</p>
+            !problem && <PageLoading />
           ) : (
             <DataTable
               caption={t('staff.accounts.list')}
