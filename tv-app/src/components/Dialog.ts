@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk';
 import type { MeasureText } from '../ui/layout';
-import { wrapLines } from '../ui/layout';
+import { FOCUS_MARGIN, wrapLines } from '../ui/layout';
 import type { Theme, Typography } from '../ui/theme';
 import { Button } from './Button';
 import { FOCUS_RING_WIDTH, textSettings } from './card';
@@ -20,6 +20,44 @@ export interface DialogProps {
 }
 
 const PAD = 40;
+
+/** A question a page asks over its content, and its answers. */
+export interface CardQuestion {
+  question: string;
+  hint: string;
+  choices: readonly { label: string }[];
+}
+
+type CardDialogProps = Omit<DialogProps, 'mode' | 'question' | 'hint' | 'choices'> & {
+  /** null: nothing asked, shade and card hidden. */
+  question: CardQuestion | null;
+};
+
+/**
+ * A question over a page (w × h): the page shaded with its own background, nearly opaque, and
+ * the card centred on it inside the focus margins.
+ */
+export function drawCardDialog(shade: Lightning.Element, dialog: Dialog, props: CardDialogProps): void {
+  const { w, h, theme, question } = props;
+  dialog.visible = question !== null;
+  shade.patch({
+    visible: question !== null,
+    x: -FOCUS_MARGIN,
+    w: w + 2 * FOCUS_MARGIN,
+    h,
+    color: (theme.background & 0xffffff) + 0xd8000000,
+  });
+  if (!question) return;
+  dialog.update({
+    ...props,
+    w: w - 2 * FOCUS_MARGIN,
+    mode: 'card',
+    question: question.question,
+    hint: question.hint,
+    choices: question.choices.map((choice) => choice.label),
+  });
+  dialog.patch({ x: FOCUS_MARGIN, y: Math.max(0, Math.round((h - dialog.h) / 2)) });
+}
 
 /** A question with two answers (やめますか？ やめる / 続ける); red or Back closes it. */
 export class Dialog extends Lightning.Component {

@@ -5,7 +5,7 @@ import type { ServiceScreenSpec } from '../services/serviceScreens';
 import { FOCUS_MARGIN, listLayout, wrapJapanese, type MeasureText } from '../ui/layout';
 import { qrImage } from '../ui/qrImage';
 import type { Theme, Typography } from '../ui/theme';
-import { Dialog } from './Dialog';
+import { Dialog, drawCardDialog } from './Dialog';
 import { drawRowList, type RowItem } from './Row';
 import { textSettings } from './card';
 
@@ -190,29 +190,15 @@ export class ServiceScreen extends Lightning.Component {
   }
 
   private drawDialog(props: ServiceScreenProps): void {
-    const { spec, w, h, theme } = props;
-    const dialog = this.tag('Dialog') as Dialog;
-    dialog.visible = spec.dialog !== null;
-    this.tag('Shade')!.patch({
-      visible: spec.dialog !== null,
-      x: -FOCUS_MARGIN,
-      w: w + 2 * FOCUS_MARGIN,
+    const { spec, w, h, theme, sizes, measure } = props;
+    drawCardDialog(this.tag('Shade')!, this.tag('Dialog') as Dialog, {
+      w,
       h,
-      color: (theme.background & 0xffffff) + 0xd8000000,
-    });
-    if (!spec.dialog) return;
-    dialog.update({
-      w: w - 2 * FOCUS_MARGIN,
-      h,
-      mode: 'card',
-      question: spec.dialog.question,
-      hint: spec.dialog.hint,
-      choices: spec.dialog.choices.map((choice) => choice.label),
-      focus: props.dialogFocus,
-      sizes: props.sizes,
       theme,
-      measure: props.measure,
+      sizes,
+      measure,
+      focus: props.dialogFocus,
+      question: spec.dialog,
     });
-    dialog.patch({ x: FOCUS_MARGIN, y: Math.max(0, Math.round((h - dialog.h) / 2)) });
   }
 }

@@ -1,4 +1,4 @@
-import { Dialog } from '../components/Dialog';
+import { Dialog, drawCardDialog } from '../components/Dialog';
 import { drawRowList } from '../components/Row';
 import { textSettings } from '../components/card';
 import { speechOf } from '../services/counterModel';
@@ -170,32 +170,15 @@ export abstract class ListPage extends Page {
   }
 
   private drawQuestion(): void {
-    const question = this.openQuestion;
-    const dialog = this.tag('Dialog') as Dialog;
-    const { w, h } = this.frame;
-    const theme = ctx().theme;
-    dialog.visible = question !== null;
-    this.tag('Shade')!.patch({
-      visible: question !== null,
-      x: -FOCUS_MARGIN,
-      w: w + 2 * FOCUS_MARGIN,
-      h,
-      color: (theme.background & 0xffffff) + 0xd8000000,
-    });
-    if (!question) return;
-    dialog.update({
-      w: w - 2 * FOCUS_MARGIN,
-      h,
-      mode: 'card',
-      question: question.question,
-      hint: question.hint,
-      choices: question.choices.map((choice) => choice.label),
-      focus: this.questionFocus,
+    drawCardDialog(this.tag('Shade')!, this.tag('Dialog') as Dialog, {
+      w: this.frame.w,
+      h: this.frame.h,
+      theme: ctx().theme,
       sizes: this.sizes,
-      theme,
       measure: ctx().measure,
+      focus: this.questionFocus,
+      question: this.openQuestion,
     });
-    dialog.patch({ x: FOCUS_MARGIN, y: Math.max(0, Math.round((h - dialog.h) / 2)) });
   }
 
   protected moveFocus(index: number): boolean {
