@@ -194,10 +194,7 @@ export class WindowServer {
 
     // The cable operator's fleet: boxes, their health, updates and pushed configurations.
     const fleetLog = logger.child({ module: 'fleet' });
-    const tvProfiles = hostedProfiles(
-      config.apps.profilesDir ?? PROFILES_FOLDER,
-      fleetLog,
-    );
+    const tvProfiles = hostedProfiles(config.apps.profilesDir ?? PROFILES_FOLDER, fleetLog);
     this.fleet = new Fleet(
       devices,
       new DeviceHealthStore(db),

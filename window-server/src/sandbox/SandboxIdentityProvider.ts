@@ -126,7 +126,9 @@ export class SandboxIdentityProvider {
                 ${DEMO_CITIZENS.map((c) => html`<li><code>${c.loginId}</code> ${c.name}</li>`)}
               </ul>
             </div>
-            <p><a href="${`${SANDBOX_IDP_PATH}/interaction/${details.uid}/abort`}">${this.text('cancel')}</a></p>`,
+            <p>
+              <a href="${`${SANDBOX_IDP_PATH}/interaction/${details.uid}/abort`}">${this.text('cancel')}</a>
+            </p>`,
         }),
       );
     } catch (failure) {
