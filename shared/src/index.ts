@@ -1,6 +1,9 @@
 export * from './errors.js';
+export * from './clock.js';
 export * from './keys.js';
 export * from './settings.js';
+export * from './common.js';
+export * from './deviceInfo.js';
 export * from './tenant.js';
 export * from './device.js';
 export * from './staff.js';
@@ -10,4 +13,5 @@ export * from './media.js';
 export * from './identity.js';
 export * from './services.js';
 export * from './validation.js';
+export * from './contracts/index.js';
 export * from './i18n/index.js';

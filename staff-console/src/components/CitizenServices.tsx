@@ -1,4 +1,4 @@
-import type { Ack, CitizenPanel, ServicesStaffClientToServerEvents } from '@madoguchi/shared';
+import type { Ack, CitizenPanel, StaffRequestName } from '@madoguchi/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { hasConsent, visibleProfile } from '../citizen';
 import { useConsole } from '../context';
@@ -8,8 +8,7 @@ import { AidSection } from './AidSection';
 import { ChildcareSection } from './ChildcareSection';
 import { WalletSection } from './WalletSection';
 
-type ServiceEvent = keyof ServicesStaffClientToServerEvents;
-const SERVICE_EVENTS: readonly ServiceEvent[] = [
+const SERVICE_EVENTS = [
   'citizen:wallet',
   'citizen:childcare',
   'citizen:slots',
@@ -17,7 +16,8 @@ const SERVICE_EVENTS: readonly ServiceEvent[] = [
   'citizen:aidRequest',
   'tv:card',
   'tv:navigate',
-];
+] as const satisfies readonly StaffRequestName[];
+type ServiceEvent = (typeof SERVICE_EVENTS)[number];
 
 declare global {
   interface Window {
@@ -46,7 +46,8 @@ export function CitizenServices({ consultationId, citizens }: CitizenServicesPro
   useEffect(() => {
     window.__staffServices = {
       request: async (event, payload) => {
-        if (!SERVICE_EVENTS.includes(event)) return { ok: false, error: toAckError(null, 'PAYLOAD_INVALID') };
+        if (!(SERVICE_EVENTS as readonly string[]).includes(event))
+          return { ok: false, error: toAckError(null, 'PAYLOAD_INVALID') };
         try {
           return { ok: true, data: await request<unknown>(socket, event, payload) };
         } catch (error) {
