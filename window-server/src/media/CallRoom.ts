@@ -2,6 +2,7 @@ import type { CallRole, MediaJoinResult, MediaPush, PeerMediaState, TransportInf
 import type { types as ms } from 'mediasoup';
 import { AppError } from '../core/AppError.js';
 import type { Logger } from '../core/logger.js';
+import { asJson } from './json.js';
 import type { MediaWorker } from './MediaWorkerPool.js';
 
 /** VP8 first (every browser decodes it), H.264 for boxes that only have a hardware H.264 decoder. */
@@ -222,7 +223,7 @@ export class CallRoom {
         consumerId: consumer.id,
         producerId: producer.id,
         kind: consumer.kind,
-        rtpParameters: consumer.rtpParameters as unknown as Record<string, unknown>,
+        rtpParameters: asJson(consumer.rtpParameters),
       },
     });
   }
@@ -263,8 +264,8 @@ export class CallRoom {
 function transportInfo(transport: ms.WebRtcTransport): TransportInfo {
   return {
     id: transport.id,
-    iceParameters: transport.iceParameters as unknown as Record<string, unknown>,
-    iceCandidates: transport.iceCandidates as unknown as Record<string, unknown>[],
-    dtlsParameters: transport.dtlsParameters as unknown as Record<string, unknown>,
+    iceParameters: asJson(transport.iceParameters),
+    iceCandidates: transport.iceCandidates.map(asJson),
+    dtlsParameters: asJson(transport.dtlsParameters),
   };
 }

@@ -1,6 +1,7 @@
 import type { CallJoinInfo, CallRole, MediaPush } from '@madoguchi/shared';
 import { EventHub } from '../core/EventHub.js';
 import type { Logger } from '../core/logger.js';
+import { asJson } from './json.js';
 import { CallRoom } from './CallRoom.js';
 import type { MediaWorkerPool } from './MediaWorkerPool.js';
 
@@ -58,7 +59,7 @@ export class CallRooms {
     return {
       consultationId,
       generation: room.generation,
-      routerRtpCapabilities: room.router.rtpCapabilities as unknown as Record<string, unknown>,
+      routerRtpCapabilities: asJson(room.router.rtpCapabilities),
       peer: this.options.peerOf(consultationId, role),
     };
   }

@@ -4,7 +4,7 @@ import type { Socket } from 'socket.io';
 import { AppError } from '../core/AppError.js';
 import type { Logger } from '../core/logger.js';
 import type { CallParty, Counter } from '../counter/index.js';
-import type { CallRoom, CallRooms } from '../media/index.js';
+import { asJson, type CallRoom, type CallRooms } from '../media/index.js';
 import { answerRequests } from './requests.js';
 
 export interface MediaRequestsDeps {
@@ -73,8 +73,7 @@ export function attachMediaRequests(
   answer('media:restartIce', async ({ consultationId, transportId }) => {
     const target = room(consultationId);
     const iceParameters = await mediasoupCall(() => target.restartIce(role, transportId));
-    // mediasoup's IceParameters is an interface (no index signature) carried as JSON.
-    return { iceParameters: iceParameters as unknown as Record<string, unknown> };
+    return { iceParameters: asJson(iceParameters) };
   });
   answer('media:pause', async ({ consultationId, producerId, paused }) => {
     const target = room(consultationId);
