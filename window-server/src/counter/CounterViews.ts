@@ -12,7 +12,7 @@ import type {
 import type { Clock } from '../core/clock.js';
 import type { StaffAuth } from '../staff/index.js';
 import type { Tenant } from '../tenants/index.js';
-import { addDays, localDateOf, zonedInstant } from '../tenants/zonedTime.js';
+import { addDays, localDateOf, zonedInstant } from '../core/zonedTime.js';
 import type { CounterFigures } from './CounterFigures.js';
 import type { ConsultationRecord, CounterStore, QueueEntryRecord } from './CounterStore.js';
 

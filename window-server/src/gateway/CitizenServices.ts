@@ -14,8 +14,8 @@ import { AppError } from '../core/AppError.js';
 import type { Clock } from '../core/clock.js';
 import type { Actor, CitizenDirectory, Identity } from '../identity/index.js';
 import type { Tenant } from '../tenants/index.js';
-import { addDays, isoDate, localDateOf } from '../tenants/zonedTime.js';
-import { childcare, currency, mutualAid, portal } from './contracts/index.js';
+import { addDays, isoDate, localDateOf } from '../core/zonedTime.js';
+import { childcare, currency, mutualAid, portal } from '../partnerContracts/index.js';
 import type { NoticeReads } from './NoticeReads.js';
 import type { PartnerConnector } from './PartnerConnector.js';
 

@@ -28,7 +28,7 @@ import { CallRooms, MediaWorkerPool } from '../media/index.js';
 import { Metrics } from '../metrics/index.js';
 import { attachRealtime, type Realtime, type RealtimeDeps } from '../realtime/index.js';
 import { SandboxDirectory, seedDemoStaff } from '../sandbox/index.js';
-import { SANDBOX_PARTNERS_PATH } from '../sandbox/partners/index.js';
+import { SANDBOX_PARTNERS_PATH } from '../sandbox/index.js';
 import { StaffAuth, StaffStore } from '../staff/index.js';
 import type { Tenant } from '../tenants/index.js';
 import { running, type Started } from './Lifecycle.js';

@@ -9,7 +9,7 @@ import {
   SandboxPartners,
   newSandboxCredentials,
   type SandboxCredentials,
-} from '../sandbox/partners/index.js';
+} from '../sandbox/index.js';
 
 /** URL path of each sandbox partner below SANDBOX_PARTNERS_PATH. */
 const SANDBOX_SLUG: Record<PartnerName, string> = {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
 import type { Migration } from '../../../db/index.js';
-import { grantRequestSchema, paymentRequestSchema } from '../../../gateway/contracts/currency.js';
+import { grantRequestSchema, paymentRequestSchema } from '../../../partnerContracts/index.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import { idempotencyKeyOf, param, parse, sendJson, unauthorized } from '../http.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
 import type { Database, Migration } from '../../../db/index.js';
-import type { Notice, recommendationSchema } from '../../../gateway/contracts/portal.js';
+import type { Notice, recommendationSchema } from '../../../partnerContracts/index.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import { notFound, param, parse, requireApiKey, sendJson } from '../http.js';
