@@ -64,6 +64,19 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
+    // The data layer is async: a promise nobody awaits is a check that never happened (a consent
+    // refused after the data went out) or a write nobody waits for. The type checker finds them.
+    files: ['window-server/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
     files: ['window-server/src/**/*.ts'],
     plugins: { madoguchi: { rules: { 'module-boundaries': moduleBoundaries } } },
     rules: { 'madoguchi/module-boundaries': 'error' },

@@ -1,6 +1,5 @@
 import type { DeviceSession, DeviceSettings, RegisterResult } from '@madoguchi/shared';
-import type { WindowServer } from '@madoguchi/window-server';
-import BetterSqlite3 from 'better-sqlite3';
+import { TABLES_IN_ORDER, type WindowServer } from '@madoguchi/window-server';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import {
   request,
   type DeviceSocket,
 } from './support/clients.js';
+import { rawQuery } from '../support/rawDatabase.js';
 import { portOf, startServer } from './support/server.js';
 
 const servers: WindowServer[] = [];
@@ -38,13 +38,21 @@ async function register(url: string): Promise<{ socket: DeviceSocket; result: Re
   return { socket, result: ack.data };
 }
 
-function rawDevices(dataDir: string): Record<string, unknown>[] {
-  const db = new BetterSqlite3(join(dataDir, 'madoguchi.db'), { readonly: true });
-  try {
-    return db.prepare('SELECT * FROM devices').all() as Record<string, unknown>[];
-  } finally {
-    db.close();
+const rawDevices = (s: WindowServer): Promise<Record<string, unknown>[]> =>
+  rawQuery(s.config, 'SELECT * FROM devices ORDER BY registered_at, id');
+
+/** Whether `text` is anywhere in what the database keeps: the SQLite file's bytes, or every PostgreSQL row. */
+async function storedAnywhere(s: WindowServer, text: string): Promise<boolean> {
+  if (!s.config.database.url) {
+    const files = ['madoguchi.db', 'madoguchi.db-wal'].map((name) => join(s.config.dataDir, name));
+    return Buffer.concat(files.filter((file) => existsSync(file)).map((file) => readFileSync(file))).includes(
+      text,
+    );
   }
+  for (const table of TABLES_IN_ORDER) {
+    if (JSON.stringify(await rawQuery(s.config, `SELECT * FROM ${table}`)).includes(text)) return true;
+  }
+  return false;
 }
 
 afterEach(async () => {
@@ -74,12 +82,10 @@ describe('/device: registration', () => {
       'settings',
     ]);
 
-    const rows = rawDevices(s.config.dataDir);
+    const rows = await rawDevices(s);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: result.deviceId, profile: 'hbbtv', app_version: '0.1.0' });
-    const files = ['madoguchi.db', 'madoguchi.db-wal'].map((name) => join(s.config.dataDir, name));
-    const bytes = Buffer.concat(files.filter((file) => existsSync(file)).map((file) => readFileSync(file)));
-    expect(bytes.includes(result.token)).toBe(false);
+    expect(await storedAnywhere(s, result.token)).toBe(false);
     expect(rows[0]?.token_hash).not.toBe(result.token);
   });
 
@@ -91,7 +97,7 @@ describe('/device: registration', () => {
     await connected(again);
     const hello = await request<DeviceSession>(again, 'device:hello', { ...TV_INFO, appVersion: '0.2.0' });
     expect(hello).toMatchObject({ ok: true, data: { deviceId: result.deviceId } });
-    expect(rawDevices(s.config.dataDir)[0]).toMatchObject({ app_version: '0.2.0' });
+    expect((await rawDevices(s))[0]).toMatchObject({ app_version: '0.2.0' });
   });
 
   it('refuses hello before registration and a second registration', async () => {
@@ -107,7 +113,7 @@ describe('/device: registration', () => {
       ok: false,
       error: { code: 'DEVICE_ALREADY_REGISTERED' },
     });
-    expect(rawDevices(s.config.dataDir)).toHaveLength(1);
+    expect(await rawDevices(s)).toHaveLength(1);
   });
 
   it('refuses an unknown token with a clear error', async () => {
@@ -128,7 +134,7 @@ describe('/device: registration', () => {
       ok: false,
       error: { code: 'RATE_LIMITED' },
     });
-    expect(rawDevices(s.config.dataDir)).toHaveLength(2);
+    expect(await rawDevices(s)).toHaveLength(2);
   });
 });
 
@@ -136,7 +142,7 @@ describe('/device: bad input changes nothing', () => {
   it('answers malformed payloads with PAYLOAD_INVALID and the wrong fields', async () => {
     const s = await server();
     const { socket } = await register(s.url);
-    const before = rawDevices(s.config.dataDir);
+    const before = await rawDevices(s);
 
     const cases: unknown[][] = [
       [{ textScale: 3 }],
@@ -154,7 +160,7 @@ describe('/device: bad input changes nothing', () => {
     }
     const hello = await request(socket, 'device:hello', { ...TV_INFO, screen: { width: -1, height: 1080 } });
     expect(hello).toMatchObject({ ok: false, error: { code: 'PAYLOAD_INVALID', fields: ['screen.width'] } });
-    expect(rawDevices(s.config.dataDir)).toEqual(before);
+    expect(await rawDevices(s)).toEqual(before);
   });
 
   it('answers an unknown event with NOT_FOUND', async () => {
@@ -175,7 +181,7 @@ describe('/device: bad input changes nothing', () => {
     const closed = nextEvent<string>(socket, 'disconnect');
     socket.emit('device:hello', { ...TV_INFO, model: 'x'.repeat(2_000_000) }, () => undefined);
     expect(await closed).toBe('transport close');
-    expect(rawDevices(s.config.dataDir)[0]).toMatchObject({ model: TV_INFO.model });
+    expect((await rawDevices(s))[0]).toMatchObject({ model: TV_INFO.model });
 
     // The server is unharmed: the same TV reconnects and works.
     const again = tv(s.url, result.token);
@@ -240,7 +246,7 @@ describe('/device: restart and revocation', () => {
     await connected(socket);
     const told = nextEvent(socket, 'device:revoked');
     const closed = nextEvent(socket, 'disconnect');
-    s.devices.revoke(result.deviceId);
+    await s.devices.revoke(result.deviceId);
     expect(await told).toEqual({ code: 'DEVICE_TOKEN_REVOKED', message: 'errors.DEVICE_TOKEN_REVOKED' });
     await closed;
     expect(await refused(tv(s.url, result.token))).toEqual({
@@ -252,7 +258,7 @@ describe('/device: restart and revocation', () => {
   it('records presence and last seen', async () => {
     const s = await server();
     const { socket, result } = await register(s.url);
-    expect(s.devices.list()[0]).toMatchObject({ id: result.deviceId, online: true });
+    expect((await s.devices.list())[0]).toMatchObject({ id: result.deviceId, online: true });
     const offline = new Promise<void>((resolve) =>
       s.devices.events.on('presence', (p) => {
         if (!p.online) resolve();
@@ -260,6 +266,6 @@ describe('/device: restart and revocation', () => {
     );
     socket.disconnect();
     await offline;
-    expect(s.devices.list()[0]).toMatchObject({ online: false });
+    expect((await s.devices.list())[0]).toMatchObject({ online: false });
   });
 });

@@ -7,12 +7,11 @@ import type {
   HouseholdMember,
 } from '@madoguchi/shared';
 import type { WindowServer } from '@madoguchi/window-server';
-import BetterSqlite3 from 'better-sqlite3';
-import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { request } from './support/clients.js';
 import { accept, join, manualClock, pushed } from './support/counter.js';
 import { PhoneBrowser } from './support/phone.js';
+import { rawExec } from '../support/rawDatabase.js';
 import { testRig } from './support/rig.js';
 
 const rig = testRig();
@@ -75,11 +74,10 @@ async function phoneSignsIn(
   return done.text;
 }
 
-function auditRows(
+async function auditRows(
   s: WindowServer,
-): { seq: number; actor: string; action: string; subject: string | null }[] {
-  return s.audit
-    .latest(500)
+): Promise<{ seq: number; actor: string; action: string; subject: string | null }[]> {
+  return (await s.audit.latest(500))
     .reverse()
     .map(({ seq, actor, action, subject }) => ({ seq, actor, action, subject }));
 }
@@ -115,7 +113,7 @@ describe('TV sign-in with the device authorization grant (RFC 8628)', () => {
       ok: true,
       data: { members: [{ displayName: '田中 一郎' }] },
     });
-    expect(auditRows(s).map((r) => r.action)).toContain('citizen.linked');
+    expect((await auditRows(s)).map((r) => r.action)).toContain('citizen.linked');
     void deviceId;
   });
 
@@ -243,7 +241,7 @@ describe('consent and what officers see', () => {
     await request(citizen.socket, 'consent:set', { citizenId, purpose: 'profile', granted: false });
     expect((await panel()).citizens[0]?.profile).toBeNull();
 
-    const actions = auditRows(s)
+    const actions = (await auditRows(s))
       .filter((r) => r.subject === citizenId)
       .map((r) => `${r.actor.split(':')[0]} ${r.action}`);
     expect(actions).toEqual([
@@ -331,7 +329,7 @@ describe('consent and what officers see', () => {
       ok: false,
       error: { code: 'MY_NUMBER_REFUSED', message: 'errors.MY_NUMBER_REFUSED' },
     });
-    expect(s.counter.consultation(consultation.consultationId)?.status).toBe('active');
+    expect((await s.counter.consultation(consultation.consultationId))?.status).toBe('active');
   });
 });
 
@@ -346,18 +344,16 @@ describe('the audit trail', () => {
     for (const granted of [true, false, true]) {
       await request(citizen.socket, 'consent:set', { citizenId, purpose: 'wallet', granted });
     }
-    expect(s.audit.verify()).toEqual({ ok: true, rows: 4, firstBroken: null });
+    expect(await s.audit.verify()).toEqual({ ok: true, rows: 4, firstBroken: null });
 
-    const file = joinPath(s.config.dataDir, 'madoguchi.db');
-    const tamper = new BetterSqlite3(file);
-    expect(() =>
-      tamper.prepare("UPDATE audit_log SET action = 'consent.granted' WHERE seq = 3").run(),
-    ).toThrow(/append-only/);
-    // Someone with the file and a SQLite shell: drop the guard and rewrite a row.
-    tamper.exec('DROP TRIGGER audit_log_no_update');
-    tamper.prepare("UPDATE audit_log SET action = 'consent.granted' WHERE seq = 3").run();
-    tamper.close();
-    const verdict: AuditVerification = s.audit.verify();
+    const rewrite = "UPDATE audit_log SET action = 'consent.granted' WHERE seq = 3";
+    await expect(rawExec(s.config, { sqlite: rewrite, postgres: rewrite })).rejects.toThrow(/append-only/);
+    // Someone with the database's owner rights and a shell: drop the guard and rewrite a row.
+    await rawExec(s.config, {
+      sqlite: `DROP TRIGGER audit_log_no_update; ${rewrite}`,
+      postgres: `DROP TRIGGER audit_log_no_update ON audit_log; ${rewrite}`,
+    });
+    const verdict: AuditVerification = await s.audit.verify();
     expect(verdict).toEqual({ ok: false, rows: 3, firstBroken: { seq: 3, reason: 'hash' } });
   });
 });

@@ -36,9 +36,8 @@ function services(s: WindowServer, token: string) {
   };
 }
 
-const actions = (s: WindowServer, subject: string) =>
-  s.audit
-    .latest(500)
+const actions = async (s: WindowServer, subject: string) =>
+  (await s.audit.latest(500))
     .filter((entry) => entry.subject === subject)
     .reverse()
     .map((entry) => `${entry.actor.split(':')[0]} ${entry.action}`);
@@ -72,7 +71,7 @@ describe('the TV reaches every service through the gateway', () => {
     expect(wallet.status).toBe(200);
     expect(wallet.body.balance).toBe(3200);
     expect(wallet.body.transactions.length).toBeGreaterThan(0);
-    expect(actions(s, citizenId)).toContain('device citizen.wallet.read');
+    expect(await actions(s, citizenId)).toContain('device citizen.wallet.read');
 
     const stranger = await tv(s);
     const refused = await services(s, stranger.token)<{ error: { code: string } }>(
@@ -133,7 +132,7 @@ describe('the TV reaches every service through the gateway', () => {
     const call = services(s, owner.token);
     const refused = await call<{ error: { code: string } }>('GET', `/mutual-aid?citizenId=${citizenId}`);
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'CONSENT_REQUIRED' } } });
-    expect(actions(s, citizenId)).toContain('device citizen.servicesHousehold.refused');
+    expect(await actions(s, citizenId)).toContain('device citizen.servicesHousehold.refused');
 
     await request(owner.socket, 'consent:set', { citizenId, purpose: 'servicesHousehold', granted: true });
     const aid = await call<{ area: string; nearby: AidRequestView[]; mine: AidRequestView[] }>(
@@ -269,7 +268,7 @@ describe('officers act for the citizen in a call', () => {
       ok: false,
       error: { code: 'CONSENT_REQUIRED' },
     });
-    expect(actions(s, citizenId).filter((a) => a.startsWith('staff'))).toEqual([
+    expect((await actions(s, citizenId)).filter((a) => a.startsWith('staff'))).toEqual([
       'staff citizen.wallet.refused',
       'staff citizen.wallet.read',
       'staff citizen.wallet.refused',

@@ -12,6 +12,7 @@ import {
   type DeviceSocket,
   type StaffSocket,
 } from './support/clients.js';
+import { testEngine } from '../support/testDatabase.js';
 import { startServer } from './support/server.js';
 
 const servers: WindowServer[] = [];
@@ -335,7 +336,10 @@ describe('health', () => {
     const ready = await fetch(`${s.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
-      checks: { database: true, mediaWorkers: { running: 1, expected: 1 } },
+      checks: {
+        database: { engine: testEngine(), answers: true },
+        mediaWorkers: { running: 1, expected: 1 },
+      },
     });
 
     const [pid] = s.media.pids();

@@ -53,7 +53,7 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
     expect(channel.state).toBe('online');
     const token = storage.get(DEVICE_TOKEN_KEY);
     expect(token).toMatch(/^mdt_/);
-    expect(first.devices.get(session.deviceId)).toMatchObject({ profile: 'hbbtv' });
+    expect(await first.devices.get(session.deviceId)).toMatchObject({ profile: 'hbbtv' });
 
     // Restart on the same port and data: the channel reconnects with backoff and says hello.
     const port = portOf(first);
@@ -70,7 +70,7 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
 
     // A revocation reaches the connected TV; the token is forgotten.
     const revoked = reaches(channel, 'revoked');
-    second.devices.revoke(session.deviceId);
+    await second.devices.revoke(session.deviceId);
     await revoked;
     expect(storage.get(DEVICE_TOKEN_KEY)).toBeNull();
 
@@ -94,7 +94,7 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
     });
     await expect(channel.report({ errors: [] })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
 
-    const operator = s.staff.listAccounts().find((account) => account.role === 'operator');
+    const operator = (await s.staff.listAccounts()).find((account) => account.role === 'operator');
     if (!operator) throw new Error('the demo operator is missing');
     const stored = new Promise<void>((resolve) => {
       const off = s.fleet.events.on('changed', (device) => {
@@ -103,7 +103,7 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
         resolve();
       });
     });
-    s.fleet.push(operator, {
+    await s.fleet.push(operator, {
       deviceIds: [session.deviceId],
       keyMapOverride: { '403': 'Red' },
     });
@@ -125,7 +125,7 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
     const { channel: restarted } = tvChannel(s.url, storage);
     await reaches(restarted, 'online');
     await applied;
-    expect(s.fleet.device(session.deviceId)).toMatchObject({
+    expect(await s.fleet.device(session.deviceId)).toMatchObject({
       errors: [{ message: 'boom' }],
       memory: { deviceGb: 1 },
       updateAvailable: true,

@@ -7,25 +7,17 @@ import type {
   MyQueueEntry,
 } from '@madoguchi/shared';
 import type { WindowServer } from '@madoguchi/window-server';
-import BetterSqlite3 from 'better-sqlite3';
-import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TV_INFO, connected, deviceSocket, request, type DeviceSocket } from './support/clients.js';
 import { accept, join, manualClock, pushed, snapshot } from './support/counter.js';
+import { rawQuery } from '../support/rawDatabase.js';
 import { testRig } from './support/rig.js';
 import { portOf, startServer } from './support/server.js';
 
 const rig = testRig();
 const { server, tv, staff } = rig;
 
-function rows(s: WindowServer, sql: string): Record<string, unknown>[] {
-  const db = new BetterSqlite3(joinPath(s.config.dataDir, 'madoguchi.db'), { readonly: true });
-  try {
-    return db.prepare(sql).all() as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-}
+const rows = (s: WindowServer, sql: string): Promise<Record<string, unknown>[]> => rawQuery(s.config, sql);
 
 describe('the queue', () => {
   it('is first come, first served per topic, with live positions and estimates', async () => {
@@ -47,7 +39,7 @@ describe('the queue', () => {
     expect(await request(a.socket, 'queue:cancel', {})).toEqual({ ok: true, data: {} });
     await Promise.all([bMoves, cMoves]);
     expect(
-      rows(s, `SELECT status, abandon_reason FROM queue_entries WHERE device_id = '${a.deviceId}'`),
+      await rows(s, `SELECT status, abandon_reason FROM queue_entries WHERE device_id = '${a.deviceId}'`),
     ).toEqual([{ status: 'abandoned', abandon_reason: 'cancelled' }]);
   });
 
@@ -74,7 +66,7 @@ describe('the queue', () => {
     expect(
       await request(socket, 'survey:submit', { consultationId: 'con_x', answers: [6, null, null] }),
     ).toMatchObject({ ok: false, error: { code: 'PAYLOAD_INVALID' } });
-    expect(rows(s, 'SELECT topic, status FROM queue_entries')).toEqual([
+    expect(await rows(s, 'SELECT topic, status FROM queue_entries ORDER BY seq')).toEqual([
       { topic: 'childcare', status: 'waiting' },
     ]);
   });
@@ -92,7 +84,7 @@ describe('the queue', () => {
     );
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.error.code)).toEqual(['ENTRY_TAKEN']);
-    expect(rows(s, 'SELECT COUNT(*) AS n FROM consultations')).toEqual([{ n: 1 }]);
+    expect(await rows(s, 'SELECT COUNT(*) AS n FROM consultations')).toEqual([{ n: 1 }]);
     const joinInfo = await started;
     expect(joinInfo.routerRtpCapabilities).toHaveProperty('codecs');
     expect(joinInfo.peer).toMatchObject({ role: 'officer', camera: true });
@@ -153,15 +145,17 @@ describe('the queue', () => {
     const s = await server({ env: { MADOGUCHI_COUNTER_GRACE_SECONDS: '1' } });
     const watcher = await staff(s, 'staff');
     const citizen = await tv(s);
+    // Pushes are computed after each change commits: a snapshot from before the join may still be
+    // on its way, so wait for one with the entry, then for the one without it.
+    let seen = false;
+    const emptied = pushed<CounterSnapshot>(watcher.socket, 'counter:changed', (snap) => {
+      if (snap.waiting.length > 0) seen = true;
+      return seen && snap.waiting.length === 0;
+    });
     await join(citizen.socket, 'childcare');
-    const emptied = pushed<CounterSnapshot>(
-      watcher.socket,
-      'counter:changed',
-      (snap) => snap.waiting.length === 0,
-    );
     citizen.socket.disconnect();
     await emptied;
-    expect(rows(s, 'SELECT status, abandon_reason FROM queue_entries')).toEqual([
+    expect(await rows(s, 'SELECT status, abandon_reason FROM queue_entries ORDER BY seq')).toEqual([
       { status: 'abandoned', abandon_reason: 'disconnected' },
     ]);
   });
@@ -272,7 +266,7 @@ describe('call backs', () => {
     const waiting = await join(citizen.socket, 'childcare');
     const booked = await bookCallback(citizen.socket);
     expect(booked).toMatchObject({ entryId: waiting.entryId, kind: 'callback', status: 'callbackRequested' });
-    expect(rows(s, 'SELECT kind, status, topic FROM queue_entries')).toEqual([
+    expect(await rows(s, 'SELECT kind, status, topic FROM queue_entries ORDER BY seq')).toEqual([
       { kind: 'callback', status: 'callbackRequested', topic: 'currency' },
     ]);
   });
@@ -289,7 +283,7 @@ describe('call backs', () => {
       await request(citizen.socket, 'call:decline', { consultationId: (await rings).consultationId }),
     ).toEqual({ ok: true, data: {} });
     expect((await ended).reason).toBe('declined');
-    expect(rows(s, 'SELECT status, abandon_reason FROM queue_entries')).toEqual([
+    expect(await rows(s, 'SELECT status, abandon_reason FROM queue_entries ORDER BY seq')).toEqual([
       { status: 'abandoned', abandon_reason: 'declined' },
     ]);
   });

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// `npm run audit:verify`: walks the audit trail's hash chain and names the first broken row.
+// `npm run audit:verify`: walks the audit trail's hash chain and names the first broken row,
+// on the database the server uses (SQLite in the data dir, or MADOGUCHI_DATABASE_URL).
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { AuditLog } from './audit/index.js';
-import { ConfigError, loadConfig } from './config/index.js';
+import { ConfigError, databaseFile, loadConfig } from './config/index.js';
 import { systemClock } from './core/clock.js';
-import { openDurableConnection } from './db/index.js';
+import { createLogger } from './core/logger.js';
+import { Database, DatabaseStartError } from './db/index.js';
 
-function main(): number {
-  let dataDir: string;
+async function main(): Promise<number> {
+  let config;
   try {
-    dataDir = loadConfig().dataDir;
+    config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -18,16 +19,25 @@ function main(): number {
     }
     throw error;
   }
-  const file = join(resolve(dataDir), 'madoguchi.db');
-  if (!existsSync(file)) {
-    console.error(`No database at ${file} (set MADOGUCHI_DATA_DIR).`);
+  const file = databaseFile(config);
+  if (!config.database.url && !existsSync(file)) {
+    console.error(`No database at ${file} (set MADOGUCHI_DATA_DIR or MADOGUCHI_DATABASE_URL).`);
     return 2;
   }
-  const db = openDurableConnection(file);
+  let db: Database;
   try {
-    const result = new AuditLog(db, systemClock).verify();
+    db = await Database.open({ url: config.database.url, file, logger: createLogger('silent') });
+  } catch (error) {
+    if (error instanceof DatabaseStartError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    const result = await new AuditLog(db, systemClock).verify();
     if (result.ok) {
-      console.error(`監査ログは 正常です / The audit trail is intact: ${result.rows} rows.`);
+      console.error(`監査ログは 正常です / The audit trail is intact: ${result.rows} rows (${db.location}).`);
       return 0;
     }
     const broken = result.firstBroken as NonNullable<typeof result.firstBroken>;
@@ -36,8 +46,8 @@ function main(): number {
     );
     return 1;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -54,7 +54,7 @@ export class WindowServer {
     try {
       const address = new ServerAddress(config);
       const i18n = await start.startI18n();
-      const { db, durable } = life.use('databases', start.startDatabases(config));
+      const db = life.use('database', await start.startDatabase(basics));
       const staff = life.use('staff', await start.startStaff(basics, db));
       const media = life.use('media workers', await start.startMedia(basics));
       const devices = life.use('devices', start.startDevices(basics, db));
@@ -63,18 +63,15 @@ export class WindowServer {
       const metrics = life.use('metrics', start.startMetrics({ counter, devices, media, rooms }));
       const identity = life.use(
         'identity',
-        start.startIdentity(basics, { durable, counter, staff, i18n, address }),
+        start.startIdentity(basics, { db, counter, staff, i18n, address }),
       );
       const services = life.use('services', start.startServices(basics, { db, identity, address }));
-      const { fleet, tvProfiles } = life.use(
-        'fleet',
-        start.startFleet(basics, { db, durable, devices, identity }),
-      );
+      const { fleet, tvProfiles } = life.use('fleet', start.startFleet(basics, { db, devices, identity }));
       const core = { address, db, staff, media, devices, counter, rooms, metrics, identity, services, fleet };
-      const readiness = (): start.Readiness => start.readinessOf(core);
+      const readiness = (): Promise<start.Readiness> => start.readinessOf(core);
       const web = life.use('web', start.startWeb(basics, { ...core, tvProfiles, i18n, readiness }));
       life.use('realtime', start.startRealtime(basics, { ...core, io: web.io }));
-      counter.resume();
+      await counter.resume();
       return new WindowServer(basics, { ...core, ...web }, life);
     } catch (error) {
       await life.close();
@@ -141,7 +138,7 @@ export class WindowServer {
     return this.modules.address.url;
   }
 
-  readiness(): start.Readiness {
+  readiness(): Promise<start.Readiness> {
     return start.readinessOf(this.modules);
   }
 

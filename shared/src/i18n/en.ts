@@ -111,6 +111,7 @@ export const en: Resources = {
     DEVICE_TOKEN_INVALID: 'This TV’s registration was not found. Please start again.',
     DEVICE_TOKEN_REVOKED: 'This TV’s registration was cancelled. Please start again.',
     SERVER_UNREACHABLE: 'Cannot reach the server.',
+    DATABASE_UNAVAILABLE: 'Nothing can be saved just now. Please try again in a moment.',
     COUNTER_CLOSED: 'The counter is closed now.',
     TOPIC_UNKNOWN: 'There is no such topic.',
     SLOT_UNAVAILABLE: 'That time cannot be chosen.',

@@ -111,6 +111,7 @@ export const jaEasy: Resources = {
   errors: {
     ...ja.errors,
     SERVER_UNREACHABLE: 'いま つながりません。',
+    DATABASE_UNAVAILABLE: 'いま うまく いきません。すこし まってから もういちど してください。',
     INTERNAL: 'うまく いきませんでした。あとで もう いちど して ください。',
     DEVICE_TOKEN_INVALID: 'この テレビが みつかりません。もう いちど はじめて ください。',
     DEVICE_TOKEN_REVOKED: 'この テレビは つかえなく なりました。もう いちど はじめて ください。',

@@ -110,6 +110,7 @@ export const ja = {
     DEVICE_TOKEN_INVALID: 'このテレビの登録が 見つかりません。もう一度 はじめてください。',
     DEVICE_TOKEN_REVOKED: 'このテレビの登録は 取り消されました。もう一度 はじめてください。',
     SERVER_UNREACHABLE: 'サーバーに つながりません。',
+    DATABASE_UNAVAILABLE: 'ただいま 記録が できません。しばらくしてから もう一度 お試しください。',
     COUNTER_CLOSED: 'いまは 窓口の時間外です。',
     TOPIC_UNKNOWN: 'その相談の種類は ありません。',
     SLOT_UNAVAILABLE: 'その時間は えらべません。',

@@ -2,6 +2,7 @@ import { loadConfig, WindowServer, createLogger, type Clock } from '@madoguchi/w
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freshPostgresDatabase, testEngine } from '../../support/testDatabase.js';
 
 export interface TestServerOptions {
   dataDir?: string;
@@ -10,7 +11,23 @@ export interface TestServerOptions {
   clock?: Clock;
 }
 
-/** A real window-server in this process: real SQLite file, real mediasoup worker, real port. */
+/** On PostgreSQL, each data dir has its own database: a restart on the same dir finds its rows. */
+const postgresOf = new Map<string, string>();
+
+async function databaseEnv(dataDir: string): Promise<Record<string, string>> {
+  if (testEngine() !== 'postgres') return {};
+  let url = postgresOf.get(dataDir);
+  if (!url) {
+    url = (await freshPostgresDatabase()).url;
+    postgresOf.set(dataDir, url);
+  }
+  return { MADOGUCHI_DATABASE_URL: url };
+}
+
+/**
+ * A real window-server in this process: real database (an SQLite file, or a database of its own
+ * on the throwaway PostgreSQL in the postgres project), real mediasoup worker, real port.
+ */
 export async function startServer(options: TestServerOptions = {}): Promise<WindowServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-it-'));
   const config = loadConfig({
@@ -20,6 +37,7 @@ export async function startServer(options: TestServerOptions = {}): Promise<Wind
     // Free ports: test files run side by side, and a developer's own server may hold 40000.
     MADOGUCHI_MEDIA_RTC_PORT: '0',
     MADOGUCHI_LOG_LEVEL: process.env.MADOGUCHI_TEST_LOG ?? 'silent',
+    ...(await databaseEnv(dataDir)),
     ...options.env,
   });
   const logger = createLogger(config.logLevel);

@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditVerification } from '@madoguchi/shared';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
-import type { Database } from '../db/index.js';
+import type { Database, Tx } from '../db/index.js';
 
 interface AuditRow {
   seq: number;
@@ -45,25 +45,35 @@ export function rowHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
+/** Rows read at a time while the chain is walked. */
+const VERIFY_PAGE = 1_000;
+
 /**
  * The audit trail: append-only (triggers refuse UPDATE and DELETE), each row chained to the one
- * before by its hash, written on a connection with synchronous=FULL so a row that was written
- * survives a power cut. A hand-altered row breaks the chain at that row.
+ * before by its hash, committed durably (a row that was written survives a power cut). Appends
+ * are serialised by a lock every node takes, so two never read the same last row. A hand-altered
+ * row breaks the chain at that row.
  */
 export class AuditLog {
   constructor(
-    /** A connection with synchronous=FULL; consents share it, so their change and its row commit together. */
     private readonly db: Database,
     private readonly clock: Clock,
   ) {}
 
-  /** Appends one row; call inside `db.transaction` to commit it with the change it records. */
-  append(record: AuditRecord): AuditEntry {
-    const last = this.db
-      .prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
-      .get();
+  /**
+   * Appends one row inside `tx`, to commit it with the change it records (open `tx` with
+   * `{ durable: true }`). Takes the audit lock: other appends wait for `tx` to end.
+   */
+  async append(tx: Tx, record: AuditRecord): Promise<AuditEntry> {
+    await this.db.lock(tx, 'audit');
+    const last = await tx
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const row = {
-      seq: (last?.seq ?? 0) + 1,
+      seq: Number(last?.seq ?? 0) + 1,
       at: this.clock.now().toISOString(),
       actor: record.actor,
       action: record.action,
@@ -73,45 +83,61 @@ export class AuditLog {
       prev_hash: last?.hash ?? GENESIS_HASH,
     };
     const hash = rowHash(row);
-    this.db
-      .prepare(
-        `INSERT INTO audit_log (seq, at, actor, action, subject, consultation_id, details, prev_hash, hash)
-         VALUES (@seq, @at, @actor, @action, @subject, @consultation_id, @details, @prev_hash, @hash)`,
-      )
-      .run({ ...row, hash });
+    await tx
+      .insertInto('audit_log')
+      .values({ ...row, hash })
+      .execute();
     return toEntry({ ...row, hash });
   }
 
-  /** Appends in its own immediate transaction (no other change to commit with it). */
-  record(record: AuditRecord): AuditEntry {
-    return this.db.transaction(() => this.append(record)).immediate();
+  /** Appends in its own durable transaction (no other change to commit with it). */
+  record(record: AuditRecord): Promise<AuditEntry> {
+    return this.db.transaction((tx) => this.append(tx, record), { durable: true });
   }
 
-  latest(limit: number): AuditEntry[] {
-    return this.db
-      .prepare<[number], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?')
-      .all(limit)
-      .map(toEntry);
+  async latest(limit: number): Promise<AuditEntry[]> {
+    const rows = await this.db.kysely
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => toEntry(normalise(row)));
   }
 
-  /** Walks the whole chain; names the first row that does not hold. */
-  verify(): AuditVerification {
+  /** Walks the whole chain, a page at a time; names the first row that does not hold. */
+  async verify(): Promise<AuditVerification> {
     let previous = GENESIS_HASH;
     let expectedSeq = 1;
     let rows = 0;
-    for (const row of this.db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq').iterate()) {
-      rows += 1;
-      if (row.seq !== expectedSeq)
-        return { ok: false, rows, firstBroken: { seq: expectedSeq, reason: 'sequence' } };
-      if (row.prev_hash !== previous)
-        return { ok: false, rows, firstBroken: { seq: row.seq, reason: 'link' } };
-      if (rowHash(row) !== row.hash)
-        return { ok: false, rows, firstBroken: { seq: row.seq, reason: 'hash' } };
-      previous = row.hash;
-      expectedSeq += 1;
+    for (;;) {
+      const page = await this.db.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '>=', expectedSeq)
+        .orderBy('seq')
+        .limit(VERIFY_PAGE)
+        .execute();
+      for (const found of page) {
+        const row = normalise(found);
+        rows += 1;
+        if (row.seq !== expectedSeq)
+          return { ok: false, rows, firstBroken: { seq: expectedSeq, reason: 'sequence' } };
+        if (row.prev_hash !== previous)
+          return { ok: false, rows, firstBroken: { seq: row.seq, reason: 'link' } };
+        if (rowHash(row) !== row.hash)
+          return { ok: false, rows, firstBroken: { seq: row.seq, reason: 'hash' } };
+        previous = row.hash;
+        expectedSeq += 1;
+      }
+      if (page.length < VERIFY_PAGE) return { ok: true, rows, firstBroken: null };
     }
-    return { ok: true, rows, firstBroken: null };
   }
+}
+
+/** PostgreSQL's bigint seq as a number, as SQLite gives it. */
+function normalise(row: AuditRow): AuditRow {
+  return { ...row, seq: Number(row.seq) };
 }
 
 function toEntry(row: AuditRow): AuditEntry {

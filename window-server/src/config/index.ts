@@ -1,2 +1,2 @@
 export { configSchema, ENV_VARS, type Config, type ConfigInput } from './schema.js';
-export { ConfigError, loadConfig, demoDataEnabled, identityProvider } from './load.js';
+export { ConfigError, databaseFile, loadConfig, demoDataEnabled, identityProvider } from './load.js';

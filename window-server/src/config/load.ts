@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { configSchema, ENV_VARS, type Config } from './schema.js';
 
@@ -141,4 +142,9 @@ export function identityProvider(config: Config): 'sandbox' | 'oidc' {
 /** Demo data defaults to on in sandbox mode only. */
 export function demoDataEnabled(config: Config): boolean {
   return config.demoData ?? config.mode === 'sandbox';
+}
+
+/** Where the SQLite database lives when no MADOGUCHI_DATABASE_URL is set. */
+export function databaseFile(config: Pick<Config, 'dataDir'>): string {
+  return join(resolve(config.dataDir), 'madoguchi.db');
 }

@@ -10,6 +10,12 @@ function isOrigin(text: string): boolean {
   return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
 }
 
+function isPostgresUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+}
+
 /**
  * Everything window-server can be told. Defaults are the embedded set-up: SQLite in ./data,
  * sandbox partners and demo data, 127.0.0.1 only.
@@ -34,6 +40,19 @@ export const configSchema = z.strictObject({
   /** Express `trust proxy`: hops of reverse proxies in front of the server. */
   trustProxy: z.number().int().min(0).max(10).default(0),
   dataDir: z.string().min(1).default('./data'),
+  database: z
+    .strictObject({
+      /**
+       * `postgres://user:password@host:port/database` selects PostgreSQL (15 or newer); without it,
+       * SQLite in the data dir. Never logged with its password.
+       */
+      url: z.string().refine(isPostgresUrl, 'a postgres:// or postgresql:// URL with a host').optional(),
+      /** PostgreSQL connections per node. */
+      poolSize: z.number().int().min(1).max(200).default(10),
+      /** A statement running longer is cancelled (and its request fails), in milliseconds. */
+      statementTimeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+    })
+    .default({ poolSize: 10, statementTimeoutMs: 10_000 }),
   /** JSON file describing the tenant (city); defaults to the bundled 大村市 file. */
   tenantFile: z.string().min(1).optional(),
   logLevel: z.enum(LOG_LEVELS).default('info'),
@@ -163,6 +182,9 @@ export const ENV_VARS: Record<string, { path: string[]; kind: EnvKind }> = {
   MADOGUCHI_TRUST_PROXY: { path: ['trustProxy'], kind: 'int' },
   MADOGUCHI_TV_ORIGINS: { path: ['tvOrigins'], kind: 'string' },
   MADOGUCHI_DATA_DIR: { path: ['dataDir'], kind: 'string' },
+  MADOGUCHI_DATABASE_URL: { path: ['database', 'url'], kind: 'string' },
+  MADOGUCHI_DATABASE_POOL_SIZE: { path: ['database', 'poolSize'], kind: 'int' },
+  MADOGUCHI_DATABASE_STATEMENT_TIMEOUT_MS: { path: ['database', 'statementTimeoutMs'], kind: 'int' },
   MADOGUCHI_TENANT_FILE: { path: ['tenantFile'], kind: 'string' },
   MADOGUCHI_LOG_LEVEL: { path: ['logLevel'], kind: 'string' },
   MADOGUCHI_DEMO_DATA: { path: ['demoData'], kind: 'bool' },

@@ -22,6 +22,7 @@ import { AppError } from '../core/AppError.js';
 import type { Clock } from '../core/clock.js';
 import { EventHub } from '../core/EventHub.js';
 import type { Logger } from '../core/logger.js';
+import { violatesUnique } from '../db/index.js';
 import { newId } from '../core/secrets.js';
 import type { DeviceRegistry } from '../devices/index.js';
 import type { StaffAuth } from '../staff/index.js';
@@ -112,18 +113,22 @@ export class Counter {
       defaultServeMinutes: options.defaultServeMinutes,
     });
     devices.events.on('presence', ({ deviceId, online }) =>
-      online ? this.deviceOnline(deviceId) : this.deviceOffline(deviceId),
+      this.safely('a TV coming or going', () =>
+        online ? this.deviceOnline(deviceId) : this.deviceOffline(deviceId),
+      ),
     );
-    devices.events.on('revoked', (deviceId) => this.deviceRevoked(deviceId));
+    devices.events.on('revoked', (deviceId) =>
+      this.safely('a revoked TV', () => this.deviceRevoked(deviceId)),
+    );
   }
 
   /** After a start (or a crash): every TV is offline until it reconnects, and rings are over. */
-  resume(): void {
-    for (const consultation of this.store.openConsultations()) {
-      if (consultation.status === 'ringing') this.unanswered(consultation.id);
+  async resume(): Promise<void> {
+    for (const consultation of await this.store.openConsultations()) {
+      if (consultation.status === 'ringing') await this.unanswered(consultation.id);
     }
-    for (const entry of this.store.openEntries()) {
-      if (!this.devices.isOnline(entry.deviceId)) this.deviceOffline(entry.deviceId);
+    for (const entry of await this.store.openEntries()) {
+      if (!this.devices.isOnline(entry.deviceId)) await this.deviceOffline(entry.deviceId);
     }
   }
 
@@ -145,107 +150,115 @@ export class Counter {
     };
   }
 
-  join(deviceId: string, topic: string): MyQueueEntry {
+  async join(deviceId: string, topic: string): Promise<MyQueueEntry> {
     this.requireTopic(topic);
     if (!this.tenant.calendar.isOpen(this.clock.now())) throw new AppError('COUNTER_CLOSED');
-    this.insertEntry(deviceId, topic, null);
+    await this.insertEntry(this.store, deviceId, topic, null);
     this.announce(deviceId);
-    return this.myEntry(deviceId) as MyQueueEntry;
+    return (await this.myEntry(deviceId)) as MyQueueEntry;
   }
 
-  requestCallback(deviceId: string, request: CallbackRequest): MyQueueEntry {
+  async requestCallback(deviceId: string, request: CallbackRequest): Promise<MyQueueEntry> {
     this.requireTopic(request.topic);
     const offered = callbackSlots(this.tenant.calendar, this.tenant.file.timeZone, this.clock.now());
     if (!offered.some((slot) => slot.date === request.date && slot.period === request.period)) {
       throw new AppError('SLOT_UNAVAILABLE');
     }
-    const waiting = this.store.openEntryOf(deviceId);
+    const waiting = await this.store.openEntryOf(deviceId);
     if (waiting?.status === 'waiting' && waiting.kind === 'walkIn') {
       // Rather than wait, be called back: one atomic change, so the place is never lost on the way.
-      if (!this.store.convertToCallback(waiting.id, request.topic, request.date, request.period)) {
+      if (!(await this.store.convertToCallback(waiting.id, request.topic, request.date, request.period))) {
         throw new AppError('CALL_STATE');
       }
       this.clearTimer(this.graceTimers, deviceId);
     } else {
-      this.insertEntry(deviceId, request.topic, { date: request.date, period: request.period });
+      await this.insertEntry(this.store, deviceId, request.topic, {
+        date: request.date,
+        period: request.period,
+      });
     }
     this.announce(deviceId);
-    return this.myEntry(deviceId) as MyQueueEntry;
+    return (await this.myEntry(deviceId)) as MyQueueEntry;
   }
 
-  cancel(deviceId: string): void {
-    const entry = this.store.openEntryOf(deviceId);
+  async cancel(deviceId: string): Promise<void> {
+    const entry = await this.store.openEntryOf(deviceId);
     if (!entry) throw new AppError('NOT_QUEUED');
     if (entry.status === 'serving') throw new AppError('CALL_STATE');
     if (entry.status === 'ringing') {
-      const ringing = this.store.openConsultationOfDevice(deviceId);
+      const ringing = await this.store.openConsultationOfDevice(deviceId);
       if (ringing) return this.decline(deviceId, ringing.id);
     }
-    this.abandon(entry, 'cancelled');
+    await this.abandon(entry, 'cancelled');
   }
 
-  myEntry(deviceId: string): MyQueueEntry | null {
+  myEntry(deviceId: string): Promise<MyQueueEntry | null> {
     return this.views.myEntry(deviceId);
   }
 
   /** Every waiting TV's place, for pushing after a change. */
-  waitingDevices(): string[] {
-    return this.store
-      .openEntries()
+  async waitingDevices(): Promise<string[]> {
+    return (await this.store.openEntries())
       .filter((entry) => entry.status === 'waiting')
       .map((entry) => entry.deviceId);
   }
 
-  myState(deviceId: string): Omit<MyCounterState, 'call'> & { consultation: ConsultationRecord | null } {
-    return {
-      entry: this.myEntry(deviceId),
-      consultation: this.store.openConsultationOfDevice(deviceId) ?? null,
-      surveyFor: this.store.pendingSurveyOf(deviceId)?.id ?? null,
-    };
+  async myState(
+    deviceId: string,
+  ): Promise<Omit<MyCounterState, 'call'> & { consultation: ConsultationRecord | null }> {
+    const [entry, consultation, survey] = await Promise.all([
+      this.myEntry(deviceId),
+      this.store.openConsultationOfDevice(deviceId),
+      this.store.pendingSurveyOf(deviceId),
+    ]);
+    return { entry, consultation: consultation ?? null, surveyFor: survey?.id ?? null };
   }
 
-  answer(deviceId: string, consultationId: string): ConsultationRecord {
-    const consultation = this.ownConsultation(deviceId, consultationId);
+  async answer(deviceId: string, consultationId: string): Promise<ConsultationRecord> {
+    const consultation = await this.ownConsultation(deviceId, consultationId);
     const at = this.now();
-    const answered = this.store.transaction(() => {
-      if (!this.store.setConsultationStatus(consultationId, ['ringing'], 'active', at)) return false;
-      this.store.moveEntry(consultation.entryId, ['ringing'], 'serving', { firstAcceptedAt: at });
+    const answered = await this.store.transaction(async (store) => {
+      if (!(await store.setConsultationStatus(consultationId, ['ringing'], 'active', at))) return false;
+      await store.moveEntry(consultation.entryId, ['ringing'], 'serving', { firstAcceptedAt: at });
       return true;
     });
     if (!answered) throw new AppError('CALL_STATE');
     this.clearTimer(this.ringTimers, consultationId);
-    const active = this.store.consultation(consultationId) as ConsultationRecord;
+    const active = (await this.store.consultation(consultationId)) as ConsultationRecord;
     this.events.emit('answered', active);
     this.announce(deviceId);
     return active;
   }
 
-  decline(deviceId: string, consultationId: string): void {
-    const consultation = this.ownConsultation(deviceId, consultationId);
+  async decline(deviceId: string, consultationId: string): Promise<void> {
+    const consultation = await this.ownConsultation(deviceId, consultationId);
     if (consultation.status !== 'ringing') throw new AppError('CALL_STATE');
     const at = this.now();
-    this.store.transaction(() => {
-      this.store.endConsultation(consultationId, 'declined', at, false);
-      this.store.moveEntry(consultation.entryId, ['ringing'], 'abandoned', {
+    const declined = await this.store.transaction(async (store) => {
+      if (!(await store.endConsultation(consultationId, 'declined', at, false))) return false;
+      await store.moveEntry(consultation.entryId, ['ringing'], 'abandoned', {
         endedAt: at,
         abandonReason: 'declined',
       });
+      return true;
     });
+    if (!declined) throw new AppError('CALL_STATE');
     this.clearTimer(this.ringTimers, consultationId);
-    this.ended(consultationId, 'declined', false);
+    await this.ended(consultationId, 'declined', false);
   }
 
   /** The citizen ends the call (red, confirmed). */
-  endByCitizen(deviceId: string, consultationId: string): void {
-    const consultation = this.ownConsultation(deviceId, consultationId);
+  async endByCitizen(deviceId: string, consultationId: string): Promise<void> {
+    const consultation = await this.ownConsultation(deviceId, consultationId);
     if (consultation.status === 'ringing') return this.decline(deviceId, consultationId);
-    this.finish(consultation, 'citizenEnded');
+    await this.finish(consultation, 'citizenEnded');
   }
 
-  submitSurvey(deviceId: string, survey: SurveySubmit): void {
-    const consultation = this.store.consultation(survey.consultationId);
+  async submitSurvey(deviceId: string, survey: SurveySubmit): Promise<void> {
+    const consultation = await this.store.consultation(survey.consultationId);
     if (!consultation || consultation.deviceId !== deviceId) throw new AppError('CALL_NOT_FOUND');
-    if (!this.store.saveSurvey(consultation.id, survey.answers, this.now())) throw new AppError('CALL_STATE');
+    if (!(await this.store.saveSurvey(consultation.id, survey.answers, this.now())))
+      throw new AppError('CALL_STATE');
     this.changed();
   }
 
@@ -266,187 +279,222 @@ export class Counter {
     this.queueMoved();
   }
 
-  snapshot(): CounterSnapshot {
+  snapshot(): Promise<CounterSnapshot> {
     return this.views.snapshot(++this.version);
   }
 
-  accept(officer: StaffAccount, request: QueueAccept): ConsultationRecord {
-    this.requireFree(officer.id);
+  async accept(officer: StaffAccount, request: QueueAccept): Promise<ConsultationRecord> {
+    await this.requireFree(officer.id);
     if (request.topic !== undefined) this.requireTopic(request.topic);
     const at = this.now();
-    const consultation = this.store.transaction(() => {
-      const entry = request.entryId
-        ? this.store.entry(request.entryId)
-        : this.store
-            .openEntries()
-            .find(
-              (e) =>
-                e.status === 'waiting' &&
-                (request.topic === undefined || e.topic === request.topic) &&
-                (e.assignedStaffId === null || e.assignedStaffId === officer.id),
-            );
-      if (!entry) throw new AppError(request.entryId ? 'NOT_FOUND' : 'QUEUE_EMPTY');
-      if (entry.kind !== 'walkIn') throw new AppError('CALL_STATE');
-      if (entry.assignedStaffId !== null && entry.assignedStaffId !== officer.id)
-        throw new AppError('FORBIDDEN');
-      // The conditional update is what makes one of two simultaneous accepts lose.
-      if (!this.store.moveEntry(entry.id, ['waiting'], 'serving', { firstAcceptedAt: at })) {
-        throw new AppError('ENTRY_TAKEN');
+    const consultation = await this.store.transaction(async (store) => {
+      const entry = request.entryId ? await store.entry(request.entryId) : undefined;
+      if (request.entryId) {
+        if (!entry) throw new AppError('NOT_FOUND');
+        if (entry.kind !== 'walkIn') throw new AppError('CALL_STATE');
+        if (entry.assignedStaffId !== null && entry.assignedStaffId !== officer.id)
+          throw new AppError('FORBIDDEN');
       }
-      return this.newConsultation(entry, officer.id, 'active', at);
+      const candidates = entry
+        ? [entry]
+        : (await store.openEntries()).filter(
+            (e) =>
+              e.status === 'waiting' &&
+              e.kind === 'walkIn' &&
+              (request.topic === undefined || e.topic === request.topic) &&
+              (e.assignedStaffId === null || e.assignedStaffId === officer.id),
+          );
+      if (candidates.length === 0) throw new AppError('QUEUE_EMPTY');
+      // The conditional update is what makes one of two simultaneous accepts lose: the first
+      // candidate another officer took is skipped for the next (an entry given asks for that one).
+      for (const candidate of candidates) {
+        if (await store.moveEntry(candidate.id, ['waiting'], 'serving', { firstAcceptedAt: at })) {
+          return this.newConsultation(store, candidate, officer.id, 'active', at);
+        }
+      }
+      throw new AppError(request.entryId ? 'ENTRY_TAKEN' : 'QUEUE_EMPTY');
     });
     this.clearTimer(this.graceTimers, consultation.deviceId);
-    if (!this.devices.isOnline(consultation.deviceId)) this.deviceOffline(consultation.deviceId);
+    if (!this.devices.isOnline(consultation.deviceId)) await this.deviceOffline(consultation.deviceId);
     this.logger.info({ consultationId: consultation.id, staffId: officer.id }, 'call accepted');
     this.events.emit('callStarted', consultation);
     this.announce(consultation.deviceId);
     return consultation;
   }
 
-  callBack(officer: StaffAccount, entryId: string): ConsultationRecord {
-    this.requireFree(officer.id);
+  async callBack(officer: StaffAccount, entryId: string): Promise<ConsultationRecord> {
+    await this.requireFree(officer.id);
     const at = this.now();
-    const consultation = this.store.transaction(() => {
-      const entry = this.store.entry(entryId);
+    const consultation = await this.store.transaction(async (store) => {
+      const entry = await store.entry(entryId);
       if (!entry) throw new AppError('NOT_FOUND');
-      if (!this.store.moveEntry(entry.id, ['callbackRequested'], 'ringing', { callbackAttempt: true })) {
+      if (!(await store.moveEntry(entry.id, ['callbackRequested'], 'ringing', { callbackAttempt: true }))) {
         throw new AppError('ENTRY_TAKEN');
       }
-      return this.newConsultation(entry, officer.id, 'ringing', at);
+      return this.newConsultation(store, entry, officer.id, 'ringing', at);
     });
     this.ringTimers.set(
       consultation.id,
-      setTimeout(() => this.unanswered(consultation.id), this.options.ringSeconds * 1000).unref(),
+      setTimeout(
+        () => this.safely('ring timed out', () => this.unanswered(consultation.id)),
+        this.options.ringSeconds * 1000,
+      ).unref(),
     );
     this.events.emit('ringing', consultation);
     this.announce(consultation.deviceId);
     return consultation;
   }
 
-  hold(officer: StaffAccount, consultationId: string, onHold: boolean): void {
-    this.officerConsultation(officer, consultationId);
+  async hold(officer: StaffAccount, consultationId: string, onHold: boolean): Promise<void> {
+    await this.officerConsultation(officer, consultationId);
     const moved = onHold
-      ? this.store.setConsultationStatus(consultationId, ['active'], 'onHold')
-      : this.store.setConsultationStatus(consultationId, ['onHold'], 'active');
+      ? await this.store.setConsultationStatus(consultationId, ['active'], 'onHold')
+      : await this.store.setConsultationStatus(consultationId, ['onHold'], 'active');
     if (!moved) throw new AppError('CALL_STATE');
-    this.events.emit('held', this.store.consultation(consultationId) as ConsultationRecord, onHold);
+    this.events.emit('held', (await this.store.consultation(consultationId)) as ConsultationRecord, onHold);
     this.changed();
   }
 
-  transfer(officer: StaffAccount, request: CallTransfer): void {
-    const consultation = this.officerConsultation(officer, request.consultationId);
+  async transfer(officer: StaffAccount, request: CallTransfer): Promise<void> {
+    const consultation = await this.officerConsultation(officer, request.consultationId);
     if (consultation.status === 'ringing' || consultation.status === 'ended')
       throw new AppError('CALL_STATE');
     if (request.topic !== undefined) this.requireTopic(request.topic);
     if (request.staffId !== undefined) {
-      const target = this.staff.account(request.staffId);
+      const target = await this.staff.account(request.staffId);
       if (!target || target.disabled || target.id === officer.id || target.role === 'operator')
         throw new AppError('NOT_FOUND');
     }
     const at = this.now();
-    this.store.transaction(() => {
-      this.store.endConsultation(consultation.id, 'transferred', at, false);
-      this.store.recordOutcome(consultation.id, 'referred', '');
-      this.store.moveEntry(consultation.entryId, ['serving'], 'waiting', {
+    const moved = await this.store.transaction(async (store) => {
+      if (!(await store.endConsultation(consultation.id, 'transferred', at, false))) return false;
+      await store.recordOutcome(consultation.id, 'referred', '');
+      await store.moveEntry(consultation.entryId, ['serving'], 'waiting', {
         ...(request.topic !== undefined ? { topic: request.topic } : {}),
         assignedStaffId: request.staffId ?? null,
         transferred: true,
       });
+      return true;
     });
-    this.ended(consultation.id, 'transferred', false);
+    if (!moved) throw new AppError('CALL_STATE');
+    await this.ended(consultation.id, 'transferred', false);
   }
 
   /** The officer ends the call with an outcome; also records the outcome of a call the TV ended. */
-  end(officer: StaffAccount, request: CallEnd): void {
-    const consultation = this.officerConsultation(officer, request.consultationId);
+  async end(officer: StaffAccount, request: CallEnd): Promise<void> {
+    const consultation = await this.officerConsultation(officer, request.consultationId);
     if (consultation.status === 'ended') {
-      if (!this.store.recordOutcome(consultation.id, request.outcome, request.notes))
+      if (!(await this.store.recordOutcome(consultation.id, request.outcome, request.notes)))
         throw new AppError('CALL_STATE');
       return this.changed();
     }
     if (consultation.status === 'ringing') throw new AppError('CALL_STATE');
-    this.store.transaction(() => {
-      this.finishRows(consultation, 'completed');
-      this.store.recordOutcome(consultation.id, request.outcome, request.notes);
+    const finished = await this.store.transaction(async (store) => {
+      if (!(await this.finishRows(store, consultation, 'completed'))) return false;
+      await store.recordOutcome(consultation.id, request.outcome, request.notes);
+      return true;
     });
-    this.ended(consultation.id, 'completed', true);
+    if (!finished) throw new AppError('CALL_STATE');
+    await this.ended(consultation.id, 'completed', true);
   }
 
   // ── internals ───────────────────────────────────────────────────────────────────────────
 
-  private insertEntry(
+  private async insertEntry(
+    store: CounterStore,
     deviceId: string,
     topic: string,
     callback: { date: string; period: 'morning' | 'afternoon' } | null,
-  ): QueueEntryRecord {
-    const device = this.devices.get(deviceId);
+  ): Promise<QueueEntryRecord> {
+    const device = await this.devices.get(deviceId);
     if (!device) throw new AppError('DEVICE_NOT_REGISTERED');
-    if (this.store.openEntryOf(deviceId)) throw new AppError('ALREADY_QUEUED');
-    return this.store.insertEntry({
-      id: newId('qe'),
-      deviceId,
-      topic,
-      kind: callback ? 'callback' : 'walkIn',
-      status: callback ? 'callbackRequested' : 'waiting',
-      at: this.now(),
-      camera: device.capabilities.camera,
-      callback,
-    });
+    if (await store.openEntryOf(deviceId)) throw new AppError('ALREADY_QUEUED');
+    return store
+      .insertEntry({
+        id: newId('qe'),
+        deviceId,
+        topic,
+        kind: callback ? 'callback' : 'walkIn',
+        status: callback ? 'callbackRequested' : 'waiting',
+        at: this.now(),
+        camera: device.capabilities.camera,
+        callback,
+      })
+      .catch((error: unknown) => {
+        // The same TV joined at the same moment on another connection: the index refused this one.
+        if (violatesUnique(error, 'queue_entries_one_open_per_device')) throw new AppError('ALREADY_QUEUED');
+        throw error;
+      });
   }
 
   private newConsultation(
+    store: CounterStore,
     entry: QueueEntryRecord,
     staffId: string,
     status: 'active' | 'ringing',
     at: string,
-  ): ConsultationRecord {
-    return this.store.insertConsultation({
-      id: newId('con'),
-      entryId: entry.id,
-      deviceId: entry.deviceId,
-      staffId,
-      topic: entry.topic,
-      kind: entry.kind,
-      status,
-      at,
-    });
+  ): Promise<ConsultationRecord> {
+    return store
+      .insertConsultation({
+        id: newId('con'),
+        entryId: entry.id,
+        deviceId: entry.deviceId,
+        staffId,
+        topic: entry.topic,
+        kind: entry.kind,
+        status,
+        at,
+      })
+      .catch((error: unknown) => {
+        // This officer took another call at the same moment: the index refused the second one.
+        if (violatesUnique(error, 'consultations_one_open_per_staff')) throw new AppError('OFFICER_BUSY');
+        throw error;
+      });
   }
 
   /** An answered call ends: the entry is served and the TV is offered the survey. */
-  private finish(consultation: ConsultationRecord, reason: CallEndReason): void {
+  private async finish(consultation: ConsultationRecord, reason: CallEndReason): Promise<void> {
     if (consultation.status === 'ended') throw new AppError('CALL_STATE');
-    this.store.transaction(() => this.finishRows(consultation, reason));
-    this.ended(consultation.id, reason, true);
+    const finished = await this.store.transaction((store) => this.finishRows(store, consultation, reason));
+    if (!finished) throw new AppError('CALL_STATE');
+    await this.ended(consultation.id, reason, true);
   }
 
-  private finishRows(consultation: ConsultationRecord, reason: CallEndReason): void {
+  /** False when the call had already ended (another node or request got there first). */
+  private async finishRows(
+    store: CounterStore,
+    consultation: ConsultationRecord,
+    reason: CallEndReason,
+  ): Promise<boolean> {
     const at = this.now();
-    this.store.endConsultation(consultation.id, reason, at, true);
-    this.store.moveEntry(consultation.entryId, ['serving'], 'served', { endedAt: at });
+    if (!(await store.endConsultation(consultation.id, reason, at, true))) return false;
+    await store.moveEntry(consultation.entryId, ['serving'], 'served', { endedAt: at });
+    return true;
   }
 
-  private ended(consultationId: string, reason: CallEndReason, survey: boolean): void {
-    const consultation = this.store.consultation(consultationId) as ConsultationRecord;
+  private async ended(consultationId: string, reason: CallEndReason, survey: boolean): Promise<void> {
+    const consultation = (await this.store.consultation(consultationId)) as ConsultationRecord;
     this.clearTimer(this.graceTimers, `call:${consultationId}`);
     this.logger.info({ consultationId, reason }, 'call ended');
     this.events.emit('callEnded', consultation, reason, survey);
     this.announce(consultation.deviceId);
   }
 
-  private unanswered(consultationId: string): void {
+  private async unanswered(consultationId: string): Promise<void> {
     this.ringTimers.delete(consultationId);
-    const consultation = this.store.consultation(consultationId);
+    const consultation = await this.store.consultation(consultationId);
     if (!consultation || consultation.status !== 'ringing') return;
-    this.store.transaction(() => {
-      this.store.endConsultation(consultationId, 'unanswered', this.now(), false);
+    const ended = await this.store.transaction(async (store) => {
+      if (!(await store.endConsultation(consultationId, 'unanswered', this.now(), false))) return false;
       // Back on the call-back list, one attempt more.
-      this.store.moveEntry(consultation.entryId, ['ringing'], 'callbackRequested');
+      await store.moveEntry(consultation.entryId, ['ringing'], 'callbackRequested');
+      return true;
     });
-    this.ended(consultationId, 'unanswered', false);
+    if (ended) await this.ended(consultationId, 'unanswered', false);
   }
 
-  private abandon(entry: QueueEntryRecord, reason: AbandonReason): void {
-    const moved = this.store.moveEntry(entry.id, ['waiting', 'callbackRequested'], 'abandoned', {
+  private async abandon(entry: QueueEntryRecord, reason: AbandonReason): Promise<void> {
+    const moved = await this.store.moveEntry(entry.id, ['waiting', 'callbackRequested'], 'abandoned', {
       endedAt: this.now(),
       abandonReason: reason,
     });
@@ -455,64 +503,79 @@ export class Counter {
     this.announce(entry.deviceId);
   }
 
-  private deviceOnline(deviceId: string): void {
+  private async deviceOnline(deviceId: string): Promise<void> {
     this.clearTimer(this.graceTimers, deviceId);
-    const consultation = this.store.openConsultationOfDevice(deviceId);
+    const consultation = await this.store.openConsultationOfDevice(deviceId);
     if (consultation) this.clearTimer(this.graceTimers, `call:${consultation.id}`);
   }
 
   /** A TV that stays off longer than the grace period gives up its place (or its call). */
-  private deviceOffline(deviceId: string): void {
+  private async deviceOffline(deviceId: string): Promise<void> {
     if (this.closed) return;
     const grace = this.options.graceSeconds * 1000;
-    const entry = this.store.openEntryOf(deviceId);
+    const [entry, consultation] = await Promise.all([
+      this.store.openEntryOf(deviceId),
+      this.store.openConsultationOfDevice(deviceId),
+    ]);
+    // Back on line while we read: nothing to wait for.
+    if (this.closed || this.devices.isOnline(deviceId)) return;
     if (entry?.status === 'waiting' && !this.graceTimers.has(deviceId)) {
       this.graceTimers.set(
         deviceId,
-        setTimeout(() => {
-          this.graceTimers.delete(deviceId);
-          const still = this.store.openEntryOf(deviceId);
-          if (still?.status === 'waiting' && !this.devices.isOnline(deviceId))
-            this.abandon(still, 'disconnected');
-        }, grace).unref(),
+        setTimeout(
+          () =>
+            this.safely('grace period of a waiting TV', async () => {
+              this.graceTimers.delete(deviceId);
+              const still = await this.store.openEntryOf(deviceId);
+              if (still?.status === 'waiting' && !this.devices.isOnline(deviceId))
+                await this.abandon(still, 'disconnected');
+            }),
+          grace,
+        ).unref(),
       );
     }
-    const consultation = this.store.openConsultationOfDevice(deviceId);
     const key = consultation ? `call:${consultation.id}` : undefined;
     if (consultation && key && consultation.status !== 'ringing' && !this.graceTimers.has(key)) {
       this.graceTimers.set(
         key,
-        setTimeout(() => {
-          this.graceTimers.delete(key);
-          const current = this.store.consultation(consultation.id);
-          if (current && current.status !== 'ended' && !this.devices.isOnline(deviceId)) {
-            this.finish(current, 'disconnected');
-          }
-        }, grace).unref(),
+        setTimeout(
+          () =>
+            this.safely('grace period of a call', async () => {
+              this.graceTimers.delete(key);
+              const current = await this.store.consultation(consultation.id);
+              if (current && current.status !== 'ended' && !this.devices.isOnline(deviceId)) {
+                await this.finish(current, 'disconnected').catch((error: unknown) => {
+                  // Ended meanwhile by someone else: nothing left to do.
+                  if (!(error instanceof AppError && error.code === 'CALL_STATE')) throw error;
+                });
+              }
+            }),
+          grace,
+        ).unref(),
       );
     }
   }
 
-  private deviceRevoked(deviceId: string): void {
-    const consultation = this.store.openConsultationOfDevice(deviceId);
-    if (consultation?.status === 'ringing') this.decline(deviceId, consultation.id);
-    else if (consultation) this.finish(consultation, 'disconnected');
-    const entry = this.store.openEntryOf(deviceId);
-    if (entry) this.abandon(entry, 'revoked');
+  private async deviceRevoked(deviceId: string): Promise<void> {
+    const consultation = await this.store.openConsultationOfDevice(deviceId);
+    if (consultation?.status === 'ringing') await this.decline(deviceId, consultation.id);
+    else if (consultation) await this.finish(consultation, 'disconnected');
+    const entry = await this.store.openEntryOf(deviceId);
+    if (entry) await this.abandon(entry, 'revoked');
   }
 
-  private ownConsultation(deviceId: string, consultationId: string): ConsultationRecord {
-    const consultation = this.callOf({ deviceId }, consultationId);
+  private async ownConsultation(deviceId: string, consultationId: string): Promise<ConsultationRecord> {
+    const consultation = await this.callOf({ deviceId }, consultationId);
     if (consultation.status === 'ended') throw new AppError('CALL_STATE');
     return consultation;
   }
 
-  private officerConsultation(officer: StaffAccount, consultationId: string): ConsultationRecord {
+  private officerConsultation(officer: StaffAccount, consultationId: string): Promise<ConsultationRecord> {
     return this.callOf({ staffId: officer.id }, consultationId);
   }
 
-  private requireFree(staffId: string): void {
-    if (this.store.openConsultationOfStaff(staffId)) throw new AppError('OFFICER_BUSY');
+  private async requireFree(staffId: string): Promise<void> {
+    if (await this.store.openConsultationOfStaff(staffId)) throw new AppError('OFFICER_BUSY');
   }
 
   private requireTopic(topic: string): void {
@@ -523,6 +586,13 @@ export class Counter {
     const timer = timers.get(key);
     if (timer) clearTimeout(timer);
     timers.delete(key);
+  }
+
+  /** Work no request waits for (a timer, a TV going off line): its failure is logged, never thrown. */
+  private safely(what: string, work: () => Promise<void>): void {
+    work().catch((error: unknown) => {
+      if (!this.closed) this.logger.error({ err: error }, `counter: ${what} failed`);
+    });
   }
 
   /** One TV's place changed, and with it everybody's view of the queue. */
@@ -537,25 +607,27 @@ export class Counter {
 
   /** Estimates depend on how many officers take calls: every waiting TV hears of a change. */
   private queueMoved(): void {
-    for (const deviceId of this.waitingDevices()) this.events.emit('entryChanged', deviceId);
-    this.changed();
+    this.safely('telling the waiting TVs', async () => {
+      for (const deviceId of await this.waitingDevices()) this.events.emit('entryChanged', deviceId);
+      this.changed();
+    });
   }
 
   private now(): string {
     return this.clock.now().toISOString();
   }
 
-  view(consultation: ConsultationRecord): ConsultationView {
+  view(consultation: ConsultationRecord): Promise<ConsultationView> {
     return this.views.consultation(consultation);
   }
 
-  consultation(id: string): ConsultationRecord | undefined {
+  consultation(id: string): Promise<ConsultationRecord | undefined> {
     return this.store.consultation(id);
   }
 
   /** `party`'s consultation `consultationId` in any state; CALL_NOT_FOUND when it is not theirs. */
-  callOf(party: CallParty, consultationId: string): ConsultationRecord {
-    const consultation = this.store.consultation(consultationId);
+  async callOf(party: CallParty, consultationId: string): Promise<ConsultationRecord> {
+    const consultation = await this.store.consultation(consultationId);
     const theirs =
       consultation !== undefined &&
       ('deviceId' in party
@@ -570,20 +642,22 @@ export class Counter {
    * check behind media signalling, acting for the citizen and the citizen panel.
    * Throws CALL_NOT_FOUND (not theirs) or CALL_STATE (ringing or ended).
    */
-  liveCall(party: CallParty, consultationId: string): ConsultationRecord {
-    const consultation = this.callOf(party, consultationId);
+  async liveCall(party: CallParty, consultationId: string): Promise<ConsultationRecord> {
+    const consultation = await this.callOf(party, consultationId);
     if (!isLiveCall(consultation.status)) throw new AppError('CALL_STATE');
     return consultation;
   }
 
   /** Who a side of a call is told it talks to. */
-  callPeer(consultationId: string, role: CallRole): CallJoinInfo['peer'] {
-    const consultation = this.store.consultation(consultationId);
+  async callPeer(consultationId: string, role: CallRole): Promise<CallJoinInfo['peer']> {
+    const consultation = await this.store.consultation(consultationId);
     if (role === 'citizen') {
-      const staffName = consultation ? (this.staff.account(consultation.staffId)?.displayName ?? '') : '';
+      const staffName = consultation
+        ? ((await this.staff.account(consultation.staffId))?.displayName ?? '')
+        : '';
       return { role: 'officer', displayName: staffName, camera: true, microphone: true };
     }
-    const device = consultation ? this.devices.get(consultation.deviceId) : undefined;
+    const device = consultation ? await this.devices.get(consultation.deviceId) : undefined;
     return {
       role: 'citizen',
       displayName: '',
@@ -593,30 +667,30 @@ export class Counter {
   }
 
   /** The call a TV is in (or being rung for), with what it joins the media with once answered. */
-  myCall(consultation: ConsultationRecord, join: CallJoinInfo | null): MyCall {
+  myCall(consultation: ConsultationRecord, join: CallJoinInfo | null): Promise<MyCall> {
     return this.views.myCall(consultation, join);
   }
 
   /** The call (ringing, active or on hold) this TV is in, if any. */
-  liveConsultationOfDevice(deviceId: string): ConsultationRecord | undefined {
+  liveConsultationOfDevice(deviceId: string): Promise<ConsultationRecord | undefined> {
     return this.store.openConsultationOfDevice(deviceId);
   }
 
   /** Waiting citizens per topic (every tenant topic, zeros included). */
-  queueLengths(): Map<string, number> {
+  async queueLengths(): Promise<Map<string, number>> {
     const lengths = new Map(this.tenant.file.counter.topics.map((topic) => [topic.id, 0]));
-    for (const entry of this.store.openEntries()) {
+    for (const entry of await this.store.openEntries()) {
       if (entry.status === 'waiting') lengths.set(entry.topic, (lengths.get(entry.topic) ?? 0) + 1);
     }
     return lengths;
   }
 
   /** Calls in progress (answered, on hold or not). */
-  activeCalls(): number {
-    return this.store.openConsultations().filter((c) => isLiveCall(c.status)).length;
+  async activeCalls(): Promise<number> {
+    return (await this.store.openConsultations()).filter((c) => isLiveCall(c.status)).length;
   }
 
-  figures(from: Date, to: Date): KpiFigures {
+  figures(from: Date, to: Date): Promise<KpiFigures> {
     return this.figuresOf.figures(
       from,
       to,

@@ -1,14 +1,10 @@
 import { SURVEY_QUESTIONS, type KpiFigures } from '@madoguchi/shared';
+import { sql } from 'kysely';
 import type { Database } from '../db/index.js';
 
-interface TopicCounts {
-  topic: string;
-  requests: number;
-  callbacks: number;
-}
-
-const SECONDS_BETWEEN = (later: string, earlier: string): string =>
-  `(julianday(${later}) - julianday(${earlier})) * 86400`;
+/** Counts rows where `condition` holds (the same SQL on both engines). */
+const countWhere = (condition: ReturnType<typeof sql>) =>
+  sql<number>`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
 function average(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -34,44 +30,87 @@ export class CounterFigures {
     private readonly tenantId: string,
   ) {}
 
-  figures(from: Date, to: Date, topics: readonly string[]): KpiFigures {
-    const range = { tenantId: this.tenantId, from: from.toISOString(), to: to.toISOString() };
-    const requests = this.db
-      .prepare<typeof range, TopicCounts>(
-        `SELECT topic, COUNT(*) AS requests, SUM(kind = 'callback') AS callbacks FROM queue_entries
-         WHERE tenant_id = @tenantId AND joined_at >= @from AND joined_at < @to GROUP BY topic`,
-      )
-      .all(range);
-    const endings = this.db
-      .prepare<typeof range, { topic: string; served: number; abandoned: number }>(
-        `SELECT topic, SUM(status = 'served') AS served, SUM(status = 'abandoned') AS abandoned FROM queue_entries
-         WHERE tenant_id = @tenantId AND ended_at >= @from AND ended_at < @to GROUP BY topic`,
-      )
-      .all(range);
-    const waits = this.db
-      .prepare<typeof range, { topic: string; seconds: number }>(
-        `SELECT topic, ${SECONDS_BETWEEN('first_accepted_at', 'joined_at')} AS seconds FROM queue_entries
-         WHERE tenant_id = @tenantId AND kind = 'walkIn' AND first_accepted_at >= @from AND first_accepted_at < @to`,
-      )
-      .all(range);
-    const serves = this.db
-      .prepare<typeof range, { topic: string; seconds: number }>(
-        `SELECT topic, ${SECONDS_BETWEEN('ended_at', 'answered_at')} AS seconds FROM consultations
-         WHERE tenant_id = @tenantId AND status = 'ended' AND answered_at IS NOT NULL
-           AND ended_at >= @from AND ended_at < @to`,
-      )
-      .all(range);
-    const survey = this.db
-      .prepare<
-        typeof range,
-        { easyToTalk: number | null; resolved: number | null; useAgain: number | null; responses: number }
-      >(
-        `SELECT AVG(s.easy_to_talk) AS easyToTalk, AVG(s.resolved) AS resolved, AVG(s.use_again) AS useAgain,
-           COUNT(*) AS responses
-         FROM survey_answers s JOIN consultations c ON c.id = s.consultation_id
-         WHERE c.tenant_id = @tenantId AND s.answered_at >= @from AND s.answered_at < @to`,
-      )
-      .get(range) ?? { easyToTalk: null, resolved: null, useAgain: null, responses: 0 };
+  async figures(from: Date, to: Date, topics: readonly string[]): Promise<KpiFigures> {
+    const range = { from: from.toISOString(), to: to.toISOString() };
+    const db = this.db.kysely;
+    const [requestRows, endingRows, waitRows, serveRows, surveyRow] = await Promise.all([
+      db
+        .selectFrom('queue_entries')
+        .select([
+          'topic',
+          sql<number>`COUNT(*)`.as('requests'),
+          countWhere(sql`kind = 'callback'`).as('callbacks'),
+        ])
+        .where('tenant_id', '=', this.tenantId)
+        .where('joined_at', '>=', range.from)
+        .where('joined_at', '<', range.to)
+        .groupBy('topic')
+        .execute(),
+      db
+        .selectFrom('queue_entries')
+        .select([
+          'topic',
+          countWhere(sql`status = 'served'`).as('served'),
+          countWhere(sql`status = 'abandoned'`).as('abandoned'),
+        ])
+        .where('tenant_id', '=', this.tenantId)
+        .where('ended_at', '>=', range.from)
+        .where('ended_at', '<', range.to)
+        .groupBy('topic')
+        .execute(),
+      db
+        .selectFrom('queue_entries')
+        .select(['topic', this.db.secondsBetween('first_accepted_at', 'joined_at').as('seconds')])
+        .where('tenant_id', '=', this.tenantId)
+        .where('kind', '=', 'walkIn')
+        .where('first_accepted_at', '>=', range.from)
+        .where('first_accepted_at', '<', range.to)
+        .execute(),
+      db
+        .selectFrom('consultations')
+        .select(['topic', this.db.secondsBetween('ended_at', 'answered_at').as('seconds')])
+        .where('tenant_id', '=', this.tenantId)
+        .where('status', '=', 'ended')
+        .where('answered_at', 'is not', null)
+        .where('ended_at', '>=', range.from)
+        .where('ended_at', '<', range.to)
+        .execute(),
+      db
+        .selectFrom('survey_answers as s')
+        .innerJoin('consultations as c', 'c.id', 's.consultation_id')
+        .select((eb) => [
+          eb.fn.avg<number | null>('s.easy_to_talk').as('easyToTalk'),
+          eb.fn.avg<number | null>('s.resolved').as('resolved'),
+          eb.fn.avg<number | null>('s.use_again').as('useAgain'),
+          sql<number>`COUNT(*)`.as('responses'),
+        ])
+        .where('c.tenant_id', '=', this.tenantId)
+        .where('s.answered_at', '>=', range.from)
+        .where('s.answered_at', '<', range.to)
+        .executeTakeFirst(),
+    ]);
+    // Both engines' numbers as numbers (PostgreSQL's COUNT and AVG arrive as text otherwise).
+    const num = (value: unknown): number => Number(value ?? 0);
+    const orNull = (value: unknown): number | null =>
+      value === null || value === undefined ? null : Number(value);
+    const requests = requestRows.map((r) => ({
+      topic: r.topic,
+      requests: num(r.requests),
+      callbacks: num(r.callbacks),
+    }));
+    const endings = endingRows.map((e) => ({
+      topic: e.topic,
+      served: num(e.served),
+      abandoned: num(e.abandoned),
+    }));
+    const waits = waitRows.map((w) => ({ topic: w.topic, seconds: num(w.seconds) }));
+    const serves = serveRows.map((r) => ({ topic: r.topic, seconds: num(r.seconds) }));
+    const survey = {
+      easyToTalk: orNull(surveyRow?.easyToTalk),
+      resolved: orNull(surveyRow?.resolved),
+      useAgain: orNull(surveyRow?.useAgain),
+      responses: num(surveyRow?.responses),
+    };
 
     const allTopics = [
       ...new Set([...topics, ...requests.map((r) => r.topic), ...endings.map((e) => e.topic)]),

@@ -8,6 +8,7 @@ import type {
   OfficerStatus,
   OfficerView,
   QueueEntryView,
+  StaffAccount,
 } from '@madoguchi/shared';
 import type { Clock } from '../core/clock.js';
 import type { StaffAuth } from '../staff/index.js';
@@ -85,18 +86,18 @@ export class CounterViews {
   }
 
   /** The call a TV is in: an ended one still reads as answered until the TV hears it ended. */
-  myCall(consultation: ConsultationRecord, join: CallJoinInfo | null): MyCall {
+  async myCall(consultation: ConsultationRecord, join: CallJoinInfo | null): Promise<MyCall> {
     return {
       consultationId: consultation.id,
       status: consultation.status === 'ended' ? 'active' : consultation.status,
       topic: consultation.topic,
-      officerName: this.staff.account(consultation.staffId)?.displayName ?? '',
+      officerName: (await this.staff.account(consultation.staffId))?.displayName ?? '',
       join,
     };
   }
 
-  myEntry(deviceId: string): MyQueueEntry | null {
-    const entry = this.store.openEntryOf(deviceId);
+  async myEntry(deviceId: string): Promise<MyQueueEntry | null> {
+    const entry = await this.store.openEntryOf(deviceId);
     if (!entry) return null;
     const base = {
       entryId: entry.id,
@@ -109,22 +110,16 @@ export class CounterViews {
       // openEntryOf only returns open entries (its SQL filters on OPEN_QUEUE_STATUSES).
       return { ...base, status: entry.status as OpenQueueStatus, position: null, etaMinutes: null };
     }
-    const position = this.positionOf(entry);
-    return { ...base, status: 'waiting', position, etaMinutes: this.etaMinutes(position) };
-  }
-
-  /** 1 = next: first come first served within the topic (a transfer keeps its time). */
-  private positionOf(entry: QueueEntryRecord): number {
-    const ahead = this.store
-      .openEntries()
-      .filter((other) => other.status === 'waiting' && other.topic === entry.topic)
-      .findIndex((other) => other.id === entry.id);
-    return ahead + 1;
+    const [open, recent] = await Promise.all([
+      this.store.openEntries(),
+      this.store.recentServeSeconds(RECENT_CALLS),
+    ]);
+    const position = positionOf(entry, open);
+    return { ...base, status: 'waiting', position, etaMinutes: this.etaMinutes(position, recent) };
   }
 
   /** From recent serving times, shared among the officers who take calls. */
-  private etaMinutes(position: number): number {
-    const recent = this.store.recentServeSeconds(RECENT_CALLS);
+  private etaMinutes(position: number, recent: number[]): number {
     const serveMinutes =
       recent.length > 0
         ? recent.reduce((sum, s) => sum + s, 0) / recent.length / 60
@@ -132,10 +127,20 @@ export class CounterViews {
     return Math.max(1, Math.ceil((position * serveMinutes) / Math.max(1, this.roster.serving())));
   }
 
-  snapshot(version: number): CounterSnapshot {
-    const open = this.store.openEntries();
-    const consultations = this.store.openConsultations();
+  async snapshot(version: number): Promise<CounterSnapshot> {
     const now = this.clock.now();
+    const [open, consultations, unrecorded, accounts, today] = await Promise.all([
+      this.store.openEntries(),
+      this.store.openConsultations(),
+      this.store.unrecordedConsultations(),
+      this.staff.listAccounts(),
+      this.today(now),
+    ]);
+    const names = new Map(accounts.map((account) => [account.id, account.displayName]));
+    const cameras = new Map(open.map((entry) => [entry.id, entry.camera]));
+    // Ended calls still waiting for their outcome stay listed, so the officer can record it.
+    const listed = [...consultations, ...unrecorded];
+    const views = await Promise.all(listed.map((c) => this.consultation(c, { names, cameras })));
     return {
       version,
       topics: this.tenant.file.counter.topics,
@@ -144,27 +149,31 @@ export class CounterViews {
       callbacks: open
         .filter((e) => e.status === 'callbackRequested' || e.status === 'ringing')
         .map((e) => this.entryView(e)),
-      // Ended calls still waiting for their outcome stay listed, so the officer can record it.
-      consultations: [...consultations, ...this.store.unrecordedConsultations()].map((c) =>
-        this.consultation(c),
-      ),
-      officers: this.officers(consultations),
-      today: this.today(now),
+      consultations: views,
+      officers: this.officers(consultations, accounts),
+      today,
     };
   }
 
-  consultation(record: ConsultationRecord): ConsultationView {
-    const entry = this.store.entry(record.entryId);
+  /** `known` saves the lookups a snapshot has already made (officers' names, open entries' cameras). */
+  async consultation(
+    record: ConsultationRecord,
+    known: { names?: Map<string, string>; cameras?: Map<string, boolean> } = {},
+  ): Promise<ConsultationView> {
+    const camera =
+      known.cameras?.get(record.entryId) ?? (await this.store.entry(record.entryId))?.camera ?? false;
+    const staffName =
+      known.names?.get(record.staffId) ?? (await this.staff.account(record.staffId))?.displayName ?? '';
     return {
       consultationId: record.id,
       entryId: record.entryId,
       topic: record.topic,
       deviceId: record.deviceId,
       staffId: record.staffId,
-      staffName: this.staff.account(record.staffId)?.displayName ?? '',
+      staffName,
       status: record.status,
       startedAt: record.startedAt,
-      camera: entry?.camera ?? false,
+      camera,
     };
   }
 
@@ -183,10 +192,9 @@ export class CounterViews {
     };
   }
 
-  private officers(consultations: ConsultationRecord[]): OfficerView[] {
+  private officers(consultations: ConsultationRecord[], accounts: StaffAccount[]): OfficerView[] {
     return (
-      this.staff
-        .listAccounts()
+      accounts
         // The cable operator's engineers take no calls.
         .filter((account) => !account.disabled && account.role !== 'operator')
         .map((account) => {
@@ -200,7 +208,7 @@ export class CounterViews {
   }
 
   /** Midnight to midnight in the tenant's time zone. */
-  private today(now: Date): CounterSnapshot['today'] {
+  private today(now: Date): Promise<CounterSnapshot['today']> {
     const zone = this.tenant.file.timeZone;
     const date = localDateOf(now, zone);
     const from = zonedInstant(date, '00:00', zone);
@@ -211,4 +219,12 @@ export class CounterViews {
       this.tenant.file.counter.topics.map((t) => t.id),
     );
   }
+}
+
+/** 1 = next: first come first served within the topic (a transfer keeps its time). */
+function positionOf(entry: QueueEntryRecord, open: readonly QueueEntryRecord[]): number {
+  const ahead = open
+    .filter((other) => other.status === 'waiting' && other.topic === entry.topic)
+    .findIndex((other) => other.id === entry.id);
+  return ahead + 1;
 }

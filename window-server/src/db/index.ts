@@ -1,9 +1,27 @@
 export {
-  openDatabase,
-  openDurableConnection,
-  migrate,
-  schemaVersion,
-  databaseAnswers,
-  type Database,
-} from './database.js';
-export { MIGRATIONS, type Migration } from './migrations.js';
+  Database,
+  DatabaseStartError,
+  LOCKS,
+  type DatabaseOptions,
+  type Engine,
+  type Executor,
+  type Tx,
+} from './Database.js';
+export {
+  asRequestError,
+  isDatabaseUnavailable,
+  redactUrl,
+  violatesUnique,
+  type UniqueIndex,
+} from './errors.js';
+export { appliedMigrations, migrateToLatest, migrationName } from './migrate.js';
+export { LEGACY_SQLITE_MIGRATIONS, MIGRATIONS, type Migration } from './migrations.js';
+export { flag, TABLES_IN_ORDER, type Schema } from './schema.js';
+export {
+  checkForeignKeys as checkSqliteForeignKeys,
+  migrateSqliteFile,
+  openSqliteFile,
+  sqliteSchemaVersion,
+  type SqliteFile,
+  type SqliteMigration,
+} from './sqliteFile.js';

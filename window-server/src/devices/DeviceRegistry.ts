@@ -39,14 +39,14 @@ export class DeviceRegistry {
     private readonly store: DeviceStore,
     private readonly tenantId: string,
     private readonly clock: Clock,
-    logger: Logger,
+    private readonly logger: Logger,
   ) {
     this.events = new EventHub(logger);
   }
 
-  register(info: DeviceInfo): { device: DeviceRecord; token: string } {
+  async register(info: DeviceInfo): Promise<{ device: DeviceRecord; token: string }> {
     const token = newSecret('mdt');
-    const device = this.store.insert({
+    const device = await this.store.insert({
       id: newId('dev'),
       tenantId: this.tenantId,
       tokenHash: hashSecret(token),
@@ -59,18 +59,18 @@ export class DeviceRegistry {
   }
 
   /** The device a token belongs to; throws DEVICE_TOKEN_INVALID or DEVICE_TOKEN_REVOKED. */
-  authenticate(token: string): DeviceRecord {
-    const device = this.store.byTokenHash(hashSecret(token));
+  async authenticate(token: string): Promise<DeviceRecord> {
+    const device = await this.store.byTokenHash(hashSecret(token));
     if (!device || device.tenantId !== this.tenantId) throw new AppError('DEVICE_TOKEN_INVALID');
     if (device.revokedAt) throw new AppError('DEVICE_TOKEN_REVOKED');
     return device;
   }
 
   /** The TV says hello after each (re)connect; a new app version or profile is recorded. */
-  hello(deviceId: string, info: DeviceInfo): DeviceRecord {
-    const before = this.require(deviceId);
-    this.store.updateInfo(deviceId, info, this.now());
-    const after = this.require(deviceId);
+  async hello(deviceId: string, info: DeviceInfo): Promise<DeviceRecord> {
+    const before = await this.require(deviceId);
+    await this.store.updateInfo(deviceId, info, this.now());
+    const after = await this.require(deviceId);
     if (
       before.profile !== info.profile ||
       before.appVersion !== info.appVersion ||
@@ -82,34 +82,34 @@ export class DeviceRegistry {
     return after;
   }
 
-  updateSettings(deviceId: string, patch: DeviceSettingsPatch): DeviceSettings {
-    const device = this.require(deviceId);
+  async updateSettings(deviceId: string, patch: DeviceSettingsPatch): Promise<DeviceSettings> {
+    const device = await this.require(deviceId);
     const settings = applySettingsPatch(device.settings, patch);
-    this.store.updateSettings(deviceId, settings);
+    await this.store.updateSettings(deviceId, settings);
     this.events.emit('settingsChanged', deviceId, settings);
     return settings;
   }
 
-  revoke(deviceId: string): DeviceSummary {
-    const device = this.store.byId(deviceId);
+  async revoke(deviceId: string): Promise<DeviceSummary> {
+    const device = await this.store.byId(deviceId);
     if (!device || device.tenantId !== this.tenantId) throw new AppError('NOT_FOUND');
-    if (this.store.revoke(deviceId, this.now())) this.events.emit('revoked', deviceId);
-    const summary = this.summary(this.require(deviceId));
+    if (await this.store.revoke(deviceId, this.now())) this.events.emit('revoked', deviceId);
+    const summary = this.summary(await this.require(deviceId));
     this.events.emit('updated', summary);
     return summary;
   }
 
-  list(): DeviceSummary[] {
-    return this.records().map((device) => this.summary(device));
+  async list(): Promise<DeviceSummary[]> {
+    return (await this.records()).map((device) => this.summary(device));
   }
 
   /** Every device of the tenant with all it said about itself, most recently seen first. */
-  records(): DeviceRecord[] {
+  records(): Promise<DeviceRecord[]> {
     return this.store.list(this.tenantId);
   }
 
-  get(deviceId: string): DeviceRecord | undefined {
-    const device = this.store.byId(deviceId);
+  async get(deviceId: string): Promise<DeviceRecord | undefined> {
+    const device = await this.store.byId(deviceId);
     return device && device.tenantId === this.tenantId ? device : undefined;
   }
 
@@ -118,7 +118,7 @@ export class DeviceRegistry {
     const count = (this.connections.get(deviceId) ?? 0) + 1;
     this.connections.set(deviceId, count);
     const at = this.now();
-    this.store.touch(deviceId, at);
+    this.touch(deviceId, at);
     this.lastTouch.set(deviceId, Date.parse(at));
     if (count === 1) this.events.emit('presence', { deviceId, online: true, lastSeenAt: at });
   }
@@ -127,7 +127,7 @@ export class DeviceRegistry {
   disconnected(deviceId: string): void {
     const count = Math.max(0, (this.connections.get(deviceId) ?? 0) - 1);
     const at = this.now();
-    if (this.get(deviceId)) this.store.touch(deviceId, at);
+    this.touch(deviceId, at);
     if (count > 0) {
       this.connections.set(deviceId, count);
       return;
@@ -142,7 +142,14 @@ export class DeviceRegistry {
     const now = this.clock.now().getTime();
     if (now - (this.lastTouch.get(deviceId) ?? 0) < TOUCH_INTERVAL_MS) return;
     this.lastTouch.set(deviceId, now);
-    this.store.touch(deviceId, new Date(now).toISOString());
+    this.touch(deviceId, new Date(now).toISOString());
+  }
+
+  /** Last seen is for the lists; presence itself lives here. A failed write is logged, not fatal. */
+  private touch(deviceId: string, at: string): void {
+    this.store.touch(deviceId, this.tenantId, at).catch((error: unknown) => {
+      this.logger.warn({ err: error, deviceId }, 'could not record when the device was last seen');
+    });
   }
 
   onlineCount(): number {
@@ -167,8 +174,8 @@ export class DeviceRegistry {
     };
   }
 
-  private require(deviceId: string): DeviceRecord {
-    const device = this.get(deviceId);
+  private async require(deviceId: string): Promise<DeviceRecord> {
+    const device = await this.get(deviceId);
     if (!device) throw new AppError('DEVICE_NOT_REGISTERED');
     return device;
   }

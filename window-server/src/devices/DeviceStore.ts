@@ -6,7 +6,8 @@ import {
   type DeviceInfo,
   type DeviceSettings,
 } from '@madoguchi/shared';
-import type { Database } from '../db/index.js';
+import type { Selectable } from 'kysely';
+import type { Executor, Schema } from '../db/index.js';
 
 export interface DeviceRecord {
   id: string;
@@ -22,20 +23,7 @@ export interface DeviceRecord {
   revokedAt: string | null;
 }
 
-interface DeviceRow {
-  id: string;
-  tenant_id: string;
-  profile: string;
-  app_version: string;
-  model: string;
-  capabilities: string;
-  screen_width: number;
-  screen_height: number;
-  settings: string;
-  registered_at: string;
-  last_seen_at: string;
-  revoked_at: string | null;
-}
+type DeviceRow = Selectable<Schema['devices']>;
 
 function toRecord(row: DeviceRow): DeviceRecord {
   const settings = deviceSettingsSchema.safeParse(JSON.parse(row.settings));
@@ -57,92 +45,101 @@ function toRecord(row: DeviceRow): DeviceRecord {
 
 /** The devices table and nothing else. */
 export class DeviceStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Executor) {}
 
-  insert(input: {
+  async insert(input: {
     id: string;
     tenantId: string;
     tokenHash: string;
     info: DeviceInfo;
     settings: DeviceSettings;
     at: string;
-  }): DeviceRecord {
-    this.db
-      .prepare(
-        `INSERT INTO devices (id, tenant_id, token_hash, profile, app_version, model, capabilities,
-           screen_width, screen_height, settings, registered_at, last_seen_at)
-         VALUES (@id, @tenantId, @tokenHash, @profile, @appVersion, @model, @capabilities,
-           @screenWidth, @screenHeight, @settings, @at, @at)`,
-      )
-      .run({
+  }): Promise<DeviceRecord> {
+    await this.db
+      .insertInto('devices')
+      .values({
         id: input.id,
-        tenantId: input.tenantId,
-        tokenHash: input.tokenHash,
+        tenant_id: input.tenantId,
+        token_hash: input.tokenHash,
         profile: input.info.profile,
-        appVersion: input.info.appVersion,
+        app_version: input.info.appVersion,
         model: input.info.model,
         capabilities: JSON.stringify(input.info.capabilities),
-        screenWidth: input.info.screen.width,
-        screenHeight: input.info.screen.height,
+        screen_width: input.info.screen.width,
+        screen_height: input.info.screen.height,
         settings: JSON.stringify(input.settings),
-        at: input.at,
-      });
-    return this.byId(input.id) as DeviceRecord;
+        registered_at: input.at,
+        last_seen_at: input.at,
+      })
+      .execute();
+    return (await this.byId(input.id)) as DeviceRecord;
   }
 
-  byId(id: string): DeviceRecord | undefined {
-    const row = this.db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?').get(id);
+  async byId(id: string): Promise<DeviceRecord | undefined> {
+    const row = await this.db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toRecord(row) : undefined;
   }
 
-  byTokenHash(tokenHash: string): DeviceRecord | undefined {
-    const row = this.db
-      .prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ?')
-      .get(tokenHash);
+  async byTokenHash(tokenHash: string): Promise<DeviceRecord | undefined> {
+    const row = await this.db
+      .selectFrom('devices')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
     return row ? toRecord(row) : undefined;
   }
 
-  list(tenantId: string): DeviceRecord[] {
-    return this.db
-      .prepare<[string], DeviceRow>(
-        'SELECT * FROM devices WHERE tenant_id = ? ORDER BY last_seen_at DESC, id',
-      )
-      .all(tenantId)
-      .map(toRecord);
+  async list(tenantId: string): Promise<DeviceRecord[]> {
+    const rows = await this.db
+      .selectFrom('devices')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('last_seen_at', 'desc')
+      .orderBy('id')
+      .execute();
+    return rows.map(toRecord);
   }
 
-  updateInfo(id: string, info: DeviceInfo, at: string): void {
-    this.db
-      .prepare(
-        `UPDATE devices SET profile = @profile, app_version = @appVersion, model = @model,
-           capabilities = @capabilities, screen_width = @screenWidth, screen_height = @screenHeight,
-           last_seen_at = @at
-         WHERE id = @id`,
-      )
-      .run({
-        id,
+  async updateInfo(id: string, info: DeviceInfo, at: string): Promise<void> {
+    await this.db
+      .updateTable('devices')
+      .set({
         profile: info.profile,
-        appVersion: info.appVersion,
+        app_version: info.appVersion,
         model: info.model,
         capabilities: JSON.stringify(info.capabilities),
-        screenWidth: info.screen.width,
-        screenHeight: info.screen.height,
-        at,
-      });
+        screen_width: info.screen.width,
+        screen_height: info.screen.height,
+        last_seen_at: at,
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
-  updateSettings(id: string, settings: DeviceSettings): void {
-    this.db.prepare('UPDATE devices SET settings = ? WHERE id = ?').run(JSON.stringify(settings), id);
+  async updateSettings(id: string, settings: DeviceSettings): Promise<void> {
+    await this.db
+      .updateTable('devices')
+      .set({ settings: JSON.stringify(settings) })
+      .where('id', '=', id)
+      .execute();
   }
 
-  touch(id: string, at: string): void {
-    this.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(at, id);
+  async touch(id: string, tenantId: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('devices')
+      .set({ last_seen_at: at })
+      .where('id', '=', id)
+      .where('tenant_id', '=', tenantId)
+      .execute();
   }
 
-  revoke(id: string, at: string): boolean {
-    return (
-      this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id)
-        .changes > 0
-    );
+  async revoke(id: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('devices')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 }

@@ -1,9 +1,9 @@
 import type { DeviceInfo, FleetDevice, StaffAccount } from '@madoguchi/shared';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { AuditLog } from '../audit/index.js';
 import { AppError } from '../core/AppError.js';
 import { createLogger } from '../core/logger.js';
-import { openDatabase } from '../db/index.js';
 import { DeviceRegistry, DeviceStore } from '../devices/index.js';
 import { Fleet } from './Fleet.js';
 import { DeviceConfigStore, DeviceHealthStore } from './FleetStore.js';
@@ -25,23 +25,39 @@ const OPERATOR: StaffAccount = {
   createdAt: '2025-04-01T00:00:00.000Z',
 };
 
-function setUp(latestVersion: string | null = '0.2.0') {
+const databases: TestDatabase[] = [];
+afterEach(async () => {
+  for (const test of databases.splice(0)) await test.close();
+});
+
+async function setUp(latestVersion: string | null = '0.2.0') {
   let now = Date.parse('2025-04-01T00:00:00.000Z');
   const clock = { now: () => new Date(now) };
   const advance = (ms: number) => (now += ms);
   const logger = createLogger('silent');
-  const db = openDatabase({ file: ':memory:' });
-  db.prepare(
-    `INSERT INTO staff_accounts (id, tenant_id, login_id, display_name, role, password_hash, created_at, updated_at)
-     VALUES (?, 'omura', 'operator', 'x', 'operator', 'hash', ?, ?)`,
-  ).run(OPERATOR.id, OPERATOR.createdAt, OPERATOR.createdAt);
-  const devices = new DeviceRegistry(new DeviceStore(db), 'omura', clock, logger);
+  const test = await openTestDatabase();
+  databases.push(test);
+  const { db } = test;
+  await db.kysely
+    .insertInto('staff_accounts')
+    .values({
+      id: OPERATOR.id,
+      tenant_id: 'omura',
+      login_id: 'operator',
+      display_name: 'x',
+      role: 'operator',
+      password_hash: 'hash',
+      created_at: OPERATOR.createdAt,
+      updated_at: OPERATOR.createdAt,
+    })
+    .execute();
+  const devices = new DeviceRegistry(new DeviceStore(db.kysely), 'omura', clock, logger);
   const audit = new AuditLog(db, clock);
   const fleet = new Fleet({
     devices,
-    health: new DeviceHealthStore(db),
-    configs: new DeviceConfigStore(db),
-    durable: db,
+    health: new DeviceHealthStore(db.kysely),
+    configs: new DeviceConfigStore(db.kysely),
+    db,
     audit,
     options: { latestVersion, profiles: ['browser', 'hbbtv'] },
     clock,
@@ -57,34 +73,34 @@ function setUp(latestVersion: string | null = '0.2.0') {
 const error = (message: string) => ({ at: '2025-04-01T00:00:00.000Z', message });
 
 describe('Fleet reports', () => {
-  it('takes one report a minute per TV and refuses faster ones', () => {
-    const { devices, fleet, advance } = setUp();
-    const { device } = devices.register(INFO);
-    fleet.report(device.id, { errors: [error('one')] });
-    expect(() => fleet.report(device.id, { errors: [error('two')] })).toThrow(AppError);
+  it('takes one report a minute per TV and refuses faster ones', async () => {
+    const { devices, fleet, advance } = await setUp();
+    const { device } = await devices.register(INFO);
+    await fleet.report(device.id, { errors: [error('one')] });
+    await expect(fleet.report(device.id, { errors: [error('two')] })).rejects.toThrow(AppError);
     advance(30_000);
-    expect(() => fleet.report(device.id, { errors: [] })).toThrowError('RATE_LIMITED');
+    await expect(fleet.report(device.id, { errors: [] })).rejects.toThrowError('RATE_LIMITED');
     advance(30_000);
-    fleet.report(device.id, { errors: [error('three')] });
-    expect(fleet.device(device.id)?.errors.map((e) => e.message)).toEqual(['one', 'three']);
+    await fleet.report(device.id, { errors: [error('three')] });
+    expect((await fleet.device(device.id))?.errors.map((e) => e.message)).toEqual(['one', 'three']);
   });
 
-  it('keeps the last ten errors, scrubbed, and the last memory', () => {
-    const { devices, fleet, advance } = setUp();
-    const { device } = devices.register(INFO);
-    fleet.report(device.id, {
+  it('keeps the last ten errors, scrubbed, and the last memory', async () => {
+    const { devices, fleet, advance } = await setUp();
+    const { device } = await devices.register(INFO);
+    await fleet.report(device.id, {
       memory: { usedJsHeap: 50 * 1024 * 1024, deviceGb: 2 },
       errors: Array.from({ length: 8 }, (_, n) => error(`old ${n}`)),
     });
     advance(60_000);
-    fleet.report(device.id, {
+    await fleet.report(device.id, {
       errors: [
         error('x'),
         error('y'),
         { ...error('at https://tv.example/app.js?code=SECRET'), source: 'a.js?x=1' },
       ],
     });
-    const row = fleet.device(device.id) as FleetDevice;
+    const row = (await fleet.device(device.id)) as FleetDevice;
     expect(row.errors).toHaveLength(10);
     expect(row.errors[0]?.message).toBe('old 1');
     expect(row.errors[9]).toEqual({
@@ -98,69 +114,81 @@ describe('Fleet reports', () => {
 });
 
 describe('Fleet updates', () => {
-  it('offers an update to older apps only', () => {
-    const { devices, fleet } = setUp('0.2.0');
-    const older = devices.register(INFO).device;
-    const newer = devices.register({ ...INFO, appVersion: '0.2.0' }).device;
+  it('offers an update to older apps only', async () => {
+    const { devices, fleet } = await setUp('0.2.0');
+    const older = (await devices.register(INFO)).device;
+    const newer = (await devices.register({ ...INFO, appVersion: '0.2.0' })).device;
     expect(fleet.updateFor('0.1.0')).toEqual({ version: '0.2.0' });
     expect(fleet.updateFor('0.2.0')).toBeUndefined();
     expect(fleet.updateFor('dev')).toBeUndefined();
-    expect(fleet.device(older.id)?.updateAvailable).toBe(true);
-    expect(fleet.device(newer.id)?.updateAvailable).toBe(false);
-    expect(setUp(null).fleet.updateFor('0.0.1')).toBeUndefined();
+    expect((await fleet.device(older.id))?.updateAvailable).toBe(true);
+    expect((await fleet.device(newer.id))?.updateAvailable).toBe(false);
+    expect((await setUp(null)).fleet.updateFor('0.0.1')).toBeUndefined();
   });
 });
 
 describe('Fleet configuration pushes', () => {
-  it('versions each push per TV, audits it, and follows it to stored and applied', () => {
-    const { devices, fleet, audit, pushes } = setUp();
-    const hbbtv = devices.register(INFO).device;
-    const browser = devices.register({ ...INFO, profile: 'browser' }).device;
-    fleet.push(OPERATOR, { profile: 'hbbtv', keyMapOverride: { '403': 'Red' } });
-    const second = fleet.push(OPERATOR, { deviceIds: [hbbtv.id], serverUrl: 'https://tv.example.jp' });
+  it('versions each push per TV, audits it, and follows it to stored and applied', async () => {
+    const { devices, fleet, audit, pushes } = await setUp();
+    const hbbtv = (await devices.register(INFO)).device;
+    const browser = (await devices.register({ ...INFO, profile: 'browser' })).device;
+    await fleet.push(OPERATOR, { profile: 'hbbtv', keyMapOverride: { '403': 'Red' } });
+    const second = await fleet.push(OPERATOR, { deviceIds: [hbbtv.id], serverUrl: 'https://tv.example.jp' });
     expect(second.pushed).toEqual([{ deviceId: hbbtv.id, version: 2, online: false }]);
     expect(pushes).toEqual([
       [hbbtv.id, { version: 1, keyMapOverride: { '403': 'Red' } }],
       [hbbtv.id, { version: 2, serverUrl: 'https://tv.example.jp' }],
     ]);
-    expect(fleet.device(browser.id)?.config).toBeNull();
-    expect(fleet.pendingConfig(hbbtv.id)).toEqual({ version: 2, serverUrl: 'https://tv.example.jp' });
+    expect((await fleet.device(browser.id))?.config).toBeNull();
+    expect(await fleet.pendingConfig(hbbtv.id)).toEqual({ version: 2, serverUrl: 'https://tv.example.jp' });
 
-    fleet.stored(hbbtv.id, 2);
-    expect(fleet.pendingConfig(hbbtv.id)).toBeUndefined();
-    expect(fleet.device(hbbtv.id)?.config?.state).toBe('delivered');
-    fleet.hello(hbbtv.id, 2);
-    expect(fleet.device(hbbtv.id)?.config).toMatchObject({ version: 2, appliedVersion: 2, state: 'applied' });
-    expect(() => fleet.stored(hbbtv.id, 3)).toThrowError('NOT_FOUND');
+    await fleet.stored(hbbtv.id, 2);
+    expect(await fleet.pendingConfig(hbbtv.id)).toBeUndefined();
+    expect((await fleet.device(hbbtv.id))?.config?.state).toBe('delivered');
+    await fleet.hello(hbbtv.id, 2);
+    expect((await fleet.device(hbbtv.id))?.config).toMatchObject({
+      version: 2,
+      appliedVersion: 2,
+      state: 'applied',
+    });
+    await expect(fleet.stored(hbbtv.id, 3)).rejects.toThrowError('NOT_FOUND');
 
-    const rows = audit.latest(10).filter((entry) => entry.action === 'fleet.config.pushed');
+    const rows = (await audit.latest(10)).filter((entry) => entry.action === 'fleet.config.pushed');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatchObject({
       actor: `staff:${OPERATOR.id}`,
       details: { profile: 'hbbtv', deviceIds: [hbbtv.id], keyMapOverride: { '403': 'Red' } },
     });
-    expect(audit.verify().ok).toBe(true);
+    expect((await audit.verify()).ok).toBe(true);
   });
 
-  it('changes nothing when a listed TV is unknown or revoked, or no TV has the profile', () => {
-    const { db, devices, fleet } = setUp();
-    const kept = devices.register(INFO).device;
-    const revoked = devices.register(INFO).device;
-    devices.revoke(revoked.id);
-    const auditRows = () => db.prepare('SELECT COUNT(*) AS n FROM audit_log').get();
-    const before = auditRows();
-    expect(() =>
+  it('changes nothing when a listed TV is unknown or revoked, or no TV has the profile', async () => {
+    const { db, devices, fleet } = await setUp();
+    const kept = (await devices.register(INFO)).device;
+    const revoked = (await devices.register(INFO)).device;
+    await devices.revoke(revoked.id);
+    const auditRows = async () =>
+      (
+        await db.kysely
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .execute()
+      ).map((row) => Number(row.n));
+    const before = await auditRows();
+    await expect(
       fleet.push(OPERATOR, { deviceIds: [kept.id, 'dev_nobody'], serverUrl: 'https://a.example' }),
-    ).toThrowError('NOT_FOUND');
-    expect(() =>
+    ).rejects.toThrowError('NOT_FOUND');
+    await expect(
       fleet.push(OPERATOR, { deviceIds: [kept.id, revoked.id], serverUrl: 'https://a.example' }),
-    ).toThrowError('NOT_FOUND');
-    expect(() => fleet.push(OPERATOR, { profile: 'tizen', serverUrl: 'https://a.example' })).toThrowError(
-      'NOT_FOUND',
-    );
-    expect(fleet.device(kept.id)?.config).toBeNull();
-    expect(auditRows()).toEqual(before);
+    ).rejects.toThrowError('NOT_FOUND');
+    await expect(
+      fleet.push(OPERATOR, { profile: 'tizen', serverUrl: 'https://a.example' }),
+    ).rejects.toThrowError('NOT_FOUND');
+    expect((await fleet.device(kept.id))?.config).toBeNull();
+    expect(await auditRows()).toEqual(before);
     // Pushing to a profile skips its revoked boxes.
-    expect(fleet.push(OPERATOR, { profile: 'hbbtv', serverUrl: 'https://a.example' }).pushed).toHaveLength(1);
+    expect(
+      (await fleet.push(OPERATOR, { profile: 'hbbtv', serverUrl: 'https://a.example' })).pushed,
+    ).toHaveLength(1);
   });
 });

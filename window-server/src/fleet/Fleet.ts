@@ -49,8 +49,8 @@ export interface FleetDeps {
   devices: DeviceRegistry;
   health: DeviceHealthStore;
   configs: DeviceConfigStore;
-  /** The connection `configs` and `audit` write on: a push and its audit row commit together. */
-  durable: Database;
+  /** A push and its audit row commit together, durably, in a transaction of this database. */
+  db: Database;
   audit: AuditLog;
   options: FleetOptions;
   clock: Clock;
@@ -69,7 +69,7 @@ export class Fleet {
   private readonly devices: DeviceRegistry;
   private readonly health: DeviceHealthStore;
   private readonly configs: DeviceConfigStore;
-  private readonly durable: Database;
+  private readonly db: Database;
   private readonly audit: AuditLog;
   private readonly options: FleetOptions;
   private readonly clock: Clock;
@@ -79,38 +79,38 @@ export class Fleet {
     this.devices = deps.devices;
     this.health = deps.health;
     this.configs = deps.configs;
-    this.durable = deps.durable;
+    this.db = deps.db;
     this.audit = deps.audit;
     this.options = deps.options;
     this.clock = deps.clock;
     this.logger = deps.logger;
     this.events = new EventHub(deps.logger);
     this.reports = new RateLimiter(1, REPORT_INTERVAL_MS - REPORT_SLACK_MS, deps.clock);
-    deps.devices.events.on('updated', (summary) => {
-      const row = this.device(summary.id);
-      if (row) this.events.emit('changed', row);
-    });
+    deps.devices.events.on('updated', (summary) => this.changed(summary.id));
   }
 
   get latestVersion(): string | null {
     return this.options.latestVersion;
   }
 
-  view(): FleetView {
-    const health = this.health.all();
-    const configs = this.configs.all();
+  async view(): Promise<FleetView> {
+    const [health, configs, records] = await Promise.all([
+      this.health.all(),
+      this.configs.all(),
+      this.devices.records(),
+    ]);
     return {
       latestVersion: this.options.latestVersion,
       profiles: [...this.options.profiles],
-      devices: this.devices
-        .records()
-        .map((record) => this.row(record, health.get(record.id), configs.get(record.id))),
+      devices: records.map((record) => this.row(record, health.get(record.id), configs.get(record.id))),
     };
   }
 
-  device(deviceId: string): FleetDevice | undefined {
-    const record = this.devices.get(deviceId);
-    return record ? this.row(record, this.health.get(deviceId), this.configs.get(deviceId)) : undefined;
+  async device(deviceId: string): Promise<FleetDevice | undefined> {
+    const record = await this.devices.get(deviceId);
+    if (!record) return undefined;
+    const [health, config] = await Promise.all([this.health.get(deviceId), this.configs.get(deviceId)]);
+    return this.row(record, health, config);
   }
 
   /** What the TV is told at hello: a newer app exists. */
@@ -120,22 +120,22 @@ export class Fleet {
   }
 
   /** A pushed configuration the TV has not said it stored: delivered with the session. */
-  pendingConfig(deviceId: string): PushedConfig | undefined {
-    const config = this.configs.get(deviceId);
+  async pendingConfig(deviceId: string): Promise<PushedConfig | undefined> {
+    const config = await this.configs.get(deviceId);
     if (!config || (config.deliveredVersion ?? 0) >= config.version) return undefined;
     return pushedConfigOf(config);
   }
 
   /** The TV said hello, naming the configuration it started with. */
-  hello(deviceId: string, appliedConfigVersion: number | undefined): void {
+  async hello(deviceId: string, appliedConfigVersion: number | undefined): Promise<void> {
     if (appliedConfigVersion === undefined || appliedConfigVersion < 1) return;
-    if (this.configs.applied(deviceId, appliedConfigVersion, this.now())) this.changed(deviceId);
+    if (await this.configs.applied(deviceId, appliedConfigVersion, this.now())) this.changed(deviceId);
   }
 
   /** A health report; at most one a minute per TV (RATE_LIMITED otherwise). */
-  report(deviceId: string, report: DeviceReport): void {
+  async report(deviceId: string, report: DeviceReport): Promise<void> {
     if (!this.reports.tryHit(deviceId)) throw new AppError('RATE_LIMITED');
-    const before = this.health.get(deviceId);
+    const before = await this.health.get(deviceId);
     const fresh = report.errors.map((error) => ({
       at: error.at,
       message: scrubErrorText(error.message) || '?',
@@ -144,31 +144,32 @@ export class Fleet {
     const errors = [...(before?.errors ?? []), ...fresh].slice(-MAX_REPORTED_ERRORS);
     // A report without a memory field keeps what the last one said.
     const memory = report.memory === undefined ? (before?.memory ?? null) : report.memory;
-    this.health.save({ deviceId, memory, errors, reportedAt: this.now() });
+    await this.health.save({ deviceId, memory, errors, reportedAt: this.now() });
     if (fresh.length > 0) this.logger.info({ deviceId, errors: fresh.length }, 'device reported errors');
     this.changed(deviceId);
   }
 
   /** The TV stored a pushed configuration for its next start. */
-  stored(deviceId: string, version: number): void {
-    const config = this.configs.get(deviceId);
+  async stored(deviceId: string, version: number): Promise<void> {
+    const config = await this.configs.get(deviceId);
     if (!config || version > config.version) throw new AppError('NOT_FOUND');
-    if (this.configs.delivered(deviceId, version, this.now())) this.changed(deviceId);
+    if (await this.configs.delivered(deviceId, version, this.now())) this.changed(deviceId);
   }
 
   /**
    * Pushes a configuration to listed boxes, or every box of a profile; each gets its next
    * version. Nothing changes when a listed box is unknown or revoked (NOT_FOUND).
    */
-  push(officer: StaffAccount, request: FleetConfigPush): FleetPushResult {
-    const targets = this.targets(request);
+  async push(officer: StaffAccount, request: FleetConfigPush): Promise<FleetPushResult> {
+    const targets = await this.targets(request);
     const at = this.now();
     const configs = new Map<string, PushedConfig>();
-    this.durable
-      .transaction(() => {
+    await this.db.transaction(
+      async (tx) => {
+        const stored = this.configs.with(tx);
         for (const device of targets) {
-          const version = (this.configs.get(device.id)?.version ?? 0) + 1;
-          this.configs.push({
+          const version = ((await stored.get(device.id))?.version ?? 0) + 1;
+          await stored.push({
             deviceId: device.id,
             version,
             serverUrl: request.serverUrl ?? null,
@@ -182,7 +183,7 @@ export class Fleet {
             ...(request.keyMapOverride !== undefined ? { keyMapOverride: request.keyMapOverride } : {}),
           });
         }
-        this.audit.append({
+        await this.audit.append(tx, {
           actor: `staff:${officer.id}`,
           action: 'fleet.config.pushed',
           details: {
@@ -192,8 +193,9 @@ export class Fleet {
             keyMapOverride: request.keyMapOverride ?? null,
           },
         });
-      })
-      .immediate();
+      },
+      { durable: true },
+    );
     this.logger.info({ staffId: officer.id, devices: targets.length }, 'configuration pushed');
     const pushed = targets.map((device) => {
       const config = configs.get(device.id) as PushedConfig;
@@ -204,25 +206,27 @@ export class Fleet {
     return { pushed };
   }
 
-  private targets(request: FleetConfigPush): DeviceRecord[] {
+  private async targets(request: FleetConfigPush): Promise<DeviceRecord[]> {
     if (request.deviceIds) {
       const unique = [...new Set(request.deviceIds)];
-      return unique.map((id) => {
-        const device = this.devices.get(id);
+      const found = await Promise.all(unique.map((id) => this.devices.get(id)));
+      return found.map((device) => {
         if (!device || device.revokedAt) throw new AppError('NOT_FOUND', undefined, ['deviceIds']);
         return device;
       });
     }
-    const matching = this.devices
-      .records()
-      .filter((device) => device.profile === request.profile && !device.revokedAt);
+    const matching = (await this.devices.records()).filter(
+      (device) => device.profile === request.profile && !device.revokedAt,
+    );
     if (matching.length === 0) throw new AppError('NOT_FOUND', undefined, ['profile']);
     return matching;
   }
 
+  /** The fleet row changed: operators see it (after the change is committed). */
   private changed(deviceId: string): void {
-    const row = this.device(deviceId);
-    if (row) this.events.emit('changed', row);
+    this.device(deviceId)
+      .then((row) => row && this.events.emit('changed', row))
+      .catch((error: unknown) => this.logger.warn({ err: error, deviceId }, 'could not read the fleet row'));
   }
 
   private row(

@@ -7,7 +7,8 @@ import {
   type KeyMapOverride,
 } from '@madoguchi/shared';
 import { z } from 'zod';
-import type { Database } from '../db/index.js';
+import type { Selectable } from 'kysely';
+import type { Executor, Schema } from '../db/index.js';
 
 export interface DeviceHealthRecord {
   deviceId: string;
@@ -29,25 +30,8 @@ export interface DeviceConfigRecord {
   appliedAt: string | null;
 }
 
-interface HealthRow {
-  device_id: string;
-  memory: string | null;
-  errors: string;
-  reported_at: string;
-}
-
-interface ConfigRow {
-  device_id: string;
-  version: number;
-  server_url: string | null;
-  key_map_override: string | null;
-  pushed_at: string;
-  pushed_by: string;
-  delivered_version: number | null;
-  delivered_at: string | null;
-  applied_version: number | null;
-  applied_at: string | null;
-}
+type HealthRow = Selectable<Schema['device_health']>;
+type ConfigRow = Selectable<Schema['device_configs']>;
 
 const storedErrors = z.array(deviceErrorSchema);
 
@@ -90,107 +74,114 @@ function toConfig(row: ConfigRow): DeviceConfigRecord {
 
 /** The device_health table and nothing else: each TV's last report. */
 export class DeviceHealthStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Executor) {}
 
-  get(deviceId: string): DeviceHealthRecord | undefined {
-    const row = this.db
-      .prepare<[string], HealthRow>('SELECT * FROM device_health WHERE device_id = ?')
-      .get(deviceId);
+  async get(deviceId: string): Promise<DeviceHealthRecord | undefined> {
+    const row = await this.db
+      .selectFrom('device_health')
+      .selectAll()
+      .where('device_id', '=', deviceId)
+      .executeTakeFirst();
     return row ? toHealth(row) : undefined;
   }
 
-  all(): Map<string, DeviceHealthRecord> {
-    const rows = this.db.prepare<[], HealthRow>('SELECT * FROM device_health').all();
+  async all(): Promise<Map<string, DeviceHealthRecord>> {
+    const rows = await this.db.selectFrom('device_health').selectAll().execute();
     return new Map(rows.map((row) => [row.device_id, toHealth(row)]));
   }
 
-  save(record: DeviceHealthRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO device_health (device_id, memory, errors, reported_at)
-         VALUES (@deviceId, @memory, @errors, @reportedAt)
-         ON CONFLICT (device_id) DO UPDATE SET
-           memory = excluded.memory, errors = excluded.errors, reported_at = excluded.reported_at`,
-      )
-      .run({
-        deviceId: record.deviceId,
-        memory: record.memory ? JSON.stringify(record.memory) : null,
-        errors: JSON.stringify(record.errors),
-        reportedAt: record.reportedAt,
-      });
+  async save(record: DeviceHealthRecord): Promise<void> {
+    const values = {
+      memory: record.memory ? JSON.stringify(record.memory) : null,
+      errors: JSON.stringify(record.errors),
+      reported_at: record.reportedAt,
+    };
+    await this.db
+      .insertInto('device_health')
+      .values({ device_id: record.deviceId, ...values })
+      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values))
+      .execute();
   }
 }
 
 /**
- * The device_configs table and nothing else: the configuration last pushed to each TV. It lives
- * on the durable connection, so a push and its audit row commit together.
+ * The device_configs table and nothing else: the configuration last pushed to each TV. A push
+ * is written in the caller's durable transaction, with its audit row.
  */
 export class DeviceConfigStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Executor) {}
 
-  get(deviceId: string): DeviceConfigRecord | undefined {
-    const row = this.db
-      .prepare<[string], ConfigRow>('SELECT * FROM device_configs WHERE device_id = ?')
-      .get(deviceId);
+  /** The same table, inside a transaction. */
+  with(tx: Executor): DeviceConfigStore {
+    return new DeviceConfigStore(tx);
+  }
+
+  async get(deviceId: string): Promise<DeviceConfigRecord | undefined> {
+    const row = await this.db
+      .selectFrom('device_configs')
+      .selectAll()
+      .where('device_id', '=', deviceId)
+      .executeTakeFirst();
     return row ? toConfig(row) : undefined;
   }
 
-  all(): Map<string, DeviceConfigRecord> {
-    const rows = this.db.prepare<[], ConfigRow>('SELECT * FROM device_configs').all();
+  async all(): Promise<Map<string, DeviceConfigRecord>> {
+    const rows = await this.db.selectFrom('device_configs').selectAll().execute();
     return new Map(rows.map((row) => [row.device_id, toConfig(row)]));
   }
 
   /** A new version replaces the old one; what the TV stored or applied before stays known. */
-  push(input: {
+  async push(input: {
     deviceId: string;
     version: number;
     serverUrl: string | null;
     keyMapOverride: KeyMapOverride | null;
     at: string;
     staffId: string;
-  }): void {
-    this.db
-      .prepare(
-        `INSERT INTO device_configs (device_id, version, server_url, key_map_override, pushed_at, pushed_by)
-         VALUES (@deviceId, @version, @serverUrl, @keyMapOverride, @at, @staffId)
-         ON CONFLICT (device_id) DO UPDATE SET
-           version = excluded.version, server_url = excluded.server_url,
-           key_map_override = excluded.key_map_override, pushed_at = excluded.pushed_at,
-           pushed_by = excluded.pushed_by`,
-      )
-      .run({
-        deviceId: input.deviceId,
-        version: input.version,
-        serverUrl: input.serverUrl,
-        keyMapOverride: input.keyMapOverride ? JSON.stringify(input.keyMapOverride) : null,
-        at: input.at,
-        staffId: input.staffId,
-      });
+  }): Promise<void> {
+    const values = {
+      version: input.version,
+      server_url: input.serverUrl,
+      key_map_override: input.keyMapOverride ? JSON.stringify(input.keyMapOverride) : null,
+      pushed_at: input.at,
+      pushed_by: input.staffId,
+    };
+    await this.db
+      .insertInto('device_configs')
+      .values({ device_id: input.deviceId, ...values })
+      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values))
+      .execute();
   }
 
-  delivered(deviceId: string, version: number, at: string): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE device_configs SET delivered_version = @version, delivered_at = @at
-           WHERE device_id = @deviceId AND @version <= version
-             AND (delivered_version IS NULL OR delivered_version < @version)`,
-        )
-        .run({ deviceId, version, at }).changes > 0
-    );
+  async delivered(deviceId: string, version: number, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('device_configs')
+      .set({ delivered_version: version, delivered_at: at })
+      .where('device_id', '=', deviceId)
+      .where('version', '>=', version)
+      .where((eb) => eb.or([eb('delivered_version', 'is', null), eb('delivered_version', '<', version)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
-  applied(deviceId: string, version: number, at: string): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE device_configs SET applied_version = @version, applied_at = @at,
-             delivered_version = MAX(COALESCE(delivered_version, 0), @version),
-             delivered_at = COALESCE(delivered_at, @at)
-           WHERE device_id = @deviceId AND @version <= version
-             AND (applied_version IS NULL OR applied_version <> @version)`,
-        )
-        .run({ deviceId, version, at }).changes > 0
-    );
+  async applied(deviceId: string, version: number, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('device_configs')
+      .set((eb) => ({
+        applied_version: version,
+        applied_at: at,
+        delivered_version: eb
+          .case()
+          .when(eb.or([eb('delivered_version', 'is', null), eb('delivered_version', '<', version)]))
+          .then(version)
+          .else(eb.ref('delivered_version'))
+          .end(),
+        delivered_at: eb.fn.coalesce('delivered_at', eb.val(at)),
+      }))
+      .where('device_id', '=', deviceId)
+      .where('version', '>=', version)
+      .where((eb) => eb.or([eb('applied_version', 'is', null), eb('applied_version', '<>', version)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 }

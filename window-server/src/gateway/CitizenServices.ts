@@ -78,7 +78,7 @@ export class CitizenServices {
     const { notices } = await this.partners.portal.get('/v1/notices', portal.noticeListSchema, {
       limit: '30',
     });
-    const read = this.reads.readBy(deviceId);
+    const read = await this.reads.readBy(deviceId);
     const views = notices.map((notice) => noticeView(notice, read.has(notice.id)));
     return { notices: views, unread: views.filter((n) => !n.read).length };
   }
@@ -88,7 +88,7 @@ export class CitizenServices {
       `/v1/notices/${enc(noticeId)}`,
       portal.noticeResponseSchema,
     );
-    this.reads.markRead(deviceId, notice.id);
+    await this.reads.markRead(deviceId, notice.id);
     return noticeView(notice, true);
   }
 
@@ -110,7 +110,7 @@ export class CitizenServices {
   }
 
   async recommendations(requester: Requester, citizenId: string): Promise<RecommendationView[]> {
-    const subject = this.allow(requester, citizenId, 'servicesHousehold', true);
+    const subject = await this.allow(requester, citizenId, 'servicesHousehold', true);
     const { recommendations } = await this.partners.portal.get(
       '/v1/recommendations',
       portal.recommendationListSchema,
@@ -129,7 +129,7 @@ export class CitizenServices {
   // ── wallet ──────────────────────────────────────────────────────────────────────────────
 
   async wallet(requester: Requester, citizenId: string): Promise<WalletView> {
-    const subject = this.allow(requester, citizenId, 'wallet', false);
+    const subject = await this.allow(requester, citizenId, 'wallet', false);
     const base = `/v1/accounts/${enc(subject)}`;
     const [balance, history, coupons] = await Promise.all([
       this.partners.currency.get(`${base}/balance`, currency.balanceSchema),
@@ -151,7 +151,7 @@ export class CitizenServices {
   }
 
   async payCode(requester: Requester, citizenId: string): Promise<{ code: string; expiresAt: string }> {
-    const subject = this.allow(requester, citizenId, 'wallet', false);
+    const subject = await this.allow(requester, citizenId, 'wallet', false);
     return this.partners.currency.send(
       'POST',
       `/v1/accounts/${enc(subject)}/pay-codes`,
@@ -166,7 +166,7 @@ export class CitizenServices {
     requester: Requester,
     citizenId: string,
   ): Promise<{ area: string; nearby: AidRequestView[]; mine: AidRequestView[] }> {
-    const subject = this.allow(requester, citizenId, 'servicesHousehold', true);
+    const subject = await this.allow(requester, citizenId, 'servicesHousehold', true);
     const area = this.areaOf(subject);
     const [nearby, mine] = await Promise.all([
       this.partners.mutualAid.get('/v1/requests', mutualAid.aidRequestListSchema, { subject, area }),
@@ -181,7 +181,7 @@ export class CitizenServices {
     request: { template: AidRequestView['template']; date: string; period: 'morning' | 'afternoon' },
     idempotencyKey: string,
   ): Promise<AidRequestView> {
-    const subject = this.allow(requester, citizenId, 'servicesHousehold', true);
+    const subject = await this.allow(requester, citizenId, 'servicesHousehold', true);
     const created = await this.partners.mutualAid.send(
       'POST',
       '/v1/requests',
@@ -199,7 +199,7 @@ export class CitizenServices {
     action: 'offer' | 'accept' | 'complete' | 'cancel',
     idempotencyKey?: string,
   ): Promise<AidRequestView> {
-    const subject = this.allow(requester, citizenId, 'servicesHousehold', true);
+    const subject = await this.allow(requester, citizenId, 'servicesHousehold', true);
     const path = action === 'offer' ? 'offers' : action;
     const done = await this.partners.mutualAid.send(
       'POST',
@@ -214,7 +214,7 @@ export class CitizenServices {
   // ── childcare ───────────────────────────────────────────────────────────────────────────
 
   async childcare(requester: Requester, citizenId: string): Promise<ChildcareView> {
-    const subject = this.allow(requester, citizenId, 'childcare', false);
+    const subject = await this.allow(requester, citizenId, 'childcare', false);
     const family = `/v1/families/${enc(subject)}`;
     const [{ children }, { bookings }] = await Promise.all([
       this.partners.childcare.get(`${family}/children`, childcare.childListSchema),
@@ -234,7 +234,7 @@ export class CitizenServices {
   }
 
   async slots(requester: Requester, citizenId: string, from: string, to: string): Promise<SlotView[]> {
-    this.allow(requester, citizenId, 'childcare', false);
+    await this.allow(requester, citizenId, 'childcare', false);
     const { slots } = await this.partners.childcare.get('/v1/slots', childcare.slotListSchema, { from, to });
     // A slot that has begun cannot be booked: the TV lists only what pressing OK can get.
     const now = this.clock.now().getTime();
@@ -256,7 +256,7 @@ export class CitizenServices {
     childId: string | null,
     idempotencyKey: string,
   ): Promise<BookingView> {
-    const subject = this.allow(requester, citizenId, 'childcare', false);
+    const subject = await this.allow(requester, citizenId, 'childcare', false);
     const { booking } = await this.partners.childcare.send(
       'POST',
       `/v1/families/${enc(subject)}/bookings`,
@@ -274,7 +274,7 @@ export class CitizenServices {
     slotId: string,
     idempotencyKey: string,
   ): Promise<BookingView> {
-    const subject = this.allow(requester, citizenId, 'childcare', false);
+    const subject = await this.allow(requester, citizenId, 'childcare', false);
     const { booking } = await this.partners.childcare.send(
       'PATCH',
       `/v1/families/${enc(subject)}/bookings/${enc(bookingId)}`,
@@ -286,7 +286,7 @@ export class CitizenServices {
   }
 
   async cancelBooking(requester: Requester, citizenId: string, bookingId: string): Promise<BookingView> {
-    const subject = this.allow(requester, citizenId, 'childcare', false);
+    const subject = await this.allow(requester, citizenId, 'childcare', false);
     const { booking } = await this.partners.childcare.send(
       'DELETE',
       `/v1/families/${enc(subject)}/bookings/${enc(bookingId)}`,
@@ -297,7 +297,7 @@ export class CitizenServices {
   }
 
   async bookings(requester: Requester, citizenId: string): Promise<BookingView[]> {
-    const subject = this.allow(requester, citizenId, 'childcare', false);
+    const subject = await this.allow(requester, citizenId, 'childcare', false);
     const { bookings } = await this.partners.childcare.get(
       `/v1/families/${enc(subject)}/bookings`,
       childcare.bookingListSchema,
@@ -313,26 +313,31 @@ export class CitizenServices {
    * information need the `servicesHousehold` consent even from the citizen's own TV. Every
    * allowed or refused access is an audit row (Identity.requireConsent writes it).
    */
-  private allow(
+  private async allow(
     requester: Requester,
     citizenId: string,
     purpose: ConsentPurpose,
     householdInformation: boolean,
-  ): string {
-    this.identity.requireLinked(requester.deviceId, citizenId);
-    const citizen = this.identity.citizen(citizenId);
+  ): Promise<string> {
+    await this.identity.requireLinked(requester.deviceId, citizenId);
+    const citizen = await this.identity.citizen(citizenId);
     if (!citizen) throw new AppError('NOT_LINKED');
     if (requester.kind === 'staff') {
-      this.identity.requireConsent(
+      await this.identity.requireConsent(
         `staff:${requester.staffId}`,
         citizenId,
         purpose,
         requester.consultationId,
       );
     } else if (householdInformation) {
-      this.identity.requireConsent(`device:${requester.deviceId}`, citizenId, 'servicesHousehold', null);
+      await this.identity.requireConsent(
+        `device:${requester.deviceId}`,
+        citizenId,
+        'servicesHousehold',
+        null,
+      );
     } else {
-      this.identity.recordOwnRead(`device:${requester.deviceId}` as Actor, citizenId, purpose);
+      await this.identity.recordOwnRead(`device:${requester.deviceId}` as Actor, citizenId, purpose);
     }
     return citizen.subject;
   }

@@ -1,27 +1,27 @@
 import type { Clock } from '../core/clock.js';
-import type { Database } from '../db/index.js';
+import type { Executor } from '../db/index.js';
 
 /** Which notices a TV opened (for the unread count on Home). */
 export class NoticeReads {
   constructor(
-    private readonly db: Database,
+    private readonly db: Executor,
     private readonly clock: Clock,
   ) {}
 
-  readBy(deviceId: string): Set<string> {
-    return new Set(
-      this.db
-        .prepare<[string], { notice_id: string }>('SELECT notice_id FROM notice_reads WHERE device_id = ?')
-        .all(deviceId)
-        .map((row) => row.notice_id),
-    );
+  async readBy(deviceId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('notice_reads')
+      .select('notice_id')
+      .where('device_id', '=', deviceId)
+      .execute();
+    return new Set(rows.map((row) => row.notice_id));
   }
 
-  markRead(deviceId: string, noticeId: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO notice_reads (device_id, notice_id, read_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-      )
-      .run(deviceId, noticeId, this.clock.now().toISOString());
+  async markRead(deviceId: string, noticeId: string): Promise<void> {
+    await this.db
+      .insertInto('notice_reads')
+      .values({ device_id: deviceId, notice_id: noticeId, read_at: this.clock.now().toISOString() })
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
   }
 }

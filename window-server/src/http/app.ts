@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../core/AppError.js';
+import { isDatabaseUnavailable } from '../db/index.js';
 import type { Logger } from '../core/logger.js';
 import type { Metrics } from '../metrics/index.js';
 import { requireStaff, sameOriginOnly } from './middleware.js';
@@ -31,7 +32,7 @@ export interface HttpAppDeps extends ApiDeps {
   staffDir: string;
   metrics: Metrics;
   /** Readiness: database answers and media workers run. */
-  readiness: () => { ready: boolean; checks: Record<string, unknown> };
+  readiness: () => Promise<{ ready: boolean; checks: Record<string, unknown> }>;
 }
 
 /** JSON bodies are small here; anything bigger is a mistake or an attack. */
@@ -53,8 +54,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
-    const { ready, checks } = deps.readiness();
+  app.get('/readyz', async (_req, res) => {
+    const { ready, checks } = await deps.readiness();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 
@@ -183,6 +184,9 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
       appError = error;
     } else if (isBodyParserError(error)) {
       appError = new AppError(error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'PAYLOAD_INVALID');
+    } else if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error }, 'request failed: the database is unavailable');
+      appError = new AppError('DATABASE_UNAVAILABLE');
     } else {
       logger.error({ err: error }, 'request failed');
       appError = new AppError('INTERNAL');

@@ -23,11 +23,11 @@ export interface IdentityRoutesDeps {
 
 /** The TV as itself: `Authorization: Bearer <device token>`. */
 export function requireDevice(devices: DeviceRegistry): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer (\S{1,200})$/.exec(header);
     if (!match) throw new AppError('DEVICE_NOT_REGISTERED');
-    res.locals.device = devices.authenticate(match[1] as string);
+    res.locals.device = await devices.authenticate(match[1] as string);
     next();
   };
 }
@@ -44,10 +44,10 @@ export function identityRoutes(deps: IdentityRoutesDeps): Router {
   const device = requireDevice(deps.devices);
   const authorizations = new RateLimiter(AUTHORIZATIONS_PER_HOUR, 60 * 60_000, deps.clock);
 
-  router.post('/device/authorize', device, (_req, res) => {
+  router.post('/device/authorize', device, async (_req, res) => {
     const tv = deviceOf(res);
     if (!authorizations.tryHit(tv.id)) throw new AppError('RATE_LIMITED');
-    res.set('Cache-Control', 'no-store').json(deps.signIn.authorize(tv.id));
+    res.set('Cache-Control', 'no-store').json(await deps.signIn.authorize(tv.id));
   });
 
   // RFC 8628 §3.4–3.5: errors are `{ error }` with HTTP 400, not the usual error body.
@@ -55,14 +55,14 @@ export function identityRoutes(deps: IdentityRoutesDeps): Router {
     '/device/token',
     device,
     express.urlencoded({ extended: false, limit: '4kb' }),
-    (req: Request, res) => {
+    async (req: Request, res) => {
       const tv = deviceOf(res);
       const request = deviceTokenRequestSchema.safeParse(req.body);
       res.set('Cache-Control', 'no-store');
       if (!request.success) return void res.status(400).json({ error: 'invalid_request' });
-      const result = deps.signIn.poll(tv.id, request.data.device_code);
+      const result = await deps.signIn.poll(tv.id, request.data.device_code);
       if (!result.ok) return void res.status(400).json({ error: result.error });
-      const citizen = deps.identity.citizen(result.citizenId);
+      const citizen = await deps.identity.citizen(result.citizenId);
       const body: DeviceTokenResponse = {
         citizen: { citizenId: result.citizenId, displayName: citizen?.displayName ?? '' },
       };
@@ -70,17 +70,17 @@ export function identityRoutes(deps: IdentityRoutesDeps): Router {
     },
   );
 
-  router.get('/assisted-links', requireStaff(deps.staff, 'supervisor'), (_req, res) => {
-    res.json({ links: deps.identity.staffLinks() });
+  router.get('/assisted-links', requireStaff(deps.staff, 'supervisor'), async (_req, res) => {
+    res.json({ links: await deps.identity.staffLinks() });
   });
 
   const admin = requireStaff(deps.staff, 'admin');
-  router.get('/audit', admin, (req, res) => {
+  router.get('/audit', admin, async (req, res) => {
     const limit = Math.min(500, Math.max(1, Number(req.query.limit) || 100));
-    res.json({ entries: deps.audit.latest(limit) });
+    res.json({ entries: await deps.audit.latest(limit) });
   });
-  router.get('/audit/verify', admin, (_req, res) => {
-    res.json(deps.audit.verify());
+  router.get('/audit/verify', admin, async (_req, res) => {
+    res.json(await deps.audit.verify());
   });
   return router;
 }

@@ -41,8 +41,8 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction):
  * State-changing requests also need the CSRF token.
  */
 export function requireStaff(auth: StaffAuth, role: StaffRole | null = 'staff'): RequestHandler {
-  return (req, res, next) => {
-    const staff = auth.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
+  return async (req, res, next) => {
+    const staff = await auth.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
     if (STATE_CHANGING.has(req.method)) {
       const sent = req.get('x-csrf-token');
       if (!sent || !safeEqual(sent, staff.csrfToken)) throw new AppError('CSRF_INVALID');

@@ -150,11 +150,19 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
     );
   };
 
-  const confirmPage = (req: Request, res: Response, session: PhoneSession, code: string): void => {
+  const confirmPage = async (
+    req: Request,
+    res: Response,
+    session: PhoneSession,
+    code: string,
+  ): Promise<void> => {
     const t = deps.i18n.getFixedT(langOf(req));
-    const pending = deps.signIn.pending(code);
+    const pending = await deps.signIn.pending(code);
     if (!pending) return codeForm(req, res, session, t('phone.codeNotFound'), 404);
-    const device = deps.devices.get(pending.deviceId);
+    const [device, household] = await Promise.all([
+      deps.devices.get(pending.deviceId),
+      deps.identity.household(pending.deviceId),
+    ]);
     session.linking = { authorizationId: pending.id, deviceId: pending.deviceId };
     const shown = formatUserCode(normaliseUserCode(code));
     render(
@@ -168,7 +176,7 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
           <p class="muted">
             ${t('phone.deviceLine', { model: shortModel(device?.model ?? ''), profile: device?.profile ?? '' })}<br />
             ${t('phone.registeredSince', { date: (device?.registeredAt ?? '').slice(0, 10) })}<br />
-            ${t('phone.householdCount', { count: deps.identity.household(pending.deviceId).length })}
+            ${t('phone.householdCount', { count: household.length })}
           </p>
         </div>
         <form method="post" action="${action(req, '/link/confirm')}">
@@ -197,14 +205,14 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
     res.redirect(303, url);
   };
 
-  router.get('/link', (req, res) => {
+  router.get('/link', async (req, res) => {
     const session = sessionOf(req, res);
     const code = typeof req.query.code === 'string' ? req.query.code : '';
     if (code) return confirmPage(req, res, session, code);
     codeForm(req, res, session, null);
   });
 
-  router.post('/link', sameOriginOnly, form, (req, res) => {
+  router.post('/link', sameOriginOnly, form, async (req, res) => {
     const session = sessionOf(req, res);
     const t = deps.i18n.getFixedT(langOf(req));
     if (!checkCsrf(req, session)) return codeForm(req, res, session, t('phone.expired'), 403);
@@ -213,7 +221,7 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
       return codeForm(req, res, session, t('phone.tooManyTries'), 429);
     if (wrongByAddress.isLimited(address)) return codeForm(req, res, session, t('phone.rateLimited'), 429);
     const code = typeof req.body?.code === 'string' ? req.body.code : '';
-    if (!deps.signIn.isUserCodeShaped(code) || !deps.signIn.pending(code)) {
+    if (!deps.signIn.isUserCodeShaped(code) || !(await deps.signIn.pending(code))) {
       session.wrongCodes += 1;
       wrongByAddress.tryHit(address);
       const message =
@@ -229,7 +237,8 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
     try {
       const session = sessionOf(req, res);
       const t = deps.i18n.getFixedT(langOf(req));
-      const pending = typeof req.body?.code === 'string' ? deps.signIn.pending(req.body.code) : undefined;
+      const pending =
+        typeof req.body?.code === 'string' ? await deps.signIn.pending(req.body.code) : undefined;
       if (!checkCsrf(req, session) || !pending || session.linking?.authorizationId !== pending.id) {
         return codeForm(req, res, session, t('phone.expired'), 400);
       }
@@ -239,14 +248,14 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
     }
   });
 
-  router.post('/link/deny', sameOriginOnly, form, (req, res) => {
+  router.post('/link/deny', sameOriginOnly, form, async (req, res) => {
     const session = sessionOf(req, res);
     const t = deps.i18n.getFixedT(langOf(req));
-    const pending = typeof req.body?.code === 'string' ? deps.signIn.pending(req.body.code) : undefined;
+    const pending = typeof req.body?.code === 'string' ? await deps.signIn.pending(req.body.code) : undefined;
     if (!checkCsrf(req, session) || !pending || session.linking?.authorizationId !== pending.id) {
       return codeForm(req, res, session, t('phone.expired'), 400);
     }
-    deps.signIn.deny(pending.id);
+    await deps.signIn.deny(pending.id);
     session.linking = null;
     render(
       req,
@@ -266,12 +275,12 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
       return render(req, res, t('phone.expired'), html`<p class="error">${t('phone.expired')}</p>`, 400);
     try {
       const signedIn = await rp.finish(new URL(req.originalUrl, deps.baseUrl()), oidc);
-      const citizen = deps.identity.signedIn(signedIn);
+      const citizen = await deps.identity.signedIn(signedIn);
       session.citizenId = citizen.id;
       const linking = session.linking;
       if (oidc.purpose === 'link' && linking) {
-        deps.identity.linkSelf(citizen.id, linking.deviceId, linking.authorizationId, () =>
-          deps.signIn.approve(linking.authorizationId, citizen.id),
+        await deps.identity.linkSelf(citizen.id, linking.deviceId, linking.authorizationId, (tx) =>
+          deps.signIn.approve(linking.authorizationId, citizen.id, tx),
         );
         session.linking = null;
         return render(
@@ -297,7 +306,7 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
     }
   });
 
-  router.get('/my', (req, res) => {
+  router.get('/my', async (req, res) => {
     const session = sessionOf(req, res);
     const t = deps.i18n.getFixedT(langOf(req));
     if (!session.citizenId) {
@@ -312,15 +321,23 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
           </form>`,
       );
     }
-    myPage(req, res, session, null);
+    await myPage(req, res, session, null);
   });
 
-  const myPage = (req: Request, res: Response, session: PhoneSession, notice: string | null): void => {
+  const myPage = async (
+    req: Request,
+    res: Response,
+    session: PhoneSession,
+    notice: string | null,
+  ): Promise<void> => {
     const t = deps.i18n.getFixedT(langOf(req));
     const citizenId = session.citizenId as string;
-    const citizen = deps.identity.citizen(citizenId);
-    const devices = deps.identity.devicesOf(citizenId);
-    const consents = deps.identity.consentsOf(citizenId);
+    const [citizen, devices, consents] = await Promise.all([
+      deps.identity.citizen(citizenId),
+      deps.identity.devicesOf(citizenId),
+      deps.identity.consentsOf(citizenId),
+    ]);
+    const records = await Promise.all(devices.map((device) => deps.devices.get(device.deviceId)));
     render(
       req,
       res,
@@ -332,8 +349,8 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
           <h2>${t('phone.myTvs')}</h2>
           ${devices.length === 0 ? html`<p>${t('phone.noTvs')}</p>` : ''}
           <ul class="plain">
-            ${devices.map((device) => {
-              const record = deps.devices.get(device.deviceId);
+            ${devices.map((device, index) => {
+              const record = records[index];
               return html`<li data-testid="phone-tv" data-device-id="${device.deviceId}">
                 ${t('phone.deviceLine', { model: shortModel(record?.model ?? ''), profile: record?.profile ?? '' })}
                 <form method="post" action="${action(req, '/my/unlink')}">
@@ -391,33 +408,34 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
     }
   });
 
-  router.post('/my/unlink', sameOriginOnly, form, (req, res) => {
+  router.post('/my/unlink', sameOriginOnly, form, async (req, res) => {
     const session = sessionOf(req, res);
     const t = deps.i18n.getFixedT(langOf(req));
     const deviceId = typeof req.body?.deviceId === 'string' ? req.body.deviceId : '';
     if (!checkCsrf(req, session) || !session.citizenId) return void res.redirect(303, action(req, '/my'));
+    let unlinked = true;
     try {
-      deps.identity.unlink(`citizen:${session.citizenId}`, deviceId, session.citizenId);
-      myPage(req, res, session, t('phone.unlinked'));
+      await deps.identity.unlink(`citizen:${session.citizenId}`, deviceId, session.citizenId);
     } catch {
-      myPage(req, res, session, null);
+      unlinked = false;
     }
+    await myPage(req, res, session, unlinked ? t('phone.unlinked') : null);
   });
 
-  router.post('/my/consent', sameOriginOnly, form, (req, res) => {
+  router.post('/my/consent', sameOriginOnly, form, async (req, res) => {
     const session = sessionOf(req, res);
     const t = deps.i18n.getFixedT(langOf(req));
     const purpose = consentPurposeSchema.safeParse(req.body?.purpose);
     if (!checkCsrf(req, session) || !session.citizenId || !purpose.success) {
       return void res.redirect(303, action(req, '/my'));
     }
-    deps.identity.setConsent(
+    await deps.identity.setConsent(
       `citizen:${session.citizenId}`,
       session.citizenId,
       purpose.data,
       req.body?.granted === 'true',
     );
-    myPage(req, res, session, t('phone.saved'));
+    await myPage(req, res, session, t('phone.saved'));
   });
 
   router.post('/my/signout', sameOriginOnly, form, (req, res) => {

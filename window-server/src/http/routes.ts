@@ -53,24 +53,24 @@ export function apiRoutes(deps: ApiDeps): Router {
   router.get('/auth/session', signedIn, (_req, res) => {
     res.json(deps.staff.sessionInfo(staffOf(res)));
   });
-  router.post('/auth/logout', signedIn, (_req, res) => {
-    deps.staff.logout(staffOf(res));
+  router.post('/auth/logout', signedIn, async (_req, res) => {
+    await deps.staff.logout(staffOf(res));
     res.setHeader('Set-Cookie', clearedSessionCookie(deps.secureCookies));
     res.status(204).end();
   });
 
-  router.get('/devices', requireStaff(deps.staff, 'staff'), (_req, res) => {
-    res.json({ devices: deps.devices.list() });
+  router.get('/devices', requireStaff(deps.staff, 'staff'), async (_req, res) => {
+    res.json({ devices: await deps.devices.list() });
   });
-  router.post('/devices/:id/revoke', requireStaff(deps.staff, 'supervisor'), (req, res) => {
-    res.json({ device: deps.devices.revoke(idParam(req)) });
+  router.post('/devices/:id/revoke', requireStaff(deps.staff, 'supervisor'), async (req, res) => {
+    res.json({ device: await deps.devices.revoke(idParam(req)) });
   });
 
-  router.get('/kpi', requireStaff(deps.staff, 'supervisor'), (req, res) => {
+  router.get('/kpi', requireStaff(deps.staff, 'supervisor'), async (req, res) => {
     const query = parsePayload(kpiQuerySchema, req.query);
     if (!query.ok) throw new AppError('PAYLOAD_INVALID', undefined, query.error.fields);
     const { from, to } = kpiRange(deps.tenant, query.value.from, query.value.to);
-    const figures = deps.counter.figures(from, to);
+    const figures = await deps.counter.figures(from, to);
     if (query.value.format === 'json') return void res.json(figures);
     res
       .type('text/csv; charset=utf-8')
@@ -80,24 +80,24 @@ export function apiRoutes(deps: ApiDeps): Router {
 
   // The cable operator's engineers and the city's admins: boxes only, never people.
   const operator = requireStaff(deps.staff, 'operator');
-  router.get('/fleet', operator, (_req, res) => {
-    res.set('Cache-Control', 'no-store').json(deps.fleet.view());
+  router.get('/fleet', operator, async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(await deps.fleet.view());
   });
-  router.post('/fleet/config', operator, (req, res) => {
-    res.json(deps.fleet.push(staffOf(res).account, body(fleetConfigPushSchema, req)));
+  router.post('/fleet/config', operator, async (req, res) => {
+    res.json(await deps.fleet.push(staffOf(res).account, body(fleetConfigPushSchema, req)));
   });
 
   const admin = requireStaff(deps.staff, 'admin');
-  router.get('/staff-accounts', admin, (_req, res) => {
-    res.json({ accounts: deps.staff.listAccounts() });
+  router.get('/staff-accounts', admin, async (_req, res) => {
+    res.json({ accounts: await deps.staff.listAccounts() });
   });
   router.post('/staff-accounts', admin, async (req, res) => {
     const account = await deps.staff.createAccount(body(staffAccountCreateSchema, req));
     res.status(201).json({ account });
   });
-  router.patch('/staff-accounts/:id', admin, (req, res) => {
+  router.patch('/staff-accounts/:id', admin, async (req, res) => {
     const change = body(staffAccountUpdateSchema, req);
-    res.json({ account: deps.staff.updateAccount(staffOf(res).account, idParam(req), change) });
+    res.json({ account: await deps.staff.updateAccount(staffOf(res).account, idParam(req), change) });
   });
 
   router.use(() => {

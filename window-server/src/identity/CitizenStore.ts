@@ -1,5 +1,6 @@
 import type { HouseholdMember, IdentityCheck } from '@madoguchi/shared';
-import type { Database } from '../db/index.js';
+import type { Selectable } from 'kysely';
+import type { Executor, Schema } from '../db/index.js';
 
 export interface CitizenRecord {
   id: string;
@@ -28,16 +29,7 @@ export interface StaffLinkRecord {
   checks: Record<IdentityCheck, boolean>;
 }
 
-interface AuthorizationRow {
-  id: string;
-  device_id: string;
-  status: DeviceAuthorizationRecord['status'];
-  created_at: string;
-  expires_at: string;
-  interval_seconds: number;
-  last_poll_at: string | null;
-  citizen_id: string | null;
-}
+type AuthorizationRow = Selectable<Schema['device_authorizations']>;
 
 const toAuthorization = (row: AuthorizationRow): DeviceAuthorizationRecord => ({
   id: row.id,
@@ -50,129 +42,155 @@ const toAuthorization = (row: AuthorizationRow): DeviceAuthorizationRecord => ({
   citizenId: row.citizen_id,
 });
 
+const CITIZEN_COLUMNS = ['id', 'issuer', 'subject', 'display_name as displayName'] as const;
+
 /** The citizens, device_citizens and device_authorizations tables. */
 export class CitizenStore {
   constructor(
-    private readonly db: Database,
+    private readonly db: Executor,
     private readonly tenantId: string,
   ) {}
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  /** The same tables, inside a transaction. */
+  with(tx: Executor): CitizenStore {
+    return new CitizenStore(tx, this.tenantId);
   }
 
-  upsertCitizen(citizen: CitizenRecord, at: string): CitizenRecord {
-    this.db
-      .prepare(
-        `INSERT INTO citizens (id, tenant_id, issuer, subject, display_name, created_at)
-         VALUES (@id, @tenantId, @issuer, @subject, @displayName, @at)
-         ON CONFLICT (tenant_id, issuer, subject) DO UPDATE SET display_name = excluded.display_name`,
+  async upsertCitizen(citizen: CitizenRecord, at: string): Promise<CitizenRecord> {
+    await this.db
+      .insertInto('citizens')
+      .values({
+        id: citizen.id,
+        tenant_id: this.tenantId,
+        issuer: citizen.issuer,
+        subject: citizen.subject,
+        display_name: citizen.displayName,
+        created_at: at,
+      })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['tenant_id', 'issuer', 'subject'])
+          .doUpdateSet({ display_name: citizen.displayName }),
       )
-      .run({ ...citizen, tenantId: this.tenantId, at });
-    return this.citizenBySubject(citizen.issuer, citizen.subject) as CitizenRecord;
+      .execute();
+    return (await this.citizenBySubject(citizen.issuer, citizen.subject)) as CitizenRecord;
   }
 
-  citizenBySubject(issuer: string, subject: string): CitizenRecord | undefined {
+  citizenBySubject(issuer: string, subject: string): Promise<CitizenRecord | undefined> {
     return this.db
-      .prepare<[string, string, string], CitizenRecord>(
-        `SELECT id, issuer, subject, display_name AS displayName FROM citizens
-         WHERE tenant_id = ? AND issuer = ? AND subject = ?`,
-      )
-      .get(this.tenantId, issuer, subject);
+      .selectFrom('citizens')
+      .select(CITIZEN_COLUMNS)
+      .where('tenant_id', '=', this.tenantId)
+      .where('issuer', '=', issuer)
+      .where('subject', '=', subject)
+      .executeTakeFirst();
   }
 
-  citizen(id: string): CitizenRecord | undefined {
+  citizen(id: string): Promise<CitizenRecord | undefined> {
     return this.db
-      .prepare<[string, string], CitizenRecord>(
-        'SELECT id, issuer, subject, display_name AS displayName FROM citizens WHERE id = ? AND tenant_id = ?',
-      )
-      .get(id, this.tenantId);
+      .selectFrom('citizens')
+      .select(CITIZEN_COLUMNS)
+      .where('id', '=', id)
+      .where('tenant_id', '=', this.tenantId)
+      .executeTakeFirst();
   }
 
   /** Links a citizen to a TV; false when already linked. */
-  link(
+  async link(
     deviceId: string,
     citizenId: string,
     at: string,
     staff: { staffId: string; consultationId: string; checks: Record<IdentityCheck, boolean> } | null,
-  ): boolean {
-    return (
-      this.db
-        .prepare(
-          `INSERT INTO device_citizens (device_id, citizen_id, linked_at, linked_by, staff_id, consultation_id, checks)
-           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        )
-        .run(
-          deviceId,
-          citizenId,
-          at,
-          staff ? 'staff' : 'self',
-          staff?.staffId ?? null,
-          staff?.consultationId ?? null,
-          staff ? JSON.stringify(staff.checks) : null,
-        ).changes === 1
-    );
+  ): Promise<boolean> {
+    const result = await this.db
+      .insertInto('device_citizens')
+      .values({
+        device_id: deviceId,
+        citizen_id: citizenId,
+        linked_at: at,
+        linked_by: staff ? 'staff' : 'self',
+        staff_id: staff?.staffId ?? null,
+        consultation_id: staff?.consultationId ?? null,
+        checks: staff ? JSON.stringify(staff.checks) : null,
+      })
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
-  unlink(deviceId: string, citizenId: string): boolean {
-    return (
-      this.db
-        .prepare('DELETE FROM device_citizens WHERE device_id = ? AND citizen_id = ?')
-        .run(deviceId, citizenId).changes === 1
-    );
+  async unlink(deviceId: string, citizenId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('device_citizens')
+      .where('device_id', '=', deviceId)
+      .where('citizen_id', '=', citizenId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
   }
 
-  household(deviceId: string): HouseholdMember[] {
+  household(deviceId: string): Promise<HouseholdMember[]> {
     return this.db
-      .prepare<[string], HouseholdMember>(
-        `SELECT c.id AS citizenId, c.display_name AS displayName, l.linked_at AS linkedAt, l.linked_by AS linkedBy
-         FROM device_citizens l JOIN citizens c ON c.id = l.citizen_id
-         WHERE l.device_id = ? ORDER BY l.linked_at`,
-      )
-      .all(deviceId);
+      .selectFrom('device_citizens as l')
+      .innerJoin('citizens as c', 'c.id', 'l.citizen_id')
+      .select([
+        'c.id as citizenId',
+        'c.display_name as displayName',
+        'l.linked_at as linkedAt',
+        'l.linked_by as linkedBy',
+      ])
+      .where('l.device_id', '=', deviceId)
+      .orderBy('l.linked_at')
+      .execute();
   }
 
-  devicesOf(citizenId: string): { deviceId: string; linkedAt: string }[] {
+  devicesOf(citizenId: string): Promise<{ deviceId: string; linkedAt: string }[]> {
     return this.db
-      .prepare<[string], { deviceId: string; linkedAt: string }>(
-        'SELECT device_id AS deviceId, linked_at AS linkedAt FROM device_citizens WHERE citizen_id = ? ORDER BY linked_at',
-      )
-      .all(citizenId);
+      .selectFrom('device_citizens')
+      .select(['device_id as deviceId', 'linked_at as linkedAt'])
+      .where('citizen_id', '=', citizenId)
+      .orderBy('linked_at')
+      .execute();
   }
 
-  isLinked(deviceId: string, citizenId: string): boolean {
-    return (
-      this.db
-        .prepare('SELECT 1 FROM device_citizens WHERE device_id = ? AND citizen_id = ?')
-        .get(deviceId, citizenId) !== undefined
-    );
+  async isLinked(deviceId: string, citizenId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('device_citizens')
+      .select('device_id')
+      .where('device_id', '=', deviceId)
+      .where('citizen_id', '=', citizenId)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
-  staffLinks(limit: number): StaffLinkRecord[] {
-    return this.db
-      .prepare<
-        [string, number],
-        {
-          deviceId: string;
-          citizenId: string;
-          linkedAt: string;
-          staffId: string;
-          consultationId: string;
-          checks: string;
-        }
-      >(
-        `SELECT l.device_id AS deviceId, l.citizen_id AS citizenId, l.linked_at AS linkedAt, l.staff_id AS staffId,
-           l.consultation_id AS consultationId, l.checks AS checks
-         FROM device_citizens l JOIN citizens c ON c.id = l.citizen_id
-         WHERE l.linked_by = 'staff' AND c.tenant_id = ? ORDER BY l.linked_at DESC LIMIT ?`,
-      )
-      .all(this.tenantId, limit)
-      .map((row) => ({ ...row, checks: JSON.parse(row.checks) as Record<IdentityCheck, boolean> }));
+  async staffLinks(limit: number): Promise<StaffLinkRecord[]> {
+    const rows = await this.db
+      .selectFrom('device_citizens as l')
+      .innerJoin('citizens as c', 'c.id', 'l.citizen_id')
+      .select([
+        'l.device_id as deviceId',
+        'l.citizen_id as citizenId',
+        'l.linked_at as linkedAt',
+        'l.staff_id as staffId',
+        'l.consultation_id as consultationId',
+        'l.checks as checks',
+      ])
+      .where('l.linked_by', '=', 'staff')
+      .where('c.tenant_id', '=', this.tenantId)
+      .orderBy('l.linked_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      deviceId: row.deviceId,
+      citizenId: row.citizenId,
+      linkedAt: row.linkedAt,
+      staffId: row.staffId ?? '',
+      consultationId: row.consultationId ?? '',
+      checks: JSON.parse(row.checks ?? '{}') as Record<IdentityCheck, boolean>,
+    }));
   }
 
   // ── RFC 8628 device authorizations ──────────────────────────────────────────────────────
 
-  insertAuthorization(row: {
+  async insertAuthorization(row: {
     id: string;
     deviceId: string;
     deviceCodeHash: string;
@@ -180,68 +198,88 @@ export class CitizenStore {
     at: string;
     expiresAt: string;
     intervalSeconds: number;
-  }): void {
-    this.db
-      .prepare(
-        `INSERT INTO device_authorizations (id, tenant_id, device_id, device_code_hash, user_code_hash, status,
-           created_at, expires_at, interval_seconds)
-         VALUES (@id, @tenantId, @deviceId, @deviceCodeHash, @userCodeHash, 'pending', @at, @expiresAt, @intervalSeconds)`,
-      )
-      .run({ ...row, tenantId: this.tenantId });
+  }): Promise<void> {
+    await this.db
+      .insertInto('device_authorizations')
+      .values({
+        id: row.id,
+        tenant_id: this.tenantId,
+        device_id: row.deviceId,
+        device_code_hash: row.deviceCodeHash,
+        user_code_hash: row.userCodeHash,
+        status: 'pending',
+        created_at: row.at,
+        expires_at: row.expiresAt,
+        interval_seconds: row.intervalSeconds,
+      })
+      .execute();
   }
 
-  authorizationByDeviceCode(deviceCodeHash: string): DeviceAuthorizationRecord | undefined {
-    const row = this.db
-      .prepare<[string, string], AuthorizationRow>(
-        'SELECT * FROM device_authorizations WHERE device_code_hash = ? AND tenant_id = ?',
-      )
-      .get(deviceCodeHash, this.tenantId);
+  async authorizationByDeviceCode(deviceCodeHash: string): Promise<DeviceAuthorizationRecord | undefined> {
+    const row = await this.db
+      .selectFrom('device_authorizations')
+      .selectAll()
+      .where('device_code_hash', '=', deviceCodeHash)
+      .where('tenant_id', '=', this.tenantId)
+      .executeTakeFirst();
     return row ? toAuthorization(row) : undefined;
   }
 
   /** The pending authorization a user code belongs to (codes are unique among live ones). */
-  pendingByUserCode(userCodeHash: string, now: string): DeviceAuthorizationRecord | undefined {
-    const row = this.db
-      .prepare<[string, string, string], AuthorizationRow>(
-        `SELECT * FROM device_authorizations
-         WHERE user_code_hash = ? AND tenant_id = ? AND status = 'pending' AND expires_at > ?`,
-      )
-      .get(userCodeHash, this.tenantId, now);
+  async pendingByUserCode(userCodeHash: string, now: string): Promise<DeviceAuthorizationRecord | undefined> {
+    const row = await this.db
+      .selectFrom('device_authorizations')
+      .selectAll()
+      .where('user_code_hash', '=', userCodeHash)
+      .where('tenant_id', '=', this.tenantId)
+      .where('status', '=', 'pending')
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
     return row ? toAuthorization(row) : undefined;
   }
 
-  authorization(id: string): DeviceAuthorizationRecord | undefined {
-    const row = this.db
-      .prepare<[string, string], AuthorizationRow>(
-        'SELECT * FROM device_authorizations WHERE id = ? AND tenant_id = ?',
-      )
-      .get(id, this.tenantId);
+  async authorization(id: string): Promise<DeviceAuthorizationRecord | undefined> {
+    const row = await this.db
+      .selectFrom('device_authorizations')
+      .selectAll()
+      .where('id', '=', id)
+      .where('tenant_id', '=', this.tenantId)
+      .executeTakeFirst();
     return row ? toAuthorization(row) : undefined;
   }
 
-  recordPoll(id: string, at: string, intervalSeconds: number): void {
-    this.db
-      .prepare('UPDATE device_authorizations SET last_poll_at = ?, interval_seconds = ? WHERE id = ?')
-      .run(at, intervalSeconds, id);
+  async recordPoll(id: string, at: string, intervalSeconds: number): Promise<void> {
+    await this.db
+      .updateTable('device_authorizations')
+      .set({ last_poll_at: at, interval_seconds: intervalSeconds })
+      .where('id', '=', id)
+      .where('tenant_id', '=', this.tenantId)
+      .execute();
   }
 
-  settleAuthorization(
+  async settleAuthorization(
     id: string,
     from: DeviceAuthorizationRecord['status'],
     to: DeviceAuthorizationRecord['status'],
     citizenId: string | null,
-  ): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE device_authorizations SET status = ?, citizen_id = COALESCE(?, citizen_id) WHERE id = ? AND status = ?`,
-        )
-        .run(to, citizenId, id, from).changes === 1
-    );
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('device_authorizations')
+      .set((eb) => ({ status: to, citizen_id: citizenId ?? eb.ref('citizen_id') }))
+      .where('id', '=', id)
+      .where('tenant_id', '=', this.tenantId)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Forgets finished and long-expired sign-ins (the codes are hashed, but need not stay). */
-  purgeAuthorizations(before: string): number {
-    return this.db.prepare('DELETE FROM device_authorizations WHERE expires_at < ?').run(before).changes;
+  async purgeAuthorizations(before: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('device_authorizations')
+      .where('tenant_id', '=', this.tenantId)
+      .where('expires_at', '<', before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

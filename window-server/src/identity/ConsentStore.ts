@@ -1,50 +1,54 @@
 import { CONSENT_PURPOSES, type ConsentPurpose, type ConsentState } from '@madoguchi/shared';
-import type { Database } from '../db/index.js';
+import { flag, type Executor } from '../db/index.js';
 
-/** The consents table, on the synchronous=FULL connection the audit trail uses. */
+/** The consents table. Changes are written in the caller's durable transaction, with their audit row. */
 export class ConsentStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Executor) {}
+
+  /** The same table, inside a transaction. */
+  with(tx: Executor): ConsentStore {
+    return new ConsentStore(tx);
+  }
 
   /** Every purpose, granted or not (never decided counts as not granted). */
-  consentsOf(citizenId: string): ConsentState[] {
-    const rows = this.db
-      .prepare<[string], { purpose: ConsentPurpose; granted: number; updated_at: string }>(
-        'SELECT purpose, granted, updated_at FROM consents WHERE citizen_id = ?',
-      )
-      .all(citizenId);
+  async consentsOf(citizenId: string): Promise<ConsentState[]> {
+    const rows = await this.db
+      .selectFrom('consents')
+      .select(['purpose', 'granted', 'updated_at'])
+      .where('citizen_id', '=', citizenId)
+      .execute();
     return CONSENT_PURPOSES.map((purpose) => {
       const row = rows.find((r) => r.purpose === purpose);
-      return { purpose, granted: row?.granted === 1, updatedAt: row?.updated_at ?? null };
+      return { purpose, granted: flag(row?.granted), updatedAt: row?.updated_at ?? null };
     });
   }
 
-  isGranted(citizenId: string, purpose: ConsentPurpose): boolean {
-    return (
-      this.db
-        .prepare<[string, string], { granted: number }>(
-          'SELECT granted FROM consents WHERE citizen_id = ? AND purpose = ?',
-        )
-        .get(citizenId, purpose)?.granted === 1
-    );
+  async isGranted(citizenId: string, purpose: ConsentPurpose): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('consents')
+      .select('granted')
+      .where('citizen_id', '=', citizenId)
+      .where('purpose', '=', purpose)
+      .executeTakeFirst();
+    return flag(row?.granted);
   }
 
   /** Returns whether anything changed. */
-  set(citizenId: string, purpose: ConsentPurpose, granted: boolean, at: string): boolean {
-    if (this.isGranted(citizenId, purpose) === granted && this.exists(citizenId, purpose)) return false;
-    this.db
-      .prepare(
-        `INSERT INTO consents (citizen_id, purpose, granted, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (citizen_id, purpose) DO UPDATE SET granted = excluded.granted, updated_at = excluded.updated_at`,
+  async set(citizenId: string, purpose: ConsentPurpose, granted: boolean, at: string): Promise<boolean> {
+    const current = await this.db
+      .selectFrom('consents')
+      .select('granted')
+      .where('citizen_id', '=', citizenId)
+      .where('purpose', '=', purpose)
+      .executeTakeFirst();
+    if (current && flag(current.granted) === granted) return false;
+    await this.db
+      .insertInto('consents')
+      .values({ citizen_id: citizenId, purpose, granted: granted ? 1 : 0, updated_at: at })
+      .onConflict((conflict) =>
+        conflict.columns(['citizen_id', 'purpose']).doUpdateSet({ granted: granted ? 1 : 0, updated_at: at }),
       )
-      .run(citizenId, purpose, granted ? 1 : 0, at);
+      .execute();
     return true;
-  }
-
-  private exists(citizenId: string, purpose: ConsentPurpose): boolean {
-    return (
-      this.db
-        .prepare('SELECT 1 FROM consents WHERE citizen_id = ? AND purpose = ?')
-        .get(citizenId, purpose) !== undefined
-    );
   }
 }

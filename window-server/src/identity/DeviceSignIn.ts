@@ -2,6 +2,7 @@ import type { DeviceAuthorizationResponse, DeviceTokenError } from '@madoguchi/s
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { hashSecret, newId, newSecret } from '../core/secrets.js';
+import type { Executor } from '../db/index.js';
 import type { CitizenStore, DeviceAuthorizationRecord } from './CitizenStore.js';
 
 /** RFC 8628 §6.1: consonants only, so no word can be spelled and nothing looks alike. */
@@ -41,14 +42,14 @@ export class DeviceSignIn {
     private readonly options: DeviceSignInOptions,
   ) {}
 
-  authorize(deviceId: string): DeviceAuthorizationResponse {
+  async authorize(deviceId: string): Promise<DeviceAuthorizationResponse> {
     const now = this.clock.now();
     const deviceCode = newSecret('mdc');
     let userCode = this.newUserCode();
     // A live code must be unique; with 20^8 codes a clash is rare, but never reuse one.
-    while (this.store.pendingByUserCode(hashSecret(userCode), now.toISOString()))
+    while (await this.store.pendingByUserCode(hashSecret(userCode), now.toISOString()))
       userCode = this.newUserCode();
-    this.store.insertAuthorization({
+    await this.store.insertAuthorization({
       id: newId('dau'),
       deviceId,
       deviceCodeHash: hashSecret(deviceCode),
@@ -70,15 +71,15 @@ export class DeviceSignIn {
   }
 
   /** The TV asks whether the citizen has signed in yet (RFC 8628 §3.4–3.5). */
-  poll(deviceId: string, deviceCode: string): PollResult {
-    const record = this.store.authorizationByDeviceCode(hashSecret(deviceCode));
+  async poll(deviceId: string, deviceCode: string): Promise<PollResult> {
+    const record = await this.store.authorizationByDeviceCode(hashSecret(deviceCode));
     if (!record || record.deviceId !== deviceId || record.status === 'consumed') {
       return { ok: false, error: 'invalid_grant' };
     }
     const now = this.clock.now();
     if (record.status === 'denied') return { ok: false, error: 'access_denied' };
     if (record.status === 'approved' && record.citizenId) {
-      if (!this.store.settleAuthorization(record.id, 'approved', 'consumed', null)) {
+      if (!(await this.store.settleAuthorization(record.id, 'approved', 'consumed', null))) {
         return { ok: false, error: 'invalid_grant' };
       }
       return { ok: true, citizenId: record.citizenId };
@@ -89,12 +90,12 @@ export class DeviceSignIn {
       now.getTime() - Date.parse(record.lastPollAt) < record.intervalSeconds * 1000;
     // §3.5: a client that polls too fast is told to slow down, and its interval grows by 5 s.
     const interval = tooSoon ? record.intervalSeconds + 5 : record.intervalSeconds;
-    this.store.recordPoll(record.id, now.toISOString(), interval);
+    await this.store.recordPoll(record.id, now.toISOString(), interval);
     return { ok: false, error: tooSoon ? 'slow_down' : 'authorization_pending' };
   }
 
   /** The live sign-in a code belongs to, as typed or scanned on a phone. */
-  pending(userCode: string): DeviceAuthorizationRecord | undefined {
+  async pending(userCode: string): Promise<DeviceAuthorizationRecord | undefined> {
     const code = normaliseUserCode(userCode);
     if (code.length !== 8) return undefined;
     return this.store.pendingByUserCode(hashSecret(code), this.clock.now().toISOString());
@@ -106,11 +107,13 @@ export class DeviceSignIn {
     return code.length === 8 && [...code].every((char) => alphabet.includes(char));
   }
 
-  approve(authorizationId: string, citizenId: string): boolean {
-    return this.store.settleAuthorization(authorizationId, 'pending', 'approved', citizenId);
+  /** In `tx` when given, so the approval commits with what it approves. */
+  approve(authorizationId: string, citizenId: string, tx?: Executor): Promise<boolean> {
+    const store = tx ? this.store.with(tx) : this.store;
+    return store.settleAuthorization(authorizationId, 'pending', 'approved', citizenId);
   }
 
-  deny(authorizationId: string): boolean {
+  deny(authorizationId: string): Promise<boolean> {
     return this.store.settleAuthorization(authorizationId, 'pending', 'denied', null);
   }
 

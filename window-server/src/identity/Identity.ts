@@ -16,6 +16,7 @@ import { EventHub } from '../core/EventHub.js';
 import type { Logger } from '../core/logger.js';
 import { newId } from '../core/secrets.js';
 import type { ConsultationRecord, Counter } from '../counter/index.js';
+import type { Database, Tx } from '../db/index.js';
 import type { StaffAuth } from '../staff/index.js';
 import type { CitizenRecord, CitizenStore } from './CitizenStore.js';
 import type { ConsentStore } from './ConsentStore.js';
@@ -29,6 +30,8 @@ export type IdentityEvents = {
 };
 
 export interface IdentityDeps {
+  /** Links and consents commit in its durable transactions, with their audit rows. */
+  db: Database;
   citizens: CitizenStore;
   consents: ConsentStore;
   audit: AuditLog;
@@ -54,6 +57,7 @@ export class Identity {
   private readonly refKey = randomBytes(32);
   private readonly refs = new Map<string, string>();
 
+  private readonly db: Database;
   private readonly citizens: CitizenStore;
   private readonly consents: ConsentStore;
   private readonly audit: AuditLog;
@@ -63,6 +67,7 @@ export class Identity {
   private readonly clock: Clock;
 
   constructor(deps: IdentityDeps) {
+    this.db = deps.db;
     this.citizens = deps.citizens;
     this.consents = deps.consents;
     this.audit = deps.audit;
@@ -75,14 +80,19 @@ export class Identity {
 
   // ── the TV ──────────────────────────────────────────────────────────────────────────────
 
-  household(deviceId: string): HouseholdMember[] {
+  household(deviceId: string): Promise<HouseholdMember[]> {
     return this.citizens.household(deviceId);
   }
 
-  unlink(actor: Actor, deviceId: string, citizenId: string): HouseholdMember[] {
-    const removed = this.citizens.transaction(() => {
-      if (!this.citizens.unlink(deviceId, citizenId)) return false;
-      this.audit.append({ actor, action: 'citizen.unlinked', subject: citizenId, details: { deviceId } });
+  async unlink(actor: Actor, deviceId: string, citizenId: string): Promise<HouseholdMember[]> {
+    const removed = await this.durably(async (tx) => {
+      if (!(await this.citizens.with(tx).unlink(deviceId, citizenId))) return false;
+      await this.audit.append(tx, {
+        actor,
+        action: 'citizen.unlinked',
+        subject: citizenId,
+        details: { deviceId },
+      });
       return true;
     });
     if (!removed) throw new AppError('NOT_LINKED');
@@ -91,20 +101,25 @@ export class Identity {
   }
 
   /** A TV may see and change the consents of the people registered on it. */
-  requireLinked(deviceId: string, citizenId: string): void {
-    if (!this.citizens.isLinked(deviceId, citizenId)) throw new AppError('NOT_LINKED');
+  async requireLinked(deviceId: string, citizenId: string): Promise<void> {
+    if (!(await this.citizens.isLinked(deviceId, citizenId))) throw new AppError('NOT_LINKED');
   }
 
-  consentsOf(citizenId: string): ConsentState[] {
+  consentsOf(citizenId: string): Promise<ConsentState[]> {
     return this.consents.consentsOf(citizenId);
   }
 
-  /** Effective at once: the change and its audit row commit together, synchronously to disk. */
-  setConsent(actor: Actor, citizenId: string, purpose: ConsentPurpose, granted: boolean): ConsentState[] {
-    const changed = this.citizens.transaction(() => {
-      const didChange = this.consents.set(citizenId, purpose, granted, this.now());
+  /** Effective at once: the change and its audit row commit together, durably, before the reply. */
+  async setConsent(
+    actor: Actor,
+    citizenId: string,
+    purpose: ConsentPurpose,
+    granted: boolean,
+  ): Promise<ConsentState[]> {
+    const changed = await this.durably(async (tx) => {
+      const didChange = await this.consents.with(tx).set(citizenId, purpose, granted, this.now());
       if (didChange) {
-        this.audit.append({
+        await this.audit.append(tx, {
           actor,
           action: granted ? 'consent.granted' : 'consent.revoked',
           subject: citizenId,
@@ -118,18 +133,18 @@ export class Identity {
   }
 
   /** The devices a citizen is registered on (for the phone page). */
-  devicesOf(citizenId: string): { deviceId: string; linkedAt: string }[] {
+  devicesOf(citizenId: string): Promise<{ deviceId: string; linkedAt: string }[]> {
     return this.citizens.devicesOf(citizenId);
   }
 
-  citizen(citizenId: string): CitizenRecord | undefined {
+  citizen(citizenId: string): Promise<CitizenRecord | undefined> {
     return this.citizens.citizen(citizenId);
   }
 
   // ── the phone ───────────────────────────────────────────────────────────────────────────
 
   /** A citizen signed in at the identity provider: known from now on (display name only). */
-  signedIn(signedIn: SignedInCitizen): CitizenRecord {
+  signedIn(signedIn: SignedInCitizen): Promise<CitizenRecord> {
     return this.citizens.upsertCitizen(
       {
         id: newId('ctz'),
@@ -141,12 +156,20 @@ export class Identity {
     );
   }
 
-  /** The citizen confirmed a TV's code on their phone and signed in: link them to it. */
-  linkSelf(citizenId: string, deviceId: string, authorizationId: string, approve: () => boolean): void {
-    const linked = this.citizens.transaction(() => {
-      if (!approve()) throw new AppError('CALL_STATE');
-      const isNew = this.citizens.link(deviceId, citizenId, this.now(), null);
-      this.audit.append({
+  /**
+   * The citizen confirmed a TV's code on their phone and signed in: link them to it. `approve`
+   * settles the sign-in in the same transaction, so a code is used once and the link is kept.
+   */
+  async linkSelf(
+    citizenId: string,
+    deviceId: string,
+    authorizationId: string,
+    approve: (tx: Tx) => Promise<boolean>,
+  ): Promise<void> {
+    const linked = await this.durably(async (tx) => {
+      if (!(await approve(tx))) throw new AppError('CALL_STATE');
+      const isNew = await this.citizens.with(tx).link(deviceId, citizenId, this.now(), null);
+      await this.audit.append(tx, {
         actor: `citizen:${citizenId}`,
         action: 'citizen.linked',
         subject: citizenId,
@@ -160,14 +183,19 @@ export class Identity {
   // ── officers ────────────────────────────────────────────────────────────────────────────
 
   /** What the officer may see of the people on the TV in their call: only what each consented to. */
-  panel(officer: StaffAccount, consultationId: string): { linkedCount: number; citizens: CitizenPanel[] } {
-    const consultation = this.officerCall(officer, consultationId);
-    const members = this.citizens.household(consultation.deviceId);
-    const citizens = members.map((member): CitizenPanel => {
-      const citizen = this.citizens.citizen(member.citizenId) as CitizenRecord;
-      const consents = this.consentsOf(member.citizenId);
+  async panel(
+    officer: StaffAccount,
+    consultationId: string,
+  ): Promise<{ linkedCount: number; citizens: CitizenPanel[] }> {
+    const consultation = await this.officerCall(officer, consultationId);
+    const members = await this.citizens.household(consultation.deviceId);
+    const citizens: CitizenPanel[] = [];
+    for (const member of members) {
+      const citizen = (await this.citizens.citizen(member.citizenId)) as CitizenRecord;
+      const consents = await this.consentsOf(member.citizenId);
       const allowed = consents.some((c) => c.purpose === 'profile' && c.granted);
-      this.audit.record({
+      // Audited before anything is shown: no read without its row.
+      await this.audit.record({
         actor: `staff:${officer.id}`,
         action: allowed ? 'citizen.profile.read' : 'citizen.profile.refused',
         subject: member.citizenId,
@@ -175,7 +203,7 @@ export class Identity {
         details: allowed ? { purpose: 'profile' } : { purpose: 'profile', error: 'CONSENT_REQUIRED' },
       });
       const entry = allowed ? this.directory?.bySubject(citizen.subject) : undefined;
-      return {
+      citizens.push({
         citizenId: member.citizenId,
         profile: entry
           ? {
@@ -188,8 +216,8 @@ export class Identity {
             ? { name: citizen.displayName, birthDate: '', household: [], children: [] }
             : null,
         consents,
-      };
-    });
+      });
+    }
     return { linkedCount: members.length, citizens };
   }
 
@@ -197,14 +225,14 @@ export class Identity {
    * For services reading a citizen's data (wallet, childcare): allowed only with consent; a
    * refused read is a clear error and is audited like an allowed one.
    */
-  requireConsent(
+  async requireConsent(
     actor: Actor,
     citizenId: string,
     purpose: ConsentPurpose,
     consultationId: string | null,
-  ): void {
-    const granted = this.consents.isGranted(citizenId, purpose);
-    this.audit.record({
+  ): Promise<void> {
+    const granted = await this.consents.isGranted(citizenId, purpose);
+    await this.audit.record({
       actor,
       action: granted ? `citizen.${purpose}.read` : `citizen.${purpose}.refused`,
       subject: citizenId,
@@ -215,8 +243,8 @@ export class Identity {
   }
 
   /** A TV reading a person's own data for them (their wallet, their bookings): audited, no consent needed. */
-  recordOwnRead(actor: Actor, citizenId: string, purpose: ConsentPurpose): void {
-    this.audit.record({
+  async recordOwnRead(actor: Actor, citizenId: string, purpose: ConsentPurpose): Promise<void> {
+    await this.audit.record({
       actor,
       action: `citizen.${purpose}.read`,
       subject: citizenId,
@@ -224,16 +252,16 @@ export class Identity {
     });
   }
 
-  search(
+  async search(
     officer: StaffAccount,
     consultationId: string,
     name: string,
     birthDate?: string,
-  ): DirectoryCitizen[] {
-    this.officerCall(officer, consultationId);
+  ): Promise<DirectoryCitizen[]> {
+    await this.officerCall(officer, consultationId);
     if (!this.directory) throw new AppError('DIRECTORY_UNAVAILABLE');
     const results = this.directory.search(name, birthDate).slice(0, 20);
-    this.audit.record({
+    await this.audit.record({
       actor: `staff:${officer.id}`,
       action: 'directory.search',
       consultationId,
@@ -248,40 +276,45 @@ export class Identity {
   }
 
   /** An officer who checked the citizen's identity in the call links the TV for them. */
-  assistedLink(officer: StaffAccount, request: AssistedLink): CitizenRecord {
-    const consultation = this.officerCall(officer, request.consultationId);
+  async assistedLink(officer: StaffAccount, request: AssistedLink): Promise<CitizenRecord> {
+    const consultation = await this.officerCall(officer, request.consultationId);
     if (!this.directory) throw new AppError('DIRECTORY_UNAVAILABLE');
     const subject = this.refs.get(request.ref);
     const entry = subject ? this.directory.bySubject(subject) : undefined;
     if (!entry) throw new AppError('NOT_FOUND');
-    const citizen = this.citizens.upsertCitizen(
-      { id: newId('ctz'), issuer: this.directory.issuer, subject: entry.subject, displayName: entry.name },
-      this.now(),
-    );
     const checks = { name: true, birthDate: true, address: true, photoId: request.checks.photoId };
-    this.citizens.transaction(() => {
-      this.citizens.link(consultation.deviceId, citizen.id, this.now(), {
+    const issuer = this.directory.issuer;
+    const citizen = await this.durably(async (tx) => {
+      const citizens = this.citizens.with(tx);
+      const known = await citizens.upsertCitizen(
+        { id: newId('ctz'), issuer, subject: entry.subject, displayName: entry.name },
+        this.now(),
+      );
+      await citizens.link(consultation.deviceId, known.id, this.now(), {
         staffId: officer.id,
         consultationId: consultation.id,
         checks,
       });
-      this.audit.append({
+      await this.audit.append(tx, {
         actor: `staff:${officer.id}`,
         action: 'citizen.linked',
-        subject: citizen.id,
+        subject: known.id,
         consultationId: consultation.id,
         details: { deviceId: consultation.deviceId, by: 'staff', checks },
       });
+      return known;
     });
     this.events.emit('householdChanged', consultation.deviceId);
     return citizen;
   }
 
-  staffLinks(limit = 100): AssistedLinkView[] {
-    return this.citizens.staffLinks(limit).map((link) => ({
+  async staffLinks(limit = 100): Promise<AssistedLinkView[]> {
+    const [links, accounts] = await Promise.all([this.citizens.staffLinks(limit), this.staff.listAccounts()]);
+    const names = new Map(accounts.map((account) => [account.id, account.displayName]));
+    return links.map((link) => ({
       at: link.linkedAt,
       staffId: link.staffId,
-      staffName: this.staff.account(link.staffId)?.displayName ?? '',
+      staffName: names.get(link.staffId) ?? '',
       deviceId: link.deviceId,
       citizenId: link.citizenId,
       consultationId: link.consultationId,
@@ -289,7 +322,12 @@ export class Identity {
     }));
   }
 
-  private officerCall(officer: StaffAccount, consultationId: string): ConsultationRecord {
+  /** Links, consents and their audit rows commit together and durably. */
+  private durably<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(work, { durable: true });
+  }
+
+  private officerCall(officer: StaffAccount, consultationId: string): Promise<ConsultationRecord> {
     return this.counter.liveCall({ staffId: officer.id }, consultationId);
   }
 

@@ -14,7 +14,7 @@ export interface CallRoomsOptions {
   pool: MediaWorkerPool;
   logger: Logger;
   /** Who is on the other side, as `role` should be told. */
-  peerOf: (consultationId: string, role: CallRole) => CallJoinInfo['peer'];
+  peerOf: (consultationId: string, role: CallRole) => Promise<CallJoinInfo['peer']>;
 }
 
 /**
@@ -60,7 +60,7 @@ export class CallRooms {
       consultationId,
       generation: room.generation,
       routerRtpCapabilities: asJson(room.router.rtpCapabilities),
-      peer: this.options.peerOf(consultationId, role),
+      peer: await this.options.peerOf(consultationId, role),
     };
   }
 

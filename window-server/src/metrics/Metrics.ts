@@ -25,16 +25,16 @@ export class Metrics {
       help: 'Citizens waiting for the video counter, per topic',
       labelNames: ['topic'],
       registers,
-      collect() {
-        for (const [topic, length] of counter.queueLengths()) this.set({ topic }, length);
+      async collect() {
+        for (const [topic, length] of await counter.queueLengths()) this.set({ topic }, length);
       },
     });
     new Gauge({
       name: 'madoguchi_active_calls',
       help: 'Video counter calls in progress',
       registers,
-      collect() {
-        this.set(counter.activeCalls());
+      async collect() {
+        this.set(await counter.activeCalls());
       },
     });
     new Gauge({

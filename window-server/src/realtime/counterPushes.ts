@@ -20,26 +20,41 @@ export function attachCounterPushes({ counter, rooms, device, staff, logger }: C
   close(): void;
 } {
   const dirtyDevices = new Set<string>();
+  let waitingDue = false;
   let snapshotDue = false;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  const failed = (what: string) => (error: unknown) => logger.error({ err: error }, what);
+  // One flush at a time, in order: a later push never overtakes an earlier one.
+  let sending: Promise<void> = Promise.resolve();
+  const send = async (devices: Set<string>, allWaiting: boolean, snapshot: boolean): Promise<void> => {
+    // Everyone behind in the same line moved up too.
+    if (allWaiting) for (const waiting of await counter.waitingDevices()) devices.add(waiting);
+    const entries = await Promise.all(
+      [...devices].map(async (id) => [id, await counter.myEntry(id)] as const),
+    );
+    for (const [deviceId, entry] of entries) device.to(deviceRoom(deviceId)).emit('queue:updated', entry);
+    if (snapshot) staff.to(COUNTER_ROOM).emit('counter:changed', await counter.snapshot());
+  };
   const flush = (): void => {
     timer = undefined;
-    for (const deviceId of dirtyDevices)
-      device.to(deviceRoom(deviceId)).emit('queue:updated', counter.myEntry(deviceId));
+    const devices = new Set(dirtyDevices);
+    const allWaiting = waitingDue;
+    const snapshot = snapshotDue;
     dirtyDevices.clear();
-    if (snapshotDue) staff.to(COUNTER_ROOM).emit('counter:changed', counter.snapshot());
+    waitingDue = false;
     snapshotDue = false;
+    sending = sending
+      .then(() => send(devices, allWaiting, snapshot))
+      .catch(failed('could not push the counter'));
   };
   const schedule = (): void => {
     if (!closed) timer ??= setTimeout(flush, COALESCE_MS);
   };
-  const failed = (what: string) => (error: unknown) => logger.error({ err: error }, what);
 
   counter.events.on('entryChanged', (deviceId) => {
     dirtyDevices.add(deviceId);
-    // Everyone behind in the same line moved up too.
-    for (const waiting of counter.waitingDevices()) dirtyDevices.add(waiting);
+    waitingDue = true;
     schedule();
   });
   counter.events.on('changed', () => {
@@ -54,7 +69,10 @@ export function attachCounterPushes({ counter, rooms, device, staff, logger }: C
   });
   counter.events.on('ringing', (consultation) => {
     // A ringing call has no media yet: the TV joins once it answers.
-    device.to(deviceRoom(consultation.deviceId)).emit('call:ringing', counter.myCall(consultation, null));
+    counter
+      .myCall(consultation, null)
+      .then((call) => device.to(deviceRoom(consultation.deviceId)).emit('call:ringing', call))
+      .catch(failed('could not ring the TV'));
   });
   counter.events.on('answered', (consultation) => {
     rooms

@@ -25,31 +25,31 @@ export function attachDeviceCounterRequests(
     return counter.info();
   });
   answer('counter:mine', async () => {
-    const { entry, consultation, surveyFor } = counter.myState(deviceId());
+    const { entry, consultation, surveyFor } = await counter.myState(deviceId());
     if (!consultation) return { entry, surveyFor, call: null };
     const join = consultation.status === 'ringing' ? null : await rooms.joinInfo(consultation.id, 'citizen');
-    return { entry, surveyFor, call: counter.myCall(consultation, join) };
+    return { entry, surveyFor, call: await counter.myCall(consultation, join) };
   });
   answer('queue:join', ({ topic }) => counter.join(deviceId(), topic));
-  answer('queue:cancel', () => {
-    counter.cancel(deviceId());
+  answer('queue:cancel', async () => {
+    await counter.cancel(deviceId());
     return {};
   });
   answer('callback:request', (request) => counter.requestCallback(deviceId(), request));
   answer('call:answer', async ({ consultationId }) => {
-    const consultation = counter.answer(deviceId(), consultationId);
+    const consultation = await counter.answer(deviceId(), consultationId);
     return rooms.joinInfo(consultation.id, 'citizen');
   });
-  answer('call:decline', ({ consultationId }) => {
-    counter.decline(deviceId(), consultationId);
+  answer('call:decline', async ({ consultationId }) => {
+    await counter.decline(deviceId(), consultationId);
     return {};
   });
-  answer('call:end', ({ consultationId }) => {
-    counter.endByCitizen(deviceId(), consultationId);
+  answer('call:end', async ({ consultationId }) => {
+    await counter.endByCitizen(deviceId(), consultationId);
     return {};
   });
-  answer('survey:submit', (survey) => {
-    counter.submitSurvey(deviceId(), survey);
+  answer('survey:submit', async (survey) => {
+    await counter.submitSurvey(deviceId(), survey);
     return {};
   });
 

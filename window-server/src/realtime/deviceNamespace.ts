@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import { AppError } from '../core/AppError.js';
+import { asRequestError } from '../db/index.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import { RateLimiter } from '../core/RateLimiter.js';
@@ -39,17 +40,18 @@ export function attachDeviceNamespace(io: Server, deps: DeviceNamespaceDeps): De
   const nsp = io.of('/device') as unknown as DeviceNamespace;
   const registrations = new RateLimiter(deps.registrationsPerHour, 60 * 60_000, deps.clock);
 
-  nsp.use((socket, next) => {
+  nsp.use(async (socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown> | undefined;
     const token = auth?.token;
     socket.data.deviceId = null;
     if (token === undefined || token === null) return next();
     if (typeof token !== 'string') return next(connectError(new AppError('DEVICE_TOKEN_INVALID')));
     try {
-      socket.data.deviceId = deps.devices.authenticate(token).id;
+      socket.data.deviceId = (await deps.devices.authenticate(token)).id;
       next();
     } catch (error) {
-      if (error instanceof AppError) return next(connectError(error));
+      const refused = asRequestError(error);
+      if (refused instanceof AppError) return next(connectError(refused));
       deps.logger.error({ err: error }, 'device authentication failed');
       next(connectError(new AppError('INTERNAL')));
     }

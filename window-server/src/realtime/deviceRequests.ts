@@ -40,11 +40,11 @@ export function attachDeviceRequests(
 ): void {
   const { devices, fleet, tenant, logger } = deps;
   const answer = answerRequests(socket, DEVICE_REQUESTS, logger);
-  const session = (deviceId: string): DeviceSession => {
-    const device = devices.get(deviceId);
+  const session = async (deviceId: string): Promise<DeviceSession> => {
+    const device = await devices.get(deviceId);
     if (!device) throw new AppError('DEVICE_NOT_REGISTERED');
     const update = fleet.updateFor(device.appVersion);
-    const pushedConfig = fleet.pendingConfig(deviceId);
+    const pushedConfig = await fleet.pendingConfig(deviceId);
     return {
       deviceId,
       settings: device.settings,
@@ -54,21 +54,23 @@ export function attachDeviceRequests(
     };
   };
 
-  answer('device:register', (info) => {
+  answer('device:register', async (info) => {
     if (socket.data.deviceId) throw new AppError('DEVICE_ALREADY_REGISTERED');
     if (!deps.registrations.tryHit(deps.addressOf(socket))) throw new AppError('RATE_LIMITED');
-    const { device, token } = devices.register(info);
+    const { device, token } = await devices.register(info);
     joinDevice(socket, device.id, devices);
     logger.info({ deviceId: device.id, profile: info.profile }, 'device registered');
-    return { ...session(device.id), token };
+    return { ...(await session(device.id)), token };
   });
-  answer('device:hello', ({ appliedConfigVersion, ...info }) => {
+  answer('device:hello', async ({ appliedConfigVersion, ...info }) => {
     const deviceId = requireDevice();
-    devices.hello(deviceId, info);
-    fleet.hello(deviceId, appliedConfigVersion);
+    await devices.hello(deviceId, info);
+    await fleet.hello(deviceId, appliedConfigVersion);
     return session(deviceId);
   });
-  answer('settings:update', (patch) => ({ settings: devices.updateSettings(requireDevice(), patch) }));
+  answer('settings:update', async (patch) => ({
+    settings: await devices.updateSettings(requireDevice(), patch),
+  }));
   answer('tenant:opening', () => {
     requireDevice();
     return tenant.calendar.status(deps.clock.now());

@@ -12,12 +12,12 @@ export function attachFleetRequests(
   logger: Logger,
 ): void {
   const answer = answerRequests(socket, DEVICE_REQUESTS, logger);
-  answer('device:report', (report) => {
-    fleet.report(requireDevice(), report);
+  answer('device:report', async (report) => {
+    await fleet.report(requireDevice(), report);
     return {};
   });
-  answer('config:stored', ({ version }) => {
-    fleet.stored(requireDevice(), version);
+  answer('config:stored', async ({ version }) => {
+    await fleet.stored(requireDevice(), version);
     return {};
   });
 }

@@ -12,19 +12,19 @@ export function attachDeviceIdentityRequests(
   logger: Logger,
 ): void {
   const answer = answerRequests(socket, DEVICE_REQUESTS, logger);
-  answer('household:list', () => ({ members: identity.household(deviceId()) }));
-  answer('household:unlink', ({ citizenId }) => {
+  answer('household:list', async () => ({ members: await identity.household(deviceId()) }));
+  answer('household:unlink', async ({ citizenId }) => {
     const id = deviceId();
-    return { members: identity.unlink(`device:${id}`, id, citizenId) };
+    return { members: await identity.unlink(`device:${id}`, id, citizenId) };
   });
-  answer('consent:list', ({ citizenId }) => {
-    identity.requireLinked(deviceId(), citizenId);
-    return { consents: identity.consentsOf(citizenId) };
+  answer('consent:list', async ({ citizenId }) => {
+    await identity.requireLinked(deviceId(), citizenId);
+    return { consents: await identity.consentsOf(citizenId) };
   });
-  answer('consent:set', ({ citizenId, purpose, granted }) => {
+  answer('consent:set', async ({ citizenId, purpose, granted }) => {
     const id = deviceId();
-    identity.requireLinked(id, citizenId);
-    return { consents: identity.setConsent(`device:${id}`, citizenId, purpose, granted) };
+    await identity.requireLinked(id, citizenId);
+    return { consents: await identity.setConsent(`device:${id}`, citizenId, purpose, granted) };
   });
 }
 
@@ -37,11 +37,11 @@ export function attachStaffIdentityRequests(
 ): void {
   const answer = answerRequests(socket, STAFF_REQUESTS, logger);
   answer('citizen:panel', ({ consultationId }) => identity.panel(officer, consultationId));
-  answer('citizen:search', ({ consultationId, name, birthDate }) => ({
-    results: identity.search(officer, consultationId, name, birthDate),
+  answer('citizen:search', async ({ consultationId, name, birthDate }) => ({
+    results: await identity.search(officer, consultationId, name, birthDate),
   }));
-  answer('citizen:link', (request) => {
-    const citizen = identity.assistedLink(officer, request);
+  answer('citizen:link', async (request) => {
+    const citizen = await identity.assistedLink(officer, request);
     return { citizenId: citizen.id, displayName: citizen.displayName };
   });
 }

@@ -60,7 +60,13 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): Realtime {
     toTv,
     logger: logger.child({ module: 'staff-channel' }),
   });
-  const stopMedia = attachMediaPushes(deps.rooms, deps.counter, device, staff);
+  const stopMedia = attachMediaPushes(
+    deps.rooms,
+    deps.counter,
+    device,
+    staff,
+    logger.child({ module: 'media-pushes' }),
+  );
   const counterPushes = attachCounterPushes({
     counter: deps.counter,
     rooms: deps.rooms,
@@ -68,7 +74,13 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): Realtime {
     staff,
     logger: logger.child({ module: 'counter-pushes' }),
   });
-  attachIdentityPushes(deps.identity, deps.counter, device, staff);
+  attachIdentityPushes(
+    deps.identity,
+    deps.counter,
+    device,
+    staff,
+    logger.child({ module: 'identity-pushes' }),
+  );
   attachDevicePushes(deps.devices, device, staff);
   attachFleetPushes(deps.fleet, device, staff);
   attachServicePushes(toTv, device);

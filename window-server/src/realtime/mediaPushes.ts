@@ -1,4 +1,5 @@
 import type { CallJoinInfo, MediaPush, NewConsumer, PeerMediaState } from '@madoguchi/shared';
+import type { Logger } from '../core/logger.js';
 import type { Counter } from '../counter/index.js';
 import type { CallRooms } from '../media/index.js';
 import type { DeviceNamespace, StaffNamespace } from './namespaces.js';
@@ -18,12 +19,21 @@ export function attachMediaPushes(
   counter: Counter,
   device: DeviceNamespace,
   staff: StaffNamespace,
+  logger: Logger,
 ): () => void {
+  // Pushes of one consultation stay in order while its parties are looked up.
+  let delivering: Promise<void> = Promise.resolve();
   return rooms.events.on('push', (consultationId, role, push) => {
-    const consultation = counter.consultation(consultationId);
-    if (!consultation) return;
-    if (role === 'citizen') deliver(push, device.to(deviceRoom(consultation.deviceId)));
-    else deliver(push, staff.to(staffRoom(consultation.staffId)));
+    delivering = delivering
+      .then(async () => {
+        const consultation = await counter.consultation(consultationId);
+        if (!consultation) return;
+        if (role === 'citizen') deliver(push, device.to(deviceRoom(consultation.deviceId)));
+        else deliver(push, staff.to(staffRoom(consultation.staffId)));
+      })
+      .catch((error: unknown) =>
+        logger.error({ err: error, consultationId }, 'could not deliver a media push'),
+      );
   });
 }
 

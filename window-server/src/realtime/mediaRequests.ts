@@ -24,9 +24,11 @@ export function attachMediaRequests(
   { counter, rooms, logger }: MediaRequestsDeps,
 ): void {
   const answer = answerRequests(socket, MEDIA_REQUESTS, logger);
-  const authorize = (consultationId: string): void => void counter.liveCall(party(), consultationId);
-  const room = (consultationId: string): CallRoom => {
-    authorize(consultationId);
+  const authorize = async (consultationId: string): Promise<void> => {
+    await counter.liveCall(party(), consultationId);
+  };
+  const room = async (consultationId: string): Promise<CallRoom> => {
+    await authorize(consultationId);
     const found = rooms.get(consultationId);
     if (!found) throw new AppError('STALE_MEDIA');
     return found;
@@ -46,37 +48,37 @@ export function attachMediaRequests(
   // The wire carries mediasoup's parameter objects as plain JSON; mediasoup itself checks them
   // (a bad one is a TypeError above), so these casts only name what mediasoup will verify.
   answer('media:join', async ({ consultationId, generation, rtpCapabilities, sending }) => {
-    authorize(consultationId);
+    await authorize(consultationId);
     const current = await rooms.ensure(consultationId);
     if (generation !== current.generation) throw new AppError('STALE_MEDIA');
     return mediasoupCall(() => current.join(role, rtpCapabilities as unknown as ms.RtpCapabilities, sending));
   });
   answer('media:connect', async ({ consultationId, transportId, dtlsParameters }) => {
-    const target = room(consultationId);
+    const target = await room(consultationId);
     await mediasoupCall(() =>
       target.connect(role, transportId, dtlsParameters as unknown as ms.DtlsParameters),
     );
     return {};
   });
   answer('media:produce', async ({ consultationId, transportId, kind, rtpParameters }) => {
-    const target = room(consultationId);
+    const target = await room(consultationId);
     const producerId = await mediasoupCall(() =>
       target.produce(role, transportId, kind, rtpParameters as unknown as ms.RtpParameters),
     );
     return { producerId };
   });
   answer('media:resume', async ({ consultationId, consumerId }) => {
-    const target = room(consultationId);
+    const target = await room(consultationId);
     await mediasoupCall(() => target.resume(role, consumerId));
     return {};
   });
   answer('media:restartIce', async ({ consultationId, transportId }) => {
-    const target = room(consultationId);
+    const target = await room(consultationId);
     const iceParameters = await mediasoupCall(() => target.restartIce(role, transportId));
     return { iceParameters: asJson(iceParameters) };
   });
   answer('media:pause', async ({ consultationId, producerId, paused }) => {
-    const target = room(consultationId);
+    const target = await room(consultationId);
     await mediasoupCall(() => target.pause(role, producerId, paused));
     return {};
   });

@@ -23,23 +23,23 @@ export function attachStaffServiceRequests(
   { services, counter, toTv, logger }: StaffServiceDeps,
 ): void {
   const answer = answerRequests(socket, STAFF_REQUESTS, logger);
-  const inCall = (consultationId: string): Requester & { kind: 'staff' } => {
-    const consultation = counter.liveCall({ staffId: officer.id }, consultationId);
+  const inCall = async (consultationId: string): Promise<Requester & { kind: 'staff' }> => {
+    const consultation = await counter.liveCall({ staffId: officer.id }, consultationId);
     return { kind: 'staff', staffId: officer.id, consultationId, deviceId: consultation.deviceId };
   };
 
-  answer('citizen:wallet', ({ consultationId, citizenId }) =>
-    services.wallet(inCall(consultationId), citizenId),
+  answer('citizen:wallet', async ({ consultationId, citizenId }) =>
+    services.wallet(await inCall(consultationId), citizenId),
   );
-  answer('citizen:childcare', ({ consultationId, citizenId }) =>
-    services.childcare(inCall(consultationId), citizenId),
+  answer('citizen:childcare', async ({ consultationId, citizenId }) =>
+    services.childcare(await inCall(consultationId), citizenId),
   );
   answer('citizen:slots', async ({ consultationId, citizenId, from, to }) => ({
-    slots: await services.slots(inCall(consultationId), citizenId, from, to),
+    slots: await services.slots(await inCall(consultationId), citizenId, from, to),
   }));
   answer('citizen:book', async (request) => ({
     booking: await services.book(
-      inCall(request.consultationId),
+      await inCall(request.consultationId),
       request.citizenId,
       request.slotId,
       request.childId,
@@ -48,7 +48,7 @@ export function attachStaffServiceRequests(
   }));
   answer('citizen:aidRequest', async (request) => ({
     request: await services.askForHelp(
-      inCall(request.consultationId),
+      await inCall(request.consultationId),
       request.citizenId,
       { template: request.template, date: request.date, period: request.period },
       request.idempotencyKey,
@@ -56,14 +56,14 @@ export function attachStaffServiceRequests(
   }));
 
   answer('tv:card', async ({ consultationId, card }) => {
-    const call = inCall(consultationId);
+    const call = await inCall(consultationId);
     const shown = await cardToShow(card, call, officer, services);
     toTv.emit('card', call.deviceId, shown);
     logger.info({ consultationId, kind: card.kind }, 'card sent to the TV');
     return { cardId: shown.cardId };
   });
-  answer('tv:navigate', ({ consultationId, route }) => {
-    const call = inCall(consultationId);
+  answer('tv:navigate', async ({ consultationId, route }) => {
+    const call = await inCall(consultationId);
     toTv.emit('navigate', call.deviceId, { route, officerName: officer.displayName });
     return {};
   });

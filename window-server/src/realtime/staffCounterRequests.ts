@@ -26,25 +26,25 @@ export function attachStaffCounterRequests(
     return {};
   });
   answer('queue:accept', async (request) => {
-    const consultation = counter.accept(officer, request);
+    const consultation = await counter.accept(officer, request);
     return {
-      consultation: counter.view(consultation),
+      consultation: await counter.view(consultation),
       join: await rooms.joinInfo(consultation.id, 'officer'),
     };
   });
-  answer('callback:call', ({ entryId }) => ({
-    consultation: counter.view(counter.callBack(officer, entryId)),
+  answer('callback:call', async ({ entryId }) => ({
+    consultation: await counter.view(await counter.callBack(officer, entryId)),
   }));
-  answer('call:hold', ({ consultationId, onHold }) => {
-    counter.hold(officer, consultationId, onHold);
+  answer('call:hold', async ({ consultationId, onHold }) => {
+    await counter.hold(officer, consultationId, onHold);
     return {};
   });
-  answer('call:transfer', (request) => {
-    counter.transfer(officer, request);
+  answer('call:transfer', async (request) => {
+    await counter.transfer(officer, request);
     return {};
   });
-  answer('call:end', (request) => {
-    counter.end(officer, request);
+  answer('call:end', async (request) => {
+    await counter.end(officer, request);
     return {};
   });
 

@@ -1,6 +1,7 @@
 import { errorAck, roleAtLeast, STAFF_REQUESTS } from '@madoguchi/shared';
 import type { Server } from 'socket.io';
 import { AppError } from '../core/AppError.js';
+import { asRequestError } from '../db/index.js';
 import type { Logger } from '../core/logger.js';
 import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
@@ -36,16 +37,17 @@ export function attachStaffNamespace(io: Server, deps: StaffNamespaceDeps): Staf
   // socket.io types one Server with one event map; each of our namespaces has its own.
   const nsp = io.of('/staff') as unknown as StaffNamespace;
 
-  nsp.use((socket, next) => {
+  nsp.use(async (socket, next) => {
     try {
       const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-      const auth = deps.staff.authenticate(token);
+      const auth = await deps.staff.authenticate(token);
       socket.data.staff = auth.account;
       socket.data.sessionHash = auth.session.idHash;
       socket.data.sessionToken = token as string;
       next();
     } catch (error) {
-      next(connectError(error instanceof AppError ? error : new AppError('UNAUTHENTICATED')));
+      const refused = asRequestError(error);
+      next(connectError(refused instanceof AppError ? refused : new AppError('UNAUTHENTICATED')));
     }
   });
 
@@ -62,20 +64,29 @@ export function attachStaffNamespace(io: Server, deps: StaffNamespaceDeps): Staf
 
     // Every request re-checks the session, so an ended one stops working at once.
     socket.use((_packet, next) => {
-      try {
-        deps.staff.authenticate(socket.data.sessionToken);
-        next();
-      } catch {
-        socket.emit('session:ended', 'expired');
-        socket.disconnect(true);
-      }
+      deps.staff.authenticate(socket.data.sessionToken).then(
+        () => next(),
+        (error: unknown) => {
+          // The database away is not the end of the session: the request is refused, the console stays.
+          const refused = asRequestError(error);
+          if (refused instanceof AppError && refused.code === 'DATABASE_UNAVAILABLE') return next(refused);
+          socket.emit('session:ended', 'expired');
+          socket.disconnect(true);
+        },
+      );
     });
 
     if (!cityStaff) {
       refuseEveryRequest(socket);
       return;
     }
-    answerRequests(socket, STAFF_REQUESTS, logger)('devices:list', () => ({ devices: deps.devices.list() }));
+    answerRequests(
+      socket,
+      STAFF_REQUESTS,
+      logger,
+    )('devices:list', async () => ({
+      devices: await deps.devices.list(),
+    }));
     attachStaffCounterRequests(socket, officer, { counter: deps.counter, rooms: deps.rooms, logger });
     attachStaffIdentityRequests(socket, officer, deps.identity, logger);
     attachStaffServiceRequests(socket, officer, {

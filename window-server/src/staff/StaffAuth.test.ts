@@ -1,14 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { createLogger } from '../core/logger.js';
-import { openDatabase } from '../db/index.js';
 import { StaffAuth } from './StaffAuth.js';
 import { StaffStore } from './StaffStore.js';
 
-function setup() {
+const databases: TestDatabase[] = [];
+afterEach(async () => {
+  for (const test of databases.splice(0)) await test.close();
+});
+
+async function setup() {
   let now = Date.parse('2026-11-27T09:00:00+09:00');
   const clock = { now: () => new Date(now) };
+  const test = await openTestDatabase();
+  databases.push(test);
+  const store = new StaffStore(test.db.kysely);
   const auth = new StaffAuth(
-    new StaffStore(openDatabase({ file: ':memory:' })),
+    store,
     {
       tenantId: 'omura',
       lockout: { maxFailures: 3, minutes: 15 },
@@ -21,14 +29,14 @@ function setup() {
   const advance = (minutes: number): void => {
     now += minutes * 60_000;
   };
-  return { auth, advance };
+  return { auth, advance, store };
 }
 
 const PASSWORD = 'a long passphrase for tests';
 
 describe('StaffAuth', () => {
   it('stores a scrypt hash, never the password', async () => {
-    const { auth } = setup();
+    const { auth, store } = await setup();
     await auth.createAccount({
       loginId: 'sato',
       displayName: '佐藤',
@@ -36,14 +44,13 @@ describe('StaffAuth', () => {
       password: PASSWORD,
       language: 'ja',
     });
-    const store = (auth as unknown as { store: StaffStore }).store;
-    const record = store.accountByLoginId('omura', 'sato');
+    const record = await store.accountByLoginId('omura', 'sato');
     expect(record?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(record?.passwordHash).not.toContain(PASSWORD);
   });
 
   it('unlocks a locked account when the lock-out time has passed, and reports minutes left', async () => {
-    const { auth, advance } = setup();
+    const { auth, advance } = await setup();
     await auth.createAccount({
       loginId: 'sato',
       displayName: '佐藤',
@@ -69,7 +76,7 @@ describe('StaffAuth', () => {
   });
 
   it('a success resets the failure count', async () => {
-    const { auth } = setup();
+    const { auth } = await setup();
     await auth.createAccount({
       loginId: 'sato',
       displayName: '佐藤',
@@ -84,7 +91,7 @@ describe('StaffAuth', () => {
   });
 
   it('ends a session after an hour idle, and after twelve hours whatever happens', async () => {
-    const { auth, advance } = setup();
+    const { auth, advance } = await setup();
     await auth.createAccount({
       loginId: 'sato',
       displayName: '佐藤',
@@ -94,23 +101,23 @@ describe('StaffAuth', () => {
     });
     const idle = await auth.login('sato', PASSWORD, 'a');
     advance(61);
-    expect(() => auth.authenticate(idle.token)).toThrowError(
+    await expect(auth.authenticate(idle.token)).rejects.toThrowError(
       expect.objectContaining({ code: 'UNAUTHENTICATED' }),
     );
 
     const busy = await auth.login('sato', PASSWORD, 'a');
     for (let hour = 0; hour < 12; hour += 1) {
       advance(59);
-      auth.authenticate(busy.token);
+      await auth.authenticate(busy.token);
     }
     advance(13);
-    expect(() => auth.authenticate(busy.token)).toThrowError(
+    await expect(auth.authenticate(busy.token)).rejects.toThrowError(
       expect.objectContaining({ code: 'UNAUTHENTICATED' }),
     );
   });
 
   it('ends the sessions of an account moved to or from the operator role, not of other role changes', async () => {
-    const { auth } = setup();
+    const { auth } = await setup();
     const admin = await auth.createAccount({
       loginId: 'admin',
       displayName: '管理',
@@ -129,17 +136,17 @@ describe('StaffAuth', () => {
     auth.events.on('sessionEnded', ({ staffId, reason }) => ended.push(`${staffId}:${reason}`));
 
     const promoted = await auth.login('sato', PASSWORD, 'a');
-    auth.updateAccount(admin, sato.id, { role: 'supervisor' });
-    expect(auth.authenticate(promoted.token).account.role).toBe('supervisor');
+    await auth.updateAccount(admin, sato.id, { role: 'supervisor' });
+    expect((await auth.authenticate(promoted.token)).account.role).toBe('supervisor');
     expect(ended).toEqual([]);
 
-    auth.updateAccount(admin, sato.id, { role: 'operator' });
-    expect(() => auth.authenticate(promoted.token)).toThrowError(
+    await auth.updateAccount(admin, sato.id, { role: 'operator' });
+    await expect(auth.authenticate(promoted.token)).rejects.toThrowError(
       expect.objectContaining({ code: 'UNAUTHENTICATED' }),
     );
     const operator = await auth.login('sato', PASSWORD, 'a');
-    auth.updateAccount(admin, sato.id, { role: 'staff' });
-    expect(() => auth.authenticate(operator.token)).toThrowError(
+    await auth.updateAccount(admin, sato.id, { role: 'staff' });
+    await expect(auth.authenticate(operator.token)).rejects.toThrowError(
       expect.objectContaining({ code: 'UNAUTHENTICATED' }),
     );
     expect(ended).toEqual([`${sato.id}:expired`, `${sato.id}:expired`]);

@@ -7,6 +7,7 @@ import type {
   StaffSessionInfo,
 } from '@madoguchi/shared';
 import { AppError } from '../core/AppError.js';
+import { violatesUnique } from '../db/index.js';
 import { addMinutes, type Clock } from '../core/clock.js';
 import { EventHub } from '../core/EventHub.js';
 import type { Logger } from '../core/logger.js';
@@ -61,7 +62,7 @@ export class StaffAuth {
     address: string,
   ): Promise<{ token: string; info: StaffSessionInfo }> {
     if (this.addressFailures.isLimited(address)) throw new AppError('RATE_LIMITED');
-    const account = this.store.accountByLoginId(this.options.tenantId, loginId.trim().toLowerCase());
+    const account = await this.store.accountByLoginId(this.options.tenantId, loginId.trim().toLowerCase());
     if (!account) {
       await verifyAgainstDummy(password);
       this.addressFailures.tryHit(address);
@@ -76,7 +77,7 @@ export class StaffAuth {
       return this.failedPassword(account, now);
     }
     if (account.disabled) throw new AppError('ACCOUNT_DISABLED');
-    this.store.clearFailedLogins(account.id);
+    await this.store.clearFailedLogins(account.id);
     const token = newSecret('mss');
     const session: StaffSessionRecord = {
       idHash: hashSecret(token),
@@ -85,32 +86,32 @@ export class StaffAuth {
       lastSeenAt: now.toISOString(),
       expiresAt: addMinutes(now, this.options.session.absoluteHours * 60).toISOString(),
     };
-    this.store.insertSession(session);
+    await this.store.insertSession(session);
     this.logger.info({ staffId: account.id }, 'staff signed in');
     return { token, info: { staff: publicAccount(account), csrfToken: csrfTokenFor(token) } };
   }
 
-  private failedPassword(account: StaffAccountRecord, now: Date): never {
+  private async failedPassword(account: StaffAccountRecord, now: Date): Promise<never> {
     const failures = account.failedLogins + 1;
     if (failures >= this.options.lockout.maxFailures) {
       const until = addMinutes(now, this.options.lockout.minutes).toISOString();
-      this.store.recordFailedLogin(account.id, until);
+      await this.store.recordFailedLogin(account.id, until);
       this.logger.warn({ staffId: account.id }, 'staff account locked after repeated failed sign-ins');
       throw new AppError('ACCOUNT_LOCKED', { minutes: this.options.lockout.minutes });
     }
-    this.store.recordFailedLogin(account.id, null);
+    await this.store.recordFailedLogin(account.id, null);
     throw new AppError('LOGIN_FAILED');
   }
 
   /** The officer behind a session cookie; throws UNAUTHENTICATED when there is none. */
-  authenticate(token: string | undefined): AuthenticatedStaff {
+  async authenticate(token: string | undefined): Promise<AuthenticatedStaff> {
     if (!token || token.length > 200) throw new AppError('UNAUTHENTICATED');
-    const session = this.store.sessionByHash(hashSecret(token));
+    const session = await this.store.sessionByHash(hashSecret(token));
     if (!session) throw new AppError('UNAUTHENTICATED');
     const now = this.clock.now();
     const idleUntil = addMinutes(new Date(session.lastSeenAt), this.options.session.idleMinutes);
     if (Date.parse(session.expiresAt) <= now.getTime() || idleUntil.getTime() <= now.getTime()) {
-      this.store.deleteSession(session.idHash);
+      await this.store.deleteSession(session.idHash);
       this.events.emit('sessionEnded', {
         staffId: session.staffId,
         sessionHash: session.idHash,
@@ -118,13 +119,13 @@ export class StaffAuth {
       });
       throw new AppError('UNAUTHENTICATED');
     }
-    const account = this.store.accountById(session.staffId);
+    const account = await this.store.accountById(session.staffId);
     if (!account || account.disabled) {
-      this.store.deleteSessionsOf(session.staffId);
+      await this.store.deleteSessionsOf(session.staffId);
       throw new AppError('UNAUTHENTICATED');
     }
     if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
-      this.store.touchSession(session.idHash, now.toISOString());
+      await this.store.touchSession(session.idHash, now.toISOString());
     }
     return { account: publicAccount(account), session, csrfToken: csrfTokenFor(token) };
   }
@@ -133,8 +134,8 @@ export class StaffAuth {
     return { staff: auth.account, csrfToken: auth.csrfToken };
   }
 
-  logout(auth: AuthenticatedStaff): void {
-    this.store.deleteSession(auth.session.idHash);
+  async logout(auth: AuthenticatedStaff): Promise<void> {
+    await this.store.deleteSession(auth.session.idHash);
     this.events.emit('sessionEnded', {
       staffId: auth.account.id,
       sessionHash: auth.session.idHash,
@@ -143,41 +144,48 @@ export class StaffAuth {
   }
 
   /** An officer's public account, or undefined (unknown or another tenant's). */
-  account(id: string): StaffAccount | undefined {
-    const account = this.store.accountById(id);
+  async account(id: string): Promise<StaffAccount | undefined> {
+    const account = await this.store.accountById(id);
     return account && account.tenantId === this.options.tenantId ? publicAccount(account) : undefined;
   }
 
-  listAccounts(): StaffAccount[] {
-    return this.store.listAccounts(this.options.tenantId).map(publicAccount);
+  async listAccounts(): Promise<StaffAccount[]> {
+    return (await this.store.listAccounts(this.options.tenantId)).map(publicAccount);
   }
 
   async createAccount(input: StaffAccountCreate): Promise<StaffAccount> {
-    if (this.store.accountByLoginId(this.options.tenantId, input.loginId)) {
+    if (await this.store.accountByLoginId(this.options.tenantId, input.loginId)) {
       throw new AppError('CONFLICT', undefined, ['loginId']);
     }
     const passwordHash = await hashPassword(input.password);
     // Checked again after the slow hash: two admins may create the same id at once.
-    if (this.store.accountByLoginId(this.options.tenantId, input.loginId)) {
+    if (await this.store.accountByLoginId(this.options.tenantId, input.loginId)) {
       throw new AppError('CONFLICT', undefined, ['loginId']);
     }
-    const account = this.store.insertAccount({
-      id: newId('stf'),
-      tenantId: this.options.tenantId,
-      loginId: input.loginId,
-      displayName: input.displayName,
-      role: input.role,
-      passwordHash,
-      language: input.language,
-      at: this.clock.now().toISOString(),
-    });
+    const account = await this.store
+      .insertAccount({
+        id: newId('stf'),
+        tenantId: this.options.tenantId,
+        loginId: input.loginId,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+        language: input.language,
+        at: this.clock.now().toISOString(),
+      })
+      .catch((error: unknown) => {
+        // Another node created the same login id between the check and this insert.
+        if (violatesUnique(error, 'staff_accounts_tenant_id_login_id_key'))
+          throw new AppError('CONFLICT', undefined, ['loginId']);
+        throw error;
+      });
     this.logger.info({ staffId: account.id, role: account.role }, 'staff account created');
     return publicAccount(account);
   }
 
   /** Disabling an account ends its sessions at once. An admin cannot disable or demote themself. */
-  updateAccount(actor: StaffAccount, id: string, change: StaffAccountUpdate): StaffAccount {
-    const account = this.store.accountById(id);
+  async updateAccount(actor: StaffAccount, id: string, change: StaffAccountUpdate): Promise<StaffAccount> {
+    const account = await this.store.accountById(id);
     if (!account || account.tenantId !== this.options.tenantId) throw new AppError('NOT_FOUND');
     if (actor.id === id && (change.disabled === true || (change.role && change.role !== actor.role))) {
       throw new AppError('FORBIDDEN');
@@ -188,30 +196,30 @@ export class StaffAuth {
     if (change.role !== undefined) update.role = change.role;
     if (change.disabled !== undefined)
       update.disabledAt = change.disabled ? (account.disabledAt ?? now) : null;
-    this.store.updateAccount(id, update, now);
+    await this.store.updateAccount(id, update, now);
     // Moving between the city's roles and the cable operator's changes what a live console may
     // hear at all: sign in again with the new role.
     const crossesOperator =
       change.role !== undefined && (change.role === 'operator') !== (account.role === 'operator');
     if (change.disabled === true && !account.disabled) {
-      this.store.deleteSessionsOf(id);
+      await this.store.deleteSessionsOf(id);
       this.events.emit('sessionEnded', { staffId: id, sessionHash: null, reason: 'disabled' });
       this.logger.info({ staffId: id, by: actor.id }, 'staff account disabled; its sessions ended');
     } else if (crossesOperator) {
-      this.store.deleteSessionsOf(id);
+      await this.store.deleteSessionsOf(id);
       this.events.emit('sessionEnded', { staffId: id, sessionHash: null, reason: 'expired' });
       this.logger.info({ staffId: id, by: actor.id }, 'staff account moved to or from the operator role');
     }
-    return publicAccount(this.store.accountById(id) as StaffAccountRecord);
+    return publicAccount((await this.store.accountById(id)) as StaffAccountRecord);
   }
 
   /** Demo and first-run accounts; does nothing when the login id exists. */
   async ensureAccount(input: StaffAccountCreate): Promise<void> {
-    if (this.store.accountByLoginId(this.options.tenantId, input.loginId)) return;
+    if (await this.store.accountByLoginId(this.options.tenantId, input.loginId)) return;
     await this.createAccount(input);
   }
 
-  purgeExpiredSessions(): number {
+  purgeExpiredSessions(): Promise<number> {
     return this.store.deleteExpiredSessions(this.clock.now().toISOString());
   }
 }

@@ -1,5 +1,6 @@
 import type { StaffAccount, StaffRole } from '@madoguchi/shared';
-import type { Database } from '../db/index.js';
+import type { Selectable } from 'kysely';
+import type { Executor, Schema } from '../db/index.js';
 
 export interface StaffAccountRecord extends StaffAccount {
   tenantId: string;
@@ -10,19 +11,7 @@ export interface StaffAccountRecord extends StaffAccount {
   disabledAt: string | null;
 }
 
-interface StaffRow {
-  id: string;
-  tenant_id: string;
-  login_id: string;
-  display_name: string;
-  role: StaffRole;
-  password_hash: string;
-  language: string;
-  disabled_at: string | null;
-  failed_logins: number;
-  locked_until: string | null;
-  created_at: string;
-}
+type StaffRow = Selectable<Schema['staff_accounts']>;
 
 export interface StaffSessionRecord {
   idHash: string;
@@ -32,13 +21,7 @@ export interface StaffSessionRecord {
   expiresAt: string;
 }
 
-interface SessionRow {
-  id_hash: string;
-  staff_id: string;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-}
+type SessionRow = Selectable<Schema['staff_sessions']>;
 
 const toAccount = (row: StaffRow): StaffAccountRecord => ({
   id: row.id,
@@ -65,9 +48,9 @@ const toSession = (row: SessionRow): StaffSessionRecord => ({
 
 /** The staff_accounts and staff_sessions tables. */
 export class StaffStore {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Executor) {}
 
-  insertAccount(account: {
+  async insertAccount(account: {
     id: string;
     tenantId: string;
     loginId: string;
@@ -76,101 +59,137 @@ export class StaffStore {
     passwordHash: string;
     language: string;
     at: string;
-  }): StaffAccountRecord {
-    this.db
-      .prepare(
-        `INSERT INTO staff_accounts (id, tenant_id, login_id, display_name, role, password_hash, language, created_at, updated_at)
-         VALUES (@id, @tenantId, @loginId, @displayName, @role, @passwordHash, @language, @at, @at)`,
-      )
-      .run(account);
-    return this.accountById(account.id) as StaffAccountRecord;
+  }): Promise<StaffAccountRecord> {
+    await this.db
+      .insertInto('staff_accounts')
+      .values({
+        id: account.id,
+        tenant_id: account.tenantId,
+        login_id: account.loginId,
+        display_name: account.displayName,
+        role: account.role,
+        password_hash: account.passwordHash,
+        language: account.language,
+        created_at: account.at,
+        updated_at: account.at,
+      })
+      .execute();
+    return (await this.accountById(account.id)) as StaffAccountRecord;
   }
 
-  accountById(id: string): StaffAccountRecord | undefined {
-    const row = this.db.prepare<[string], StaffRow>('SELECT * FROM staff_accounts WHERE id = ?').get(id);
+  async accountById(id: string): Promise<StaffAccountRecord | undefined> {
+    const row = await this.db
+      .selectFrom('staff_accounts')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toAccount(row) : undefined;
   }
 
-  accountByLoginId(tenantId: string, loginId: string): StaffAccountRecord | undefined {
-    const row = this.db
-      .prepare<[string, string], StaffRow>(
-        'SELECT * FROM staff_accounts WHERE tenant_id = ? AND login_id = ?',
-      )
-      .get(tenantId, loginId);
+  async accountByLoginId(tenantId: string, loginId: string): Promise<StaffAccountRecord | undefined> {
+    const row = await this.db
+      .selectFrom('staff_accounts')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('login_id', '=', loginId)
+      .executeTakeFirst();
     return row ? toAccount(row) : undefined;
   }
 
-  listAccounts(tenantId: string): StaffAccountRecord[] {
-    return this.db
-      .prepare<[string], StaffRow>('SELECT * FROM staff_accounts WHERE tenant_id = ? ORDER BY login_id')
-      .all(tenantId)
-      .map(toAccount);
+  async listAccounts(tenantId: string): Promise<StaffAccountRecord[]> {
+    const rows = await this.db
+      .selectFrom('staff_accounts')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('login_id')
+      .execute();
+    return rows.map(toAccount);
   }
 
-  updateAccount(
+  async updateAccount(
     id: string,
     change: { displayName?: string; role?: StaffRole; disabledAt?: string | null },
     at: string,
-  ): void {
-    const current = this.accountById(id);
-    if (!current) return;
-    this.db
-      .prepare(
-        `UPDATE staff_accounts SET display_name = @displayName, role = @role, disabled_at = @disabledAt, updated_at = @at
-         WHERE id = @id`,
+  ): Promise<void> {
+    await this.db
+      .updateTable('staff_accounts')
+      .set({
+        ...(change.displayName !== undefined ? { display_name: change.displayName } : {}),
+        ...(change.role !== undefined ? { role: change.role } : {}),
+        ...(change.disabledAt !== undefined ? { disabled_at: change.disabledAt } : {}),
+        updated_at: at,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async recordFailedLogin(id: string, lockedUntil: string | null): Promise<void> {
+    await this.db
+      .updateTable('staff_accounts')
+      .set((eb) =>
+        lockedUntil
+          ? { failed_logins: 0, locked_until: lockedUntil }
+          : { failed_logins: eb('failed_logins', '+', 1) },
       )
-      .run({
-        id,
-        displayName: change.displayName ?? current.displayName,
-        role: change.role ?? current.role,
-        disabledAt: change.disabledAt === undefined ? current.disabledAt : change.disabledAt,
-        at,
-      });
+      .where('id', '=', id)
+      .execute();
   }
 
-  recordFailedLogin(id: string, lockedUntil: string | null): void {
-    if (lockedUntil) {
-      this.db
-        .prepare('UPDATE staff_accounts SET failed_logins = 0, locked_until = ? WHERE id = ?')
-        .run(lockedUntil, id);
-    } else {
-      this.db.prepare('UPDATE staff_accounts SET failed_logins = failed_logins + 1 WHERE id = ?').run(id);
-    }
+  async clearFailedLogins(id: string): Promise<void> {
+    await this.db
+      .updateTable('staff_accounts')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', id)
+      .execute();
   }
 
-  clearFailedLogins(id: string): void {
-    this.db.prepare('UPDATE staff_accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(id);
+  async insertSession(session: StaffSessionRecord): Promise<void> {
+    await this.db
+      .insertInto('staff_sessions')
+      .values({
+        id_hash: session.idHash,
+        staff_id: session.staffId,
+        created_at: session.createdAt,
+        last_seen_at: session.lastSeenAt,
+        expires_at: session.expiresAt,
+      })
+      .execute();
   }
 
-  insertSession(session: StaffSessionRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO staff_sessions (id_hash, staff_id, created_at, last_seen_at, expires_at)
-         VALUES (@idHash, @staffId, @createdAt, @lastSeenAt, @expiresAt)`,
-      )
-      .run(session);
-  }
-
-  sessionByHash(idHash: string): StaffSessionRecord | undefined {
-    const row = this.db
-      .prepare<[string], SessionRow>('SELECT * FROM staff_sessions WHERE id_hash = ?')
-      .get(idHash);
+  async sessionByHash(idHash: string): Promise<StaffSessionRecord | undefined> {
+    const row = await this.db
+      .selectFrom('staff_sessions')
+      .selectAll()
+      .where('id_hash', '=', idHash)
+      .executeTakeFirst();
     return row ? toSession(row) : undefined;
   }
 
-  touchSession(idHash: string, at: string): void {
-    this.db.prepare('UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?').run(at, idHash);
+  async touchSession(idHash: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('staff_sessions')
+      .set({ last_seen_at: at })
+      .where('id_hash', '=', idHash)
+      .execute();
   }
 
-  deleteSession(idHash: string): void {
-    this.db.prepare('DELETE FROM staff_sessions WHERE id_hash = ?').run(idHash);
+  async deleteSession(idHash: string): Promise<void> {
+    await this.db.deleteFrom('staff_sessions').where('id_hash', '=', idHash).execute();
   }
 
-  deleteSessionsOf(staffId: string): number {
-    return this.db.prepare('DELETE FROM staff_sessions WHERE staff_id = ?').run(staffId).changes;
+  async deleteSessionsOf(staffId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('staff_sessions')
+      .where('staff_id', '=', staffId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
-  deleteExpiredSessions(now: string): number {
-    return this.db.prepare('DELETE FROM staff_sessions WHERE expires_at <= ?').run(now).changes;
+  async deleteExpiredSessions(now: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('staff_sessions')
+      .where('expires_at', '<=', now)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

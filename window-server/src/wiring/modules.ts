@@ -4,15 +4,15 @@ import { Router } from 'express';
 import type { i18n as I18n } from 'i18next';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server as SocketServer } from 'socket.io';
 import { AuditLog } from '../audit/index.js';
-import { demoDataEnabled, type Config } from '../config/index.js';
+import { databaseFile, demoDataEnabled, type Config } from '../config/index.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import { Counter, CounterFigures, CounterStore } from '../counter/index.js';
-import { databaseAnswers, openDatabase, openDurableConnection, type Database } from '../db/index.js';
+import { Database, migrateToLatest } from '../db/index.js';
 import { DeviceRegistry, DeviceStore } from '../devices/index.js';
 import {
   DeviceConfigStore,
@@ -51,23 +51,23 @@ export interface Basics {
   logger: Logger;
 }
 
-export interface Databases {
-  db: Database;
-  /** The same file with synchronous=FULL: the audit trail and consents. */
-  durable: Database;
-}
-
-export function startDatabases(config: Config): Started<Databases> {
-  const file = join(resolve(config.dataDir), 'madoguchi.db');
-  const db = openDatabase({ file });
-  const durable = openDurableConnection(file);
-  return {
-    module: { db, durable },
-    close() {
-      durable.close();
-      db.close();
-    },
-  };
+/** SQLite in the data dir, or PostgreSQL at MADOGUCHI_DATABASE_URL; its schema brought up to date. */
+export async function startDatabase({ config, logger }: Basics): Promise<Started<Database>> {
+  const db = await Database.open({
+    url: config.database.url,
+    file: databaseFile(config),
+    poolSize: config.database.poolSize,
+    statementTimeoutMs: config.database.statementTimeoutMs,
+    logger: logger.child({ module: 'db' }),
+  });
+  try {
+    const applied = await migrateToLatest(db);
+    logger.info({ engine: db.engine, database: db.location, migrations: applied }, 'database ready');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return { module: db, close: () => db.close() };
 }
 
 export async function startStaff(
@@ -75,7 +75,7 @@ export async function startStaff(
   db: Database,
 ): Promise<Started<StaffAuth>> {
   const staff = new StaffAuth(
-    new StaffStore(db),
+    new StaffStore(db.kysely),
     {
       tenantId: tenant.file.id,
       lockout: config.lockout,
@@ -86,7 +86,11 @@ export async function startStaff(
     logger,
   );
   if (demoDataEnabled(config)) await seedDemoStaff(staff);
-  const purge = setInterval(() => staff.purgeExpiredSessions(), SESSION_PURGE_MS).unref();
+  const purge = setInterval(() => {
+    staff
+      .purgeExpiredSessions()
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not purge staff sessions'));
+  }, SESSION_PURGE_MS).unref();
   return { module: staff, close: () => clearInterval(purge) };
 }
 
@@ -106,7 +110,12 @@ export async function startMedia({ config, logger }: Basics): Promise<Started<Me
 
 export function startDevices({ tenant, clock, logger }: Basics, db: Database): Started<DeviceRegistry> {
   return running(
-    new DeviceRegistry(new DeviceStore(db), tenant.file.id, clock, logger.child({ module: 'devices' })),
+    new DeviceRegistry(
+      new DeviceStore(db.kysely),
+      tenant.file.id,
+      clock,
+      logger.child({ module: 'devices' }),
+    ),
   );
 }
 
@@ -158,16 +167,17 @@ export interface IdentityModule {
 
 export function startIdentity(
   { config, tenant, clock, logger }: Basics,
-  parts: { durable: Database; counter: Counter; staff: StaffAuth; i18n: I18n; address: ServerAddress },
+  parts: { db: Database; counter: Counter; staff: StaffAuth; i18n: I18n; address: ServerAddress },
 ): Started<IdentityModule> {
   const log = logger.child({ module: 'identity' });
-  // Citizens, links, consents and the audit trail live on the durable connection.
-  const audit = new AuditLog(parts.durable, clock);
+  // Links, consents and their audit rows commit together, durably (Identity and AuditLog say how).
+  const audit = new AuditLog(parts.db, clock);
   const providers = new SignInProviders(config, log, parts.i18n);
-  const citizens = new CitizenStore(parts.durable, tenant.file.id);
+  const citizens = new CitizenStore(parts.db.kysely, tenant.file.id);
   const identity = new Identity({
+    db: parts.db,
     citizens,
-    consents: new ConsentStore(parts.durable),
+    consents: new ConsentStore(parts.db.kysely),
     audit,
     directory: providers.usesSandbox ? new SandboxDirectory(SANDBOX_ISSUER_KEY) : null,
     counter: parts.counter,
@@ -199,7 +209,7 @@ export function startServices(
     partners: partners.connectors,
     identity: parts.identity.identity,
     directory: parts.identity.providers.usesSandbox ? new SandboxDirectory(SANDBOX_ISSUER_KEY) : null,
-    reads: new NoticeReads(parts.db, clock),
+    reads: new NoticeReads(parts.db.kysely, clock),
     tenant,
     clock,
   });
@@ -209,15 +219,15 @@ export function startServices(
 /** The cable operator's fleet: boxes, their health, updates and pushed configurations. */
 export function startFleet(
   { config, clock, logger }: Basics,
-  parts: { db: Database; durable: Database; devices: DeviceRegistry; identity: IdentityModule },
+  parts: { db: Database; devices: DeviceRegistry; identity: IdentityModule },
 ): Started<{ fleet: Fleet; tvProfiles: readonly string[] }> {
   const log = logger.child({ module: 'fleet' });
   const tvProfiles = hostedProfiles(config.apps.profilesDir ?? PROFILES_FOLDER, log);
   const fleet = new Fleet({
     devices: parts.devices,
-    health: new DeviceHealthStore(parts.db),
-    configs: new DeviceConfigStore(parts.durable),
-    durable: parts.durable,
+    health: new DeviceHealthStore(parts.db.kysely),
+    configs: new DeviceConfigStore(parts.db.kysely),
+    db: parts.db,
     audit: parts.identity.audit,
     options: {
       latestVersion:
@@ -241,7 +251,7 @@ export interface WebParts {
   metrics: Metrics;
   i18n: I18n;
   address: ServerAddress;
-  readiness: () => Readiness;
+  readiness: () => Promise<Readiness>;
 }
 
 /** HTTP (API, apps, phone pages, sandbox endpoints) and socket.io on one port. */
@@ -340,18 +350,18 @@ export interface Readiness {
 }
 
 /** Ready when the database answers and every media worker runs; the rest is reported. */
-export function readinessOf(parts: {
+export async function readinessOf(parts: {
   db: Database;
   media: MediaWorkerPool;
   identity: IdentityModule;
   services: ServicesModule;
-}): Readiness {
-  const database = databaseAnswers(parts.db);
+}): Promise<Readiness> {
+  const answers = await parts.db.answers();
   const { running: workers, expected, restarts } = parts.media;
   return {
-    ready: database && workers === expected,
+    ready: answers && workers === expected,
     checks: {
-      database,
+      database: { engine: parts.db.engine, answers },
       mediaWorkers: { running: workers, expected, restarts },
       identityProvider: parts.identity.providers.ready,
       partners: parts.services.services.health(),

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
-import type { Database } from '../../db/index.js';
+import type { SqliteFile } from '../../db/index.js';
 import { PartnerFailure, sendJson } from './http.js';
 
 /** Added to every partner's first migration. */
@@ -48,7 +48,7 @@ export function fingerprintOf(method: string, path: string, body: unknown): stri
  */
 export class IdempotencyRecords {
   constructor(
-    private readonly db: Database,
+    private readonly db: SqliteFile,
     private readonly clock: Clock,
   ) {}
 

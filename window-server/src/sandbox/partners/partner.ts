@@ -1,13 +1,13 @@
 import type { Router } from 'express';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
-import type { Database } from '../../db/index.js';
+import type { SqliteFile } from '../../db/index.js';
 import type { FaultKnobs } from './faults.js';
 import { partnerRouter, type PartnerRouterParts } from './http.js';
 
 /** What every sandbox partner is made of. */
 export interface SandboxPartnerParts {
-  db: Database;
+  db: SqliteFile;
   clock: Clock;
   logger: Logger;
   faults: FaultKnobs;
@@ -22,7 +22,7 @@ export type OwnRouterParts = Omit<PartnerRouterParts, 'faults' | 'logger'>;
  * stores, its credentials check and its routes; its static `open` migrates and seeds its file.
  */
 export abstract class SandboxPartner {
-  protected readonly db: Database;
+  protected readonly db: SqliteFile;
   protected readonly clock: Clock;
   protected readonly logger: Logger;
   readonly faults: FaultKnobs;

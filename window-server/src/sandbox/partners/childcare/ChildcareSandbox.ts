@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
-import type { Migration } from '../../../db/index.js';
+import type { SqliteMigration } from '../../../db/index.js';
 import { bookingChangeSchema, bookingCreateSchema } from '../../../partnerContracts/index.js';
 import { isoDate, isoDateTime } from '../../../partnerContracts/index.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
@@ -22,7 +22,7 @@ import { seedChildcare } from './childcareSeed.js';
 import { FAMILY_TABLES, FamilyStore } from './FamilyStore.js';
 import { DAYS_AHEAD } from './SlotCalendar.js';
 
-const MIGRATIONS: readonly Migration[] = [
+const MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
     name: 'childcare: families, children, slots, bookings',

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../core/clock.js';
 import { newId } from '../../../core/secrets.js';
-import type { Database } from '../../../db/index.js';
+import type { SqliteFile } from '../../../db/index.js';
 import type { Booking, Slot } from '../../../partnerContracts/index.js';
 import { invalid, notFound, PartnerFailure } from '../http.js';
 import { jstIso } from '../time.js';
@@ -81,7 +81,7 @@ export class FamilyStore {
   readonly calendar: SlotCalendar;
 
   constructor(
-    private readonly db: Database,
+    private readonly db: SqliteFile,
     private readonly clock: Clock,
   ) {
     this.calendar = new SlotCalendar(db);

@@ -1,5 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp';
-import type { Database } from '../../../db/index.js';
+import type { SqliteFile } from '../../../db/index.js';
 import { addDays, jstDate, jstInstant, weekdayOf } from '../time.js';
 
 export const SLOT_TABLE = `
@@ -38,7 +38,7 @@ const isWorkingDay = (date: string): boolean => {
 export class SlotCalendar {
   private generatedFor: string | null = null;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: SqliteFile) {}
 
   /**
    * An extra session on any day (a Saturday 相談会, say), as the centre's staff add one: the

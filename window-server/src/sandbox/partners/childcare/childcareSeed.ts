@@ -1,11 +1,11 @@
-import type { Database } from '../../../db/index.js';
+import type { SqliteFile } from '../../../db/index.js';
 import { DEMO_CITIZENS } from '../../demoCitizens.js';
 
 /**
  * Families from the demo households: parents of one household share a family, so 鈴木 健 and
  * 鈴木 あゆみ see the same child 蓮 and each other's bookings. No bookings are seeded.
  */
-export function seedChildcare(db: Database): void {
+export function seedChildcare(db: SqliteFile): void {
   const member = db.prepare('INSERT INTO family_members (subject, family_id) VALUES (?, ?)');
   const child = db.prepare(
     'INSERT OR IGNORE INTO children (id, family_id, name, birth_date) VALUES (?, ?, ?, ?)',

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { Clock } from '../../../core/clock.js';
 import { hashSecret, newSecret, safeEqual } from '../../../core/secrets.js';
-import type { Database } from '../../../db/index.js';
+import type { SqliteFile } from '../../../db/index.js';
 import { unauthorized } from '../http.js';
 
 export const TOKEN_TABLE = `
@@ -46,7 +46,7 @@ export function basicCredentials(req: Request): ClientCredentials | undefined {
  */
 export class AccessTokens {
   constructor(
-    private readonly db: Database,
+    private readonly db: SqliteFile,
     private readonly clock: Clock,
     private readonly client: ClientCredentials,
   ) {}

@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
-import type { Migration } from '../../../db/index.js';
+import type { SqliteMigration } from '../../../db/index.js';
 import { grantRequestSchema, paymentRequestSchema } from '../../../partnerContracts/index.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
@@ -19,7 +19,7 @@ import { AccessTokens, basicCredentials, TOKEN_TABLE, type ClientCredentials } f
 import { seedCurrency } from './currencySeed.js';
 import { LEDGER_TABLES, Ledger } from './Ledger.js';
 
-const MIGRATIONS: readonly Migration[] = [
+const MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
     name: 'currency: accounts, ledger, coupons, pay codes, tokens',

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../../../core/clock.js';
 import { newId } from '../../../core/secrets.js';
-import type { Database } from '../../../db/index.js';
+import type { SqliteFile } from '../../../db/index.js';
 import type { Balance, Coupon, Transaction } from '../../../partnerContracts/index.js';
 import { notFound, PartnerFailure } from '../http.js';
 import { jstIso } from '../time.js';
@@ -73,7 +73,7 @@ const transactionOf = (row: TransactionRow): Transaction => ({
  */
 export class Ledger {
   constructor(
-    private readonly db: Database,
+    private readonly db: SqliteFile,
     private readonly clock: Clock,
   ) {}
 

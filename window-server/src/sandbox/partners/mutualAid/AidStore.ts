@@ -1,6 +1,6 @@
 import type { Clock } from '../../../core/clock.js';
 import { newId } from '../../../core/secrets.js';
-import type { Database } from '../../../db/index.js';
+import type { SqliteFile } from '../../../db/index.js';
 import type { AidRequest } from '../../../partnerContracts/index.js';
 import { notFound } from '../http.js';
 
@@ -73,7 +73,7 @@ export function viewFor(row: AidRow, subject: string): AidRequest {
 
 export class AidStore {
   constructor(
-    private readonly db: Database,
+    private readonly db: SqliteFile,
     private readonly clock: Clock,
   ) {}
 

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
-import type { Migration } from '../../../db/index.js';
+import type { SqliteMigration } from '../../../db/index.js';
 import { aidActionSchema, aidCreateSchema } from '../../../partnerContracts/index.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
@@ -23,7 +23,7 @@ import { seedMutualAid } from './aidSeed.js';
 import { AID_TABLES, AidStore, TEMPLATE_LABELS, viewFor, type AidRow, type AidStatus } from './AidStore.js';
 import type { CurrencyClient } from './CurrencyClient.js';
 
-const MIGRATIONS: readonly Migration[] = [
+const MIGRATIONS: readonly SqliteMigration[] = [
   { version: 1, name: 'mutual aid: requests', sql: `${AID_TABLES}${IDEMPOTENCY_TABLE}${SEED_TABLE}` },
 ];
 

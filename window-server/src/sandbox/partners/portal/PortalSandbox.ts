@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
-import type { Database, Migration } from '../../../db/index.js';
+import type { SqliteFile, SqliteMigration } from '../../../db/index.js';
 import type { Notice, recommendationSchema } from '../../../partnerContracts/index.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
@@ -10,7 +10,7 @@ import { SandboxPartner, type OwnRouterParts, type SandboxPartnerParts } from '.
 import { jstIso } from '../time.js';
 import { SEED_NOTICES, SEED_RECOMMENDATIONS } from './portalSeed.js';
 
-const MIGRATIONS: readonly Migration[] = [
+const MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
     name: 'portal: notices and recommendations',
@@ -145,7 +145,7 @@ export class PortalSandbox extends SandboxPartner {
   }
 }
 
-function seedPortal(db: Database, now: Date): void {
+function seedPortal(db: SqliteFile, now: Date): void {
   const hours = (count: number): string => new Date(now.getTime() + count * 3_600_000).toISOString();
   const notice = db.prepare(
     `INSERT INTO notices (id, category, urgent, published_at, expires_at, title_ja, title_en, body_ja, body_en)

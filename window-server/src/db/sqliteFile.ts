@@ -2,46 +2,49 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { systemClock } from '../core/clock.js';
-import { MIGRATIONS, type Migration } from './migrations.js';
 
-export type Database = BetterSqlite3.Database;
+/**
+ * A plain SQLite file used synchronously, with its own numbered migrations: the sandbox
+ * partners' databases (each its own file, as a separate system would have), and window-server's
+ * own database as release 0.1 made it (see `legacy.ts`).
+ */
+export type SqliteFile = BetterSqlite3.Database;
 
-export interface OpenDatabaseOptions {
+/** A numbered migration of a plain SQLite file. */
+export interface SqliteMigration {
+  version: number;
+  name: string;
+  sql: string;
+  /**
+   * Rebuilds a table others refer to (SQLite's "12-step" ALTER TABLE): foreign keys are off
+   * while it runs, and checked before it commits.
+   */
+  rebuildsTables?: boolean;
+}
+
+export interface OpenSqliteFileOptions {
   /** File path, or ':memory:' for throwaway databases in unit tests. */
   file: string;
-  migrations?: readonly Migration[];
+  migrations: readonly SqliteMigration[];
 }
 
 /**
- * Opens the SQLite file with WAL and foreign keys on, and brings its schema up to date.
- * WAL keeps readers from blocking the writer; NORMAL sync is durable across process crashes
- * (only a power loss can lose the last transactions; the audit trail will ask for FULL).
+ * Opens the file with WAL and foreign keys on, and brings its schema up to date. WAL keeps
+ * readers from blocking the writer; NORMAL sync is durable across process crashes.
  */
-export function openDatabase({ file, migrations = MIGRATIONS }: OpenDatabaseOptions): Database {
+export function openSqliteFile({ file, migrations }: OpenSqliteFileOptions): SqliteFile {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db, migrations);
+  migrateSqliteFile(db, migrations);
   return db;
 }
 
-/**
- * A second connection to the same file for the audit trail and consents: synchronous=FULL, so a
- * row that was written survives a power cut. The main connection has migrated the schema.
- */
-export function openDurableConnection(file: string): Database {
-  const db = new BetterSqlite3(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
-
-export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+/** Applies the migrations not applied yet, each once and in its own transaction (`schema_migrations`). */
+export function migrateSqliteFile(db: SqliteFile, migrations: readonly SqliteMigration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -65,7 +68,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
     try {
       db.transaction(() => {
         db.exec(migration.sql);
-        if (migration.rebuildsTables) checkForeignKeys(db, migration);
+        if (migration.rebuildsTables) checkForeignKeys(db, migration.version);
         record.run(migration.version, migration.name, systemClock.now().toISOString());
       })();
     } finally {
@@ -77,14 +80,14 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
 }
 
 /** A rebuilt table must leave every reference intact; otherwise the migration rolls back. */
-function checkForeignKeys(db: Database, migration: Migration): void {
+export function checkForeignKeys(db: SqliteFile, version: number | string): void {
   const broken = db.pragma('foreign_key_check') as unknown[];
   if (broken.length > 0) {
-    throw new Error(`Migration ${migration.version} broke ${broken.length} foreign key reference(s)`);
+    throw new Error(`Migration ${version} broke ${broken.length} foreign key reference(s)`);
   }
 }
 
-function checkNumbering(ordered: readonly Migration[]): void {
+function checkNumbering(ordered: readonly { version: number }[]): void {
   ordered.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new Error(
@@ -94,18 +97,9 @@ function checkNumbering(ordered: readonly Migration[]): void {
   });
 }
 
-export function schemaVersion(db: Database): number {
+export function sqliteSchemaVersion(db: SqliteFile): number {
   const row = db
     .prepare<[], { version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations')
     .get();
   return row?.version ?? 0;
-}
-
-/** Cheap liveness check for /readyz. */
-export function databaseAnswers(db: Database): boolean {
-  try {
-    return db.prepare<[], { ok: number }>('SELECT 1 AS ok').get()?.ok === 1;
-  } catch {
-    return false;
-  }
 }

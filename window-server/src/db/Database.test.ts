@@ -1,0 +1,200 @@
+import { sql } from 'kysely';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestDatabase, testEngine, type TestDatabase } from '../../../test/support/testDatabase.js';
+import { createLogger } from '../core/logger.js';
+import { Database } from './Database.js';
+import { appliedMigrations, migrateToLatest, migrationName } from './migrate.js';
+import { LEGACY_SQLITE_MIGRATIONS, MIGRATIONS, type Migration } from './migrations.js';
+import { migrateSqliteFile, openSqliteFile } from './sqliteFile.js';
+
+const logger = createLogger('silent');
+const at = '2025-04-01T00:00:00.000Z';
+const opened: TestDatabase[] = [];
+afterEach(async () => {
+  for (const test of opened.splice(0)) await test.close();
+});
+const open = async (options?: { migrate?: boolean }): Promise<TestDatabase> => {
+  const test = await openTestDatabase(options);
+  opened.push(test);
+  return test;
+};
+
+describe(`the database (${testEngine()})`, () => {
+  it('applies every migration once, in order, across restarts', async () => {
+    const { db } = await open();
+    expect(await appliedMigrations(db)).toEqual(MIGRATIONS.map(migrationName));
+    expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it('refuses gaps in the numbering', async () => {
+    const { db } = await open({ migrate: false });
+    const gap: Migration = { version: 3, name: 'gap', sqlite: 'SELECT 1', postgres: 'SELECT 1' };
+    await expect(migrateToLatest(db, [...MIGRATIONS.slice(0, 1), gap])).rejects.toThrow(/numbered/);
+  });
+
+  it('rolls back a failing migration, leaving the ones before it', async () => {
+    const { db } = await open({ migrate: false });
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      sqlite: 'CREATE TABLE half (id INTEGER); SELECT * FROM missing',
+      postgres: 'CREATE TABLE half (id integer); SELECT * FROM missing',
+    };
+    await expect(migrateToLatest(db, [...MIGRATIONS.slice(0, 1), broken])).rejects.toThrow(
+      /0002-broken failed/,
+    );
+    const half = await sql<{ n: number }>`SELECT count(*) AS n FROM staff_accounts`.execute(db.kysely).then(
+      () => 'the first migration is there',
+      () => 'missing',
+    );
+    // SQLite runs all pending migrations as one transaction; PostgreSQL each run as one too.
+    expect(half).toBe('missing');
+    await expect(sql`SELECT * FROM half`.execute(db.kysely)).rejects.toThrow();
+  });
+
+  it('enforces foreign keys and the one-open-entry-per-TV index', async () => {
+    const { db } = await open();
+    await expect(
+      db.kysely
+        .insertInto('staff_sessions')
+        .values({ id_hash: 'h', staff_id: 'nobody', created_at: at, last_seen_at: at, expires_at: at })
+        .execute(),
+    ).rejects.toThrow(/foreign key/i);
+  });
+
+  it('keeps the audit trail append-only', async () => {
+    const { db } = await open();
+    await db.kysely
+      .insertInto('audit_log')
+      .values({
+        seq: 1,
+        at,
+        actor: 'system',
+        action: 'test',
+        subject: null,
+        consultation_id: null,
+        details: '{}',
+        prev_hash: '0',
+        hash: '1',
+      })
+      .execute();
+    await expect(db.kysely.updateTable('audit_log').set({ action: 'changed' }).execute()).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.kysely.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('says whether it answers', async () => {
+    const { db } = await open();
+    expect(await db.answers()).toBe(true);
+    await db.close();
+    expect(await db.answers()).toBe(false);
+  });
+
+  it('commits a durable transaction, and rolls a failed one back whole', async () => {
+    const { db } = await open();
+    const account = (id: string) => ({
+      id,
+      tenant_id: 't',
+      login_id: id,
+      display_name: id,
+      role: 'staff' as const,
+      password_hash: 'x',
+      created_at: at,
+      updated_at: at,
+    });
+    await db.transaction((tx) => tx.insertInto('staff_accounts').values(account('stf_a')).execute(), {
+      durable: true,
+    });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insertInto('staff_accounts').values(account('stf_b')).execute();
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    const ids = await db.kysely.selectFrom('staff_accounts').select('id').execute();
+    expect(ids).toEqual([{ id: 'stf_a' }]);
+  });
+});
+
+describe.runIf(testEngine() === 'sqlite')('SQLite files', () => {
+  it('opens with WAL and foreign keys on', async () => {
+    const { db } = await open();
+    const { rows } = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db.kysely);
+    expect(rows[0]?.journal_mode).toBe('wal');
+    const keys = await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db.kysely);
+    expect(keys.rows[0]?.foreign_keys).toBe(1);
+  });
+
+  it('takes over a database made by release 0.1, rebuilding staff accounts without losing a reference', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'madoguchi-legacy-')), 'madoguchi.db');
+    // Release 0.1 at schema 4: its own runner and its schema_migrations table.
+    const old = openSqliteFile({ file, migrations: LEGACY_SQLITE_MIGRATIONS.slice(0, 4) });
+    old
+      .prepare(
+        `INSERT INTO staff_accounts (id, tenant_id, login_id, display_name, role, password_hash, created_at, updated_at)
+         VALUES ('stf_1', 't', 'taro', '窓口 太郎', 'staff', 'hash', ?, ?)`,
+      )
+      .run(at, at);
+    old
+      .prepare(
+        `INSERT INTO staff_sessions (id_hash, staff_id, created_at, last_seen_at, expires_at) VALUES ('h1', 'stf_1', ?, ?, ?)`,
+      )
+      .run(at, at, at);
+    old
+      .prepare(
+        `INSERT INTO devices (id, tenant_id, token_hash, profile, app_version, model, capabilities,
+           screen_width, screen_height, settings, registered_at, last_seen_at)
+         VALUES ('dev_1', 't', 'th', 'hbbtv', '0.1.0', 'm', '{}', 1280, 720, '{}', ?, ?)`,
+      )
+      .run(at, at);
+    old
+      .prepare(
+        `INSERT INTO queue_entries (id, tenant_id, device_id, topic, kind, status, joined_at, rank_at, camera, assigned_staff_id)
+         VALUES ('que_1', 't', 'dev_1', 'general', 'walkIn', 'waiting', ?, ?, 0, 'stf_1')`,
+      )
+      .run(at, at);
+    expect(migrateSqliteFile(old, LEGACY_SQLITE_MIGRATIONS.slice(0, 4))).toEqual([]);
+    old.close();
+
+    const db = await Database.open({ file, logger });
+    try {
+      expect(await migrateToLatest(db)).toEqual(MIGRATIONS.slice(4).map(migrationName));
+      expect(await appliedMigrations(db)).toEqual(MIGRATIONS.map(migrationName));
+      const legacy = await sql`SELECT name FROM sqlite_master WHERE name = 'schema_migrations'`.execute(
+        db.kysely,
+      );
+      expect(legacy.rows).toEqual([]);
+      expect(await db.kysely.selectFrom('staff_accounts').select(['login_id', 'role']).execute()).toEqual([
+        { login_id: 'taro', role: 'staff' },
+      ]);
+      expect(await db.kysely.selectFrom('staff_sessions').select('staff_id').execute()).toEqual([
+        { staff_id: 'stf_1' },
+      ]);
+      // The widened role check, and the queue still refers to the rebuilt table.
+      await db.kysely
+        .insertInto('staff_accounts')
+        .values({
+          id: 'stf_2',
+          tenant_id: 't',
+          login_id: 'op',
+          display_name: 'op',
+          role: 'operator',
+          password_hash: 'h',
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await expect(
+        db.kysely.deleteFrom('staff_accounts').where('id', '=', 'stf_1').execute(),
+      ).rejects.toThrow(/FOREIGN KEY/);
+      const broken = await sql`PRAGMA foreign_key_check`.execute(db.kysely);
+      expect(broken.rows).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
