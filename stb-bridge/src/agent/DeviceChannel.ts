@@ -5,6 +5,7 @@ import {
   PUSHED_CONFIG_VERSION_KEY,
   REPORT_INTERVAL_MS,
   tenantPublicSchema,
+  TypedEmitter,
   type Ack,
   type AckCallback,
   type DeviceClientToServerEvents,
@@ -21,7 +22,6 @@ import {
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Lifecycle, Platform } from '../platform/Platform.js';
 import { DeviceChannelClosedError, DeviceRequestError } from './errors.js';
-import { TypedEmitter } from './TypedEmitter.js';
 
 /** Where the TV keeps its only credential. */
 export const DEVICE_TOKEN_KEY = 'madoguchi.deviceToken';

@@ -1,12 +1,12 @@
-import type {
-  CallJoinInfo,
-  MediaJoinResult,
-  NewConsumer,
-  PeerMediaState,
-  TransportInfo,
+import {
+  TypedEmitter,
+  type CallJoinInfo,
+  type MediaJoinResult,
+  type NewConsumer,
+  type PeerMediaState,
+  type TransportInfo,
 } from '@madoguchi/shared';
 import { Device, type types } from 'mediasoup-client';
-import { TypedEmitter } from '../agent/TypedEmitter.js';
 
 /**
  * How a call session talks to window-server: the TV's device channel or the officer's socket.
