@@ -1,5 +1,5 @@
 import type { AckError, CitizenPanel } from '@madoguchi/shared';
-import { toAckError } from './staffRequest';
+import { toAckError, type StaffListener, type StaffRequester } from './staffRequest';
 
 export interface CitizenPanelData {
   linkedCount: number;
@@ -20,9 +20,9 @@ export interface CitizenPanelState {
 
 export interface CitizenPanelDeps {
   /** A request on the /staff socket; rejects with the server's error. */
-  request<T>(event: string, payload: unknown): Promise<T>;
+  request: StaffRequester;
   /** Listens to an event of the /staff socket; returns the function that stops listening. */
-  listen(event: string, listener: (payload: never) => void): () => void;
+  listen: StaffListener;
   now?: () => number;
 }
 
@@ -67,7 +67,7 @@ export class CitizenPanelLoader {
 
   constructor(private readonly deps: CitizenPanelDeps) {
     this.offs = [
-      deps.listen('citizen:changed', (payload: { consultationId?: unknown }) => {
+      deps.listen('citizen:changed', (payload) => {
         if (this.following && isRecord(payload) && payload.consultationId === this.state.consultationId) {
           void this.refresh();
         }
@@ -118,7 +118,7 @@ export class CitizenPanelLoader {
     this.update({ loading: true });
     let panel: CitizenPanelData;
     try {
-      panel = readPanel(await this.deps.request<unknown>('citizen:panel', { consultationId }));
+      panel = readPanel(await this.deps.request('citizen:panel', { consultationId }));
     } catch (error) {
       if (seq !== this.seq) return;
       this.update({ panel: null, loading: false, error: toAckError(error), loadedAt: null });

@@ -5,10 +5,9 @@ import type {
   ConsultationView,
   CounterSnapshot,
   OutcomeCode,
-  PeerMediaState,
 } from '@madoguchi/shared';
 import type { CallSessionEvents, CallSessionState, InboundVideoStats } from '@madoguchi/stb-bridge/call';
-import { toAckError } from '../staffRequest';
+import { toAckError, type StaffListener, type StaffReply, type StaffRequester } from '../staffRequest';
 import { stopLocalMedia, type LocalMedia, type LocalMediaKind } from './localMedia';
 
 /**
@@ -48,9 +47,9 @@ export interface MediaSession {
 export interface CallControllerDeps {
   staffId: string;
   /** A request on the /staff socket; rejects with the server's error. */
-  request<T>(event: string, payload: unknown): Promise<T>;
+  request: StaffRequester;
   /** Listens to a push on the /staff socket; returns the function that stops listening. */
-  listen(event: string, listener: (payload: never) => void): () => void;
+  listen: StaffListener;
   startSession(join: CallJoinInfo, localStream: MediaStream | null): Promise<MediaSession>;
   openLocalMedia(): Promise<LocalMedia>;
   /** Milliseconds before a media connection that failed to start is tried again. */
@@ -137,16 +136,14 @@ export class CallController {
 
   constructor(private readonly deps: CallControllerDeps) {
     this.offs = [
-      deps.listen('call:answered', (join: CallJoinInfo) => this.onAnswered(join)),
-      deps.listen('call:ended', (payload: { consultationId: string; reason: CallEndReason }) =>
-        this.onEnded(payload.consultationId, payload.reason),
-      ),
-      deps.listen('media:peerState', (state: PeerMediaState) => {
+      deps.listen('call:answered', (join) => this.onAnswered(join)),
+      deps.listen('call:ended', (payload) => this.onEnded(payload.consultationId, payload.reason)),
+      deps.listen('media:peerState', (state) => {
         if (state.consultationId !== this.view.consultation?.consultationId || state.role !== 'citizen')
           return;
         this.update({ peerMedia: { audio: state.audio, video: state.video } });
       }),
-      deps.listen('media:rejoin', (join: CallJoinInfo) => {
+      deps.listen('media:rejoin', (join) => {
         // A running session rebuilds itself; one that failed to start retries with the new router.
         if (join.consultationId === this.view.consultation?.consultationId && !this.session) {
           this.update({ join });
@@ -169,7 +166,7 @@ export class CallController {
   async accept(target: { entryId?: string; topic?: string }): Promise<AckError | null> {
     if (this.view.phase !== 'idle') return errorOf('OFFICER_BUSY');
     const seq = this.begin({ phase: 'accepting' });
-    let answer: { consultation: ConsultationView; join: CallJoinInfo };
+    let answer: StaffReply<'queue:accept'>;
     try {
       answer = await this.deps.request('queue:accept', target);
     } catch (error) {
@@ -191,7 +188,7 @@ export class CallController {
   async callBack(entryId: string): Promise<AckError | null> {
     if (this.view.phase !== 'idle') return errorOf('OFFICER_BUSY');
     const seq = this.begin({ phase: 'accepting' });
-    let answer: { consultation: ConsultationView };
+    let answer: StaffReply<'callback:call'>;
     try {
       answer = await this.deps.request('callback:call', { entryId });
     } catch (error) {

@@ -53,7 +53,7 @@ export function AidSection({ consultationId, citizenId, granted }: AidSectionPro
     setProblem(null);
     const idempotencyKey = keys.keyFor(`${template}|${chosenDate}|${period}`);
     try {
-      const answer = await request<{ request: AidRequestView }>(socket, 'citizen:aidRequest', {
+      const answer = await request(socket, 'citizen:aidRequest', {
         consultationId,
         citizenId,
         template,

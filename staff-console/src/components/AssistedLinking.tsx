@@ -15,17 +15,14 @@ import {
 import { useConsole } from '../context';
 import { tokyoDate } from '../counter';
 import { useI18n } from '../i18n';
-import { request, toAckError } from '../staffRequest';
+import { request, toAckError, type StaffReply } from '../staffRequest';
 import { BirthDate } from './CitizenCard';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DataTable } from './DataTable';
 import { Icon } from './Icon';
 import { ErrorMessage } from './ErrorMessage';
 
-interface Linked {
-  citizenId: string;
-  displayName: string;
-}
+type Linked = StaffReply<'citizen:link'>;
 
 interface AssistedLinkingProps {
   consultationId: string;
@@ -75,7 +72,7 @@ export function AssistedLinking({ consultationId, onLinked }: AssistedLinkingPro
     setProblem(null);
     setDone(null);
     try {
-      const answer = await request<{ results: DirectoryCitizen[] }>(socket, 'citizen:search', form.payload);
+      const answer = await request(socket, 'citizen:search', form.payload);
       setFound({ query: form.payload, results: Array.isArray(answer.results) ? answer.results : [] });
       // The results are the next step: take the keyboard there.
       setTimeout(() => resultsRef.current?.focus(), 0);
@@ -93,7 +90,7 @@ export function AssistedLinking({ consultationId, onLinked }: AssistedLinkingPro
     setLinking(true);
     setProblem(null);
     try {
-      const linked = await request<Linked>(socket, 'citizen:link', {
+      const linked = await request(socket, 'citizen:link', {
         consultationId,
         ref: citizen.ref,
         checks: ready,

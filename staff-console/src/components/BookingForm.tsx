@@ -47,7 +47,7 @@ export function BookingForm({ consultationId, citizenId, childList, onBooked, on
     const range = slotRange(tokyoDate(Date.now()));
     setSlots({ kind: 'loading' });
     try {
-      const answer = await request<{ slots: SlotView[] }>(socket, 'citizen:slots', {
+      const answer = await request(socket, 'citizen:slots', {
         consultationId,
         citizenId,
         ...range,
@@ -93,7 +93,7 @@ export function BookingForm({ consultationId, citizenId, childList, onBooked, on
     const childId = child ? child.id : null;
     const idempotencyKey = keys.keyFor(`${slot.id}|${childId ?? ''}`);
     try {
-      const answer = await request<{ booking: BookingView }>(socket, 'citizen:book', {
+      const answer = await request(socket, 'citizen:book', {
         consultationId,
         citizenId,
         slotId: slot.id,

@@ -1,4 +1,4 @@
-import type { BookingView, ChildView, ChildcareView } from '@madoguchi/shared';
+import type { BookingView, ChildView } from '@madoguchi/shared';
 import { useState } from 'preact/hooks';
 import { formatCallbackDate, formatClock, tokyoDate } from '../counter';
 import { useI18n } from '../i18n';
@@ -22,12 +22,7 @@ interface ChildcareSectionProps {
 /** 子育て: children, their 母子健康相談 bookings, booking one — only with the `childcare` consent. */
 export function ChildcareSection({ consultationId, citizenId, granted }: ChildcareSectionProps) {
   const { t, language } = useI18n();
-  const { state, reload } = useServiceRead<ChildcareView>(
-    'citizen:childcare',
-    consultationId,
-    citizenId,
-    granted,
-  );
+  const { state, reload } = useServiceRead('citizen:childcare', consultationId, citizenId, granted);
   const [booking, setBooking] = useState(false);
   const [booked, setBooked] = useState<BookingView | null>(null);
   const cards = useSendCard(consultationId);

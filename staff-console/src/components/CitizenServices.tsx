@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { hasConsent, visibleProfile } from '../citizen';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n';
-import { request, toAckError } from '../staffRequest';
+import { request, toAckError, type StaffPayload, type StaffReply } from '../staffRequest';
 import { AidSection } from './AidSection';
 import { ChildcareSection } from './ChildcareSection';
 import { WalletSection } from './WalletSection';
@@ -25,7 +25,9 @@ declare global {
      * For end-to-end tests: a service request on this officer's socket as the server answers it
      * (e.g. to watch a read without consent be refused and audited). Only while a call is open.
      */
-    __staffServices?: { request: (event: ServiceEvent, payload: unknown) => Promise<Ack<unknown>> };
+    __staffServices?: {
+      request: <E extends ServiceEvent>(event: E, payload: StaffPayload<E>) => Promise<Ack<StaffReply<E>>>;
+    };
   }
 }
 
@@ -49,7 +51,7 @@ export function CitizenServices({ consultationId, citizens }: CitizenServicesPro
         if (!(SERVICE_EVENTS as readonly string[]).includes(event))
           return { ok: false, error: toAckError(null, 'PAYLOAD_INVALID') };
         try {
-          return { ok: true, data: await request<unknown>(socket, event, payload) };
+          return { ok: true, data: await request(socket, event, payload) };
         } catch (error) {
           return { ok: false, error: toAckError(error) };
         }
