@@ -10,13 +10,14 @@ import {
   type DeviceClientToServerEvents,
   type DeviceReport,
   type HelloPayload,
+  type MyQueueEntry,
   type PushedConfig,
   type DeviceServerToClientEvents,
   type DeviceSettings,
   type TenantPublic,
 } from '@madoguchi/shared';
 import { Server } from 'socket.io';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { createPlatform } from '../platform/createPlatform.js';
 import { ManualLifecycle } from '../platform/lifecycle.js';
 import { MemoryStorage } from '../platform/storage.js';
@@ -403,5 +404,18 @@ describe('DeviceChannel', () => {
     channel.close();
     await expect(channel.register()).rejects.toThrow(/closed/);
     await expect(channel.openingStatus()).rejects.toThrow(/closed/);
+  });
+
+  it('types every request and push from the contract', () => {
+    // Only compiled, never run: a wrong name or payload must not build.
+    const typed = (channel: DeviceChannel) => {
+      expectTypeOf(channel.send('queue:join', { topic: 'childcare' })).resolves.toEqualTypeOf<MyQueueEntry>();
+      channel.onServer('queue:updated', (entry) => expectTypeOf(entry).toEqualTypeOf<MyQueueEntry | null>());
+      // @ts-expect-error: not an event of the /device namespace
+      void channel.send('queue:accept', {});
+      // @ts-expect-error: queue:join needs a topic
+      void channel.send('queue:join', {});
+    };
+    expect(typed).toBeTypeOf('function');
   });
 });

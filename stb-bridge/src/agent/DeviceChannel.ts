@@ -7,9 +7,12 @@ import {
   tenantPublicSchema,
   TypedEmitter,
   type Ack,
-  type AckCallback,
   type DeviceClientToServerEvents,
   type DeviceConnectErrorData,
+  type DevicePushes,
+  type DevicePushName,
+  type DeviceRequestName,
+  type DeviceRequests,
   type DeviceServerToClientEvents,
   type DeviceSession,
   type DeviceSettings,
@@ -17,7 +20,10 @@ import {
   type DeviceSettingsPatch,
   type ErrorCode,
   type OpeningStatus,
+  type PayloadIn,
   type PushedConfig,
+  type PushOf,
+  type ReplyOf,
 } from '@madoguchi/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Lifecycle, Platform } from '../platform/Platform.js';
@@ -64,10 +70,30 @@ export interface DeviceChannelOptions {
 }
 
 type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
-type RequestEvent = keyof DeviceClientToServerEvents;
-type PayloadOf<E extends RequestEvent> = Parameters<DeviceClientToServerEvents[E]>[0];
-type DataOf<E extends RequestEvent> =
-  Parameters<DeviceClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
+/** What the TV sends with a request on /device (before the schema's defaults). */
+export type DevicePayload<E extends DeviceRequestName> = PayloadIn<DeviceRequests[E]>;
+/** What the server answers a request on /device with. */
+export type DeviceReply<E extends DeviceRequestName> = ReplyOf<DeviceRequests[E]>;
+/** What a push from the server on /device carries. */
+export type DevicePush<E extends DevicePushName> = PushOf<DevicePushes[E]>;
+
+/** The socket as typed by the contract for any one event, a generic one included. */
+interface ContractSocket {
+  timeout(ms: number): {
+    emit<E extends DeviceRequestName>(
+      event: E,
+      payload: DevicePayload<E>,
+      ack: (error: Error | null, answer: unknown) => void,
+    ): void;
+  };
+  on<E extends DevicePushName>(event: E, listener: (payload: DevicePush<E>) => void): unknown;
+  off<E extends DevicePushName>(event: E, listener: (payload: DevicePush<E>) => void): unknown;
+}
+
+function contractSocket(socket: DeviceSocket): ContractSocket {
+  // socket.io types each call for a literal event name; for a generic one its conditional types do not resolve.
+  return socket as ContractSocket;
+}
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 8_000;
 const TOKEN_ERRORS: readonly ErrorCode[] = [
@@ -87,6 +113,7 @@ const RETRY_JITTER = 0.5;
  */
 export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   private readonly socket: DeviceSocket;
+  private readonly contract: ContractSocket;
   private readonly platform: DeviceChannelOptions['platform'];
   private readonly requestTimeoutMs: number;
   private readonly serverUrl: string;
@@ -128,6 +155,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
       // A function, so every reconnection sends the token as it is now.
       auth: (callback) => callback(this.token ? { token: this.token } : {}),
     });
+    this.contract = contractSocket(this.socket);
     this.listenToSocket();
     this.listenToLifecycle(options.platform.lifecycle);
     if (this.token && options.autoConnect !== false) this.socket.connect();
@@ -196,7 +224,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
    * Any request of the device contract (video counter, media signalling): resolves with the
    * ack's data, rejects with a DeviceRequestError. Fails at once while offline.
    */
-  send<E extends RequestEvent>(event: E, payload: PayloadOf<E>): Promise<DataOf<E>> {
+  send<E extends DeviceRequestName>(event: E, payload: DevicePayload<E>): Promise<DeviceReply<E>> {
     this.assertOnline();
     return this.request(event, payload);
   }
@@ -237,17 +265,9 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   }
 
   /** Listens to a push from the server; returns the function that stops listening. */
-  onServer<E extends keyof DeviceServerToClientEvents>(
-    event: E,
-    listener: DeviceServerToClientEvents[E],
-  ): () => void {
-    const socket = this.socket as unknown as {
-      on(event: string, listener: (...args: unknown[]) => void): void;
-      off(event: string, listener: (...args: unknown[]) => void): void;
-    };
-    const wrapped = listener as unknown as (...args: unknown[]) => void;
-    socket.on(event, wrapped);
-    return () => socket.off(event, wrapped);
+  onServer<E extends DevicePushName>(event: E, listener: (payload: DevicePush<E>) => void): () => void {
+    this.contract.on(event, listener);
+    return () => this.contract.off(event, listener);
   }
 
   close(): void {
@@ -389,19 +409,17 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   }
 
   /** One request with an acknowledgement; a missing answer is SERVER_UNREACHABLE. */
-  private request<E extends RequestEvent>(event: E, payload: PayloadOf<E>): Promise<DataOf<E>> {
+  private request<E extends DeviceRequestName>(event: E, payload: DevicePayload<E>): Promise<DeviceReply<E>> {
     if (this.closed) return Promise.reject(new DeviceChannelClosedError());
     // Never queue while disconnected: a stale change must not arrive minutes later.
     if (!this.socket.connected) return Promise.reject(DeviceRequestError.of('SERVER_UNREACHABLE'));
-    const emitter = this.socket.timeout(this.requestTimeoutMs) as unknown as {
-      emit(event: string, payload: unknown, ack: (error: Error | null, answer: unknown) => void): void;
-    };
     return new Promise((resolve, reject) => {
-      emitter.emit(event, payload, (timeout, answer) => {
+      this.contract.timeout(this.requestTimeoutMs).emit(event, payload, (timeout, answer) => {
         if (timeout) return reject(DeviceRequestError.of('SERVER_UNREACHABLE'));
         if (!isAck(answer)) return reject(DeviceRequestError.of('INTERNAL'));
         if (!answer.ok) return reject(new DeviceRequestError(answer.error));
-        resolve(answer.data as DataOf<E>);
+        // The server answers by the contract; the shapes that matter are checked where they are read.
+        resolve(answer.data as DeviceReply<E>);
       });
     });
   }
