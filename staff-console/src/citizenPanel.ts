@@ -1,4 +1,4 @@
-import type { AckError, CitizenPanel } from '@madoguchi/shared';
+import { epochMs, systemClock, type AckError, type CitizenPanel, type Clock } from '@madoguchi/shared';
 import { toAckError, type StaffListener, type StaffRequester } from './staffRequest';
 
 export interface CitizenPanelData {
@@ -23,7 +23,8 @@ export interface CitizenPanelDeps {
   request: StaffRequester;
   /** Listens to an event of the /staff socket; returns the function that stops listening. */
   listen: StaffListener;
-  now?: () => number;
+  /** Where `loadedAt` is read from; the system's clock by default. */
+  clock?: Clock;
 }
 
 const EMPTY: CitizenPanelState = {
@@ -125,7 +126,7 @@ export class CitizenPanelLoader {
       return;
     }
     if (seq !== this.seq) return;
-    const now = this.deps.now?.() ?? Date.now();
+    const now = epochMs(this.deps.clock ?? systemClock);
     this.update({ panel, loading: false, error: null, offline: false, loadedAt: now });
   }
 

@@ -12,8 +12,8 @@ import {
   type IdentityChecks,
   type SearchProblem,
 } from '../citizen';
+import { useToday } from '../clock';
 import { useConsole } from '../context';
-import { tokyoDate } from '../counter';
 import { useI18n } from '../i18n';
 import { request, toAckError, type StaffReply } from '../staffRequest';
 import { BirthDate } from './CitizenCard';
@@ -52,7 +52,7 @@ export function AssistedLinking({ consultationId, onLinked }: AssistedLinkingPro
   const doneRef = useRef<HTMLDivElement>(null);
   const resultsRef = useRef<HTMLHeadingElement>(null);
 
-  const today = tokyoDate(Date.now());
+  const today = useToday();
   const form = searchPayload(consultationId, name, birthDate, today);
   const problems: SearchProblem[] = submitted && !form.ok ? form.problems : [];
   const parsedBirthDate = birthDate.trim() ? parseBirthDate(birthDate, today) : null;

@@ -1,5 +1,6 @@
 import type { BookingView, ChildView } from '@madoguchi/shared';
 import { useState } from 'preact/hooks';
+import { useToday } from '../clock';
 import { formatCallbackDate, formatClock, tokyoDate } from '../counter';
 import { useI18n } from '../i18n';
 import { infoTextCard } from '../services/cards';
@@ -183,7 +184,7 @@ function Children({
   onSend: (card: NonNullable<ReturnType<typeof infoTextCard>>, source: string, title: string) => void;
 }) {
   const { t } = useI18n();
-  const today = tokyoDate(Date.now());
+  const today = useToday();
   return (
     <div>
       <h6 class="service__subtitle">{t('staff.services.childcare.children')}</h6>

@@ -1,6 +1,7 @@
-import type { Ack, CitizenPanel, StaffRequestName } from '@madoguchi/shared';
+import { epochMs, type Ack, type CitizenPanel, type StaffRequestName } from '@madoguchi/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { hasConsent, visibleProfile } from '../citizen';
+import { useClock } from '../clock';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n';
 import { request, toAckError, type StaffPayload, type StaffReply } from '../staffRequest';
@@ -43,6 +44,7 @@ interface CitizenServicesProps {
 export function CitizenServices({ consultationId, citizens }: CitizenServicesProps) {
   const { t } = useI18n();
   const { socket } = useConsole();
+  const clock = useClock();
   const [chosenId, setChosenId] = useState<string | null>(null);
 
   useEffect(() => {
@@ -69,7 +71,7 @@ export function CitizenServices({ consultationId, citizens }: CitizenServicesPro
   if (!citizen) return null;
   const label = (c: CitizenPanel, i: number) =>
     visibleProfile(c)?.name ?? t('staff.citizen.person', { n: i + 1 });
-  const now = Date.now();
+  const now = epochMs(clock);
 
   return (
     <section

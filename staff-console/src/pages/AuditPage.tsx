@@ -10,6 +10,7 @@ import {
   verificationSummary,
   type VerificationSummary,
 } from '../audit';
+import { useClock } from '../clock';
 import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
@@ -114,6 +115,7 @@ function VerificationResult({
 export function AuditPage() {
   const { t } = useI18n();
   const { api } = useConsole();
+  const clock = useClock();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [entriesError, setEntriesError] = useState<AckError | null>(null);
   const [loading, setLoading] = useState(false);
@@ -158,7 +160,7 @@ export function AuditPage() {
     try {
       const verification = await api.verifyAudit();
       verified.current = true;
-      setVerdict({ summary: verificationSummary(verification), at: new Date().toISOString() });
+      setVerdict({ summary: verificationSummary(verification), at: clock.now().toISOString() });
     } catch (error) {
       setVerdict(null);
       setVerifyError(asAckError(error));

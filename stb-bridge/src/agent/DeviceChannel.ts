@@ -1,12 +1,15 @@
 import {
   deviceSettingsSchema,
+  epochMs,
   pushedConfigSchema,
   PUSHED_CONFIG_KEY,
   PUSHED_CONFIG_VERSION_KEY,
   REPORT_INTERVAL_MS,
+  systemClock,
   tenantPublicSchema,
   TypedEmitter,
   type Ack,
+  type Clock,
   type DeviceClientToServerEvents,
   type DeviceConnectErrorData,
   type DevicePushes,
@@ -67,6 +70,8 @@ export interface DeviceChannelOptions {
    * `PUSHED_CONFIG_VERSION_KEY` now is taken.
    */
   appliedConfigVersion?: number | null;
+  /** Where the report limit reads the time; the system's by default. */
+  clock?: Clock;
 }
 
 type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
@@ -114,6 +119,7 @@ const RETRY_JITTER = 0.5;
 export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   private readonly socket: DeviceSocket;
   private readonly contract: ContractSocket;
+  private readonly clock: Clock;
   private readonly platform: DeviceChannelOptions['platform'];
   private readonly requestTimeoutMs: number;
   private readonly serverUrl: string;
@@ -134,6 +140,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   constructor(options: DeviceChannelOptions) {
     super();
     this.platform = options.platform;
+    this.clock = options.clock ?? systemClock;
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.serverUrl = options.serverUrl.replace(/\/$/, '');
     this.token = this.platform.storage.get(DEVICE_TOKEN_KEY) ?? undefined;
@@ -212,7 +219,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
    */
   async report(report: DeviceReport): Promise<void> {
     this.assertOnline();
-    const now = Date.now();
+    const now = epochMs(this.clock);
     if (this.lastReportAt !== undefined && now - this.lastReportAt < REPORT_INTERVAL_MS) {
       throw DeviceRequestError.of('RATE_LIMITED');
     }
