@@ -10,6 +10,7 @@ import {
   type StaffServerToClientEvents,
 } from '@madoguchi/shared';
 import type { SocketReservedEvents } from 'socket.io-client';
+import { ackErrorOf } from './errors';
 import type { StaffSocket } from './socket';
 
 /** How long a request on the /staff socket may take before the console says the server is unreachable. */
@@ -55,11 +56,6 @@ export class RequestError extends Error {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An error with the code's own message. */
-export function ackErrorOf(code: AckError['code']): AckError {
-  return { code, message: errorKey(code) };
 }
 
 /** The error to show for anything a request or the media threw. */

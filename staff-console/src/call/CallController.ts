@@ -7,6 +7,7 @@ import type {
   OutcomeCode,
 } from '@madoguchi/shared';
 import type { CallSessionEvents, CallSessionState, InboundVideoStats } from '@madoguchi/stb-bridge/call';
+import { ackErrorOf } from '../errors';
 import { toAckError, type StaffListener, type StaffReply, type StaffRequester } from '../staffRequest';
 import { stopLocalMedia, type LocalMedia, type LocalMediaKind } from './localMedia';
 
@@ -105,10 +106,6 @@ const IDLE: CallView = {
 
 const AUTO_RETRIES = 3;
 
-function errorOf(code: AckError['code']): AckError {
-  return { code, message: `errors.${code}` };
-}
-
 /**
  * This officer's one call at a time: accepting or ringing, the media through mediasoup, hold,
  * transfer and the end with an outcome. Pushes from the server and the counter snapshot keep it
@@ -164,7 +161,7 @@ export class CallController {
 
   /** Accepts the longest-waiting citizen (in a topic when given) or a chosen entry. */
   async accept(target: { entryId?: string; topic?: string }): Promise<AckError | null> {
-    if (this.view.phase !== 'idle') return errorOf('OFFICER_BUSY');
+    if (this.view.phase !== 'idle') return ackErrorOf('OFFICER_BUSY');
     const seq = this.begin({ phase: 'accepting' });
     let answer: StaffReply<'queue:accept'>;
     try {
@@ -186,7 +183,7 @@ export class CallController {
 
   /** Rings a TV from the call-back list; the media starts when it answers. */
   async callBack(entryId: string): Promise<AckError | null> {
-    if (this.view.phase !== 'idle') return errorOf('OFFICER_BUSY');
+    if (this.view.phase !== 'idle') return ackErrorOf('OFFICER_BUSY');
     const seq = this.begin({ phase: 'accepting' });
     let answer: StaffReply<'callback:call'>;
     try {

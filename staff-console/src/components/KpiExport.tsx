@@ -1,6 +1,6 @@
 import type { AckError, KpiFigures, Topic } from '@madoguchi/shared';
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { apiAckError } from '../api';
 import { useToday } from '../clock';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n';
@@ -29,9 +29,7 @@ export function KpiExport({ topics }: { topics: readonly Topic[] }) {
       setFigures({ figures: await api.kpi(from, to), from, to });
     } catch (failure) {
       setFigures(null);
-      setError(
-        failure instanceof ApiError ? failure.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' },
-      );
+      setError(apiAckError(failure));
     } finally {
       setLoading(false);
     }

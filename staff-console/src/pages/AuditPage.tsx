@@ -1,6 +1,6 @@
 import type { AckError, AuditEntry, StaffAccount } from '@madoguchi/shared';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { apiAckError } from '../api';
 import {
   AUDIT_LIMIT,
   actionLabelKey,
@@ -19,10 +19,6 @@ import { useConsole } from '../context';
 import { formatDateTime, formatDateTimeSeconds, shortId } from '../format';
 import { useI18n } from '../i18n';
 import { PageTitle } from './PageTitle';
-
-function asAckError(error: unknown): AckError {
-  return error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' };
-}
 
 function Id({ id }: { id: string | null }) {
   if (!id) return <span aria-label="—">—</span>;
@@ -134,7 +130,7 @@ export function AuditPage() {
         setLoading(false);
       },
       (error: unknown) => {
-        setEntriesError(asAckError(error));
+        setEntriesError(apiAckError(error));
         setLoading(false);
       },
     );
@@ -163,7 +159,7 @@ export function AuditPage() {
       setVerdict({ summary: verificationSummary(verification), at: clock.now().toISOString() });
     } catch (error) {
       setVerdict(null);
-      setVerifyError(asAckError(error));
+      setVerifyError(apiAckError(error));
     } finally {
       setVerifying(false);
     }

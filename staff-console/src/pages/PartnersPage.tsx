@@ -1,6 +1,6 @@
 import { epochMs, type AckError, type PartnerHealth } from '@madoguchi/shared';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { apiAckError } from '../api';
 import { useClock } from '../clock';
 import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -28,10 +28,6 @@ const TONE_ICON: Record<HealthTone, 'check' | 'cross' | 'dash'> = {
   down: 'cross',
   trying: 'dash',
 };
-
-function asAckError(error: unknown): AckError {
-  return error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' };
-}
 
 function When({ iso, now }: { iso: string | null; now: number }) {
   const { t } = useI18n();
@@ -71,7 +67,7 @@ export function PartnersPage() {
         if (ticket !== seq.current) return;
         // What was shown is no longer vouched for: say so instead of keeping old states.
         setRows(null);
-        setError(asAckError(failure));
+        setError(apiAckError(failure));
         setLoading(false);
       },
     );
