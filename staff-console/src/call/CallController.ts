@@ -1,10 +1,11 @@
-import type {
-  AckError,
-  CallEndReason,
-  CallJoinInfo,
-  ConsultationView,
-  CounterSnapshot,
-  OutcomeCode,
+import {
+  isOpenConsultation,
+  type AckError,
+  type CallEndReason,
+  type CallJoinInfo,
+  type ConsultationView,
+  type CounterSnapshot,
+  type OutcomeCode,
 } from '@madoguchi/shared';
 import type { CallSessionEvents, CallSessionState, InboundVideoStats } from '@madoguchi/stb-bridge/call';
 import { ackErrorOf } from '../errors';
@@ -303,7 +304,7 @@ export class CallController {
     const holdChanged = this.view.busy !== 'hold' && (found.status === 'onHold') !== this.view.onHold;
     if (holdChanged) patch.onHold = found.status === 'onHold';
     this.update(patch);
-    if (found.status === 'ended' && this.view.phase !== 'ended' && !settling) this.toEnded(null);
+    if (!isOpenConsultation(found.status) && this.view.phase !== 'ended' && !settling) this.toEnded(null);
   }
 
   /** The numbers the getStats checks read. */
