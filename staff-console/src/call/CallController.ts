@@ -10,27 +10,8 @@ import {
 import type { CallSessionEvents, CallSessionState, InboundVideoStats } from '@madoguchi/stb-bridge/call';
 import { ackErrorOf } from '../errors';
 import { toAckError, type StaffListener, type StaffReply, type StaffRequester } from '../staffRequest';
-import { stopLocalMedia, type LocalMedia, type LocalMediaKind } from './localMedia';
-
-/**
- * Where this officer's call stands. `accepting` waits for the server's answer to an accept;
- * `ended` means the call is over (or was interrupted) and its outcome is still to be recorded.
- */
-export type CallPhase =
-  'idle' | 'accepting' | 'ringing' | 'connecting' | 'connected' | 'reconnecting' | 'ended';
-
-/** The value of the panel's `data-call-state`, which end-to-end tests wait on. */
-export type CallStateHook = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'ringing' | 'ended';
-
-export function callStateHook(phase: CallPhase): CallStateHook {
-  return phase === 'accepting' ? 'connecting' : phase;
-}
-
-const MEDIA_PHASES: ReadonlySet<CallPhase> = new Set(['connecting', 'connected', 'reconnecting']);
-
-export function isMediaPhase(phase: CallPhase): boolean {
-  return MEDIA_PHASES.has(phase);
-}
+import { IDLE_CALL, isMediaPhase, type CallNotice, type CallView } from './callState';
+import { stopLocalMedia, type LocalMedia } from './localMedia';
 
 /** The part of stb-bridge's CallSession the console uses. */
 export interface MediaSession {
@@ -58,53 +39,6 @@ export interface CallControllerDeps {
   retryDelayMs?: number;
 }
 
-export interface CallNotice {
-  key: string;
-  params?: Record<string, string>;
-}
-
-export interface CallView {
-  phase: CallPhase;
-  consultation: ConsultationView | null;
-  join: CallJoinInfo | null;
-  endReason: CallEndReason | null;
-  /** What the citizen's TV sends now (its microphone and camera, or neither while on hold). */
-  peerMedia: { audio: boolean; video: boolean };
-  localStream: MediaStream | null;
-  localMedia: LocalMediaKind | 'pending';
-  remoteStream: MediaStream | null;
-  /** Grows whenever a remote track arrives, so the <video> takes it up. */
-  remoteRevision: number;
-  micMuted: boolean;
-  cameraOff: boolean;
-  onHold: boolean;
-  /** The media did not connect; it is tried again by itself and on request. */
-  mediaError: AckError | null;
-  busy: 'hold' | 'transfer' | 'end' | null;
-  error: AckError | null;
-  /** Told once on the counter page after a call: recorded, transferred, declined … */
-  notice: CallNotice | null;
-}
-
-const IDLE: CallView = {
-  phase: 'idle',
-  consultation: null,
-  join: null,
-  endReason: null,
-  peerMedia: { audio: false, video: false },
-  localStream: null,
-  localMedia: 'pending',
-  remoteStream: null,
-  remoteRevision: 0,
-  micMuted: false,
-  cameraOff: false,
-  onHold: false,
-  mediaError: null,
-  busy: null,
-  error: null,
-  notice: null,
-};
-
 const AUTO_RETRIES = 3;
 
 /**
@@ -113,7 +47,7 @@ const AUTO_RETRIES = 3;
  * honest; every late answer of an earlier call is dropped by its sequence number.
  */
 export class CallController {
-  private view: CallView = IDLE;
+  private view: CallView = IDLE_CALL;
   private readonly subscribers = new Set<() => void>();
   private readonly offs: (() => void)[];
   private session: MediaSession | null = null;
@@ -390,7 +324,7 @@ export class CallController {
     this.seenInSnapshot = false;
     this.retries = 0;
     this.earlyAnswer = null;
-    this.view = { ...IDLE, ...patch };
+    this.view = { ...IDLE_CALL, ...patch };
     this.notify();
     return this.seq;
   }
