@@ -6,31 +6,33 @@ import {
   PUSHED_CONFIG_VERSION_KEY,
   REPORT_INTERVAL_MS,
   systemClock,
-  tenantPublicSchema,
   TypedEmitter,
-  type Ack,
   type Clock,
-  type DeviceClientToServerEvents,
   type DeviceConnectErrorData,
-  type DevicePushes,
   type DevicePushName,
   type DeviceRequestName,
-  type DeviceRequests,
-  type DeviceServerToClientEvents,
   type DeviceSession,
   type DeviceSettings,
   type DeviceReport,
   type DeviceSettingsPatch,
   type ErrorCode,
   type OpeningStatus,
-  type PayloadIn,
   type PushedConfig,
-  type PushOf,
-  type ReplyOf,
 } from '@madoguchi/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Lifecycle, Platform } from '../platform/Platform.js';
+import { Backoff, RETRY_JITTER, RETRY_MAX_MS, RETRY_MIN_MS } from './Backoff.js';
+import {
+  contractSocket,
+  type ContractSocket,
+  type DevicePayload,
+  type DevicePush,
+  type DeviceReply,
+  type DeviceSocket,
+} from './deviceContract.js';
+import { httpAsDevice, type DeviceHttpAnswer, type DeviceHttpRequest } from './deviceHttp.js';
 import { DeviceChannelClosedError, DeviceRequestError } from './errors.js';
+import { isAck, isObject, parseSession } from './serverAnswers.js';
 
 /** Where the TV keeps its only credential. */
 export const DEVICE_TOKEN_KEY = 'madoguchi.deviceToken';
@@ -74,42 +76,12 @@ export interface DeviceChannelOptions {
   clock?: Clock;
 }
 
-type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
-/** What the TV sends with a request on /device (before the schema's defaults). */
-export type DevicePayload<E extends DeviceRequestName> = PayloadIn<DeviceRequests[E]>;
-/** What the server answers a request on /device with. */
-export type DeviceReply<E extends DeviceRequestName> = ReplyOf<DeviceRequests[E]>;
-/** What a push from the server on /device carries. */
-export type DevicePush<E extends DevicePushName> = PushOf<DevicePushes[E]>;
-
-/** The socket as typed by the contract for any one event, a generic one included. */
-interface ContractSocket {
-  timeout(ms: number): {
-    emit<E extends DeviceRequestName>(
-      event: E,
-      payload: DevicePayload<E>,
-      ack: (error: Error | null, answer: unknown) => void,
-    ): void;
-  };
-  on<E extends DevicePushName>(event: E, listener: (payload: DevicePush<E>) => void): unknown;
-  off<E extends DevicePushName>(event: E, listener: (payload: DevicePush<E>) => void): unknown;
-}
-
-function contractSocket(socket: DeviceSocket): ContractSocket {
-  // socket.io types each call for a literal event name; for a generic one its conditional types do not resolve.
-  return socket as ContractSocket;
-}
-
 const DEFAULT_REQUEST_TIMEOUT_MS = 8_000;
 const TOKEN_ERRORS: readonly ErrorCode[] = [
   'DEVICE_TOKEN_INVALID',
   'DEVICE_TOKEN_REVOKED',
   'DEVICE_NOT_REGISTERED',
 ];
-// Same curve as socket.io's own reconnection, for the cases it leaves to us.
-const RETRY_MIN_MS = 1_000;
-const RETRY_MAX_MS = 10_000;
-const RETRY_JITTER = 0.5;
 
 /**
  * The TV's channel to window-server (namespace `/device`): registers once, says hello after
@@ -128,8 +100,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   private currentState: DeviceChannelState;
   private currentSession: DeviceSession | undefined;
   private registering: Promise<DeviceSession> | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retryAttempt = 0;
+  private readonly retry = new Backoff();
   private helloGeneration = 0;
   private suspended = false;
   private closed = false;
@@ -241,34 +212,10 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
    * the parts of the contract that are HTTP by standard (RFC 8628 device sign-in). The token
    * never leaves stb-bridge. Resolves with the status and the parsed JSON body.
    */
-  async http(
-    path: string,
-    init: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: unknown }> {
+  async http(path: string, init: DeviceHttpRequest): Promise<DeviceHttpAnswer> {
     this.assertOpen();
     if (!this.token) throw DeviceRequestError.of('DEVICE_NOT_REGISTERED');
-    let response: Response;
-    // AbortSignal.timeout is too new for older set-top box browsers.
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), this.requestTimeoutMs);
-    try {
-      response = await fetch(`${this.serverUrl}${path}`, {
-        method: init.method,
-        headers: {
-          ...init.headers,
-          authorization: `Bearer ${this.token}`,
-          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: init.body === undefined ? null : JSON.stringify(init.body),
-        signal: abort.signal,
-      });
-    } catch {
-      throw DeviceRequestError.of('SERVER_UNREACHABLE');
-    } finally {
-      clearTimeout(timer);
-    }
-    const text = await response.text();
-    return { status: response.status, body: parseJson(text) };
+    return httpAsDevice(`${this.serverUrl}${path}`, this.token, this.requestTimeoutMs, init);
   }
 
   /** Listens to a push from the server; returns the function that stops listening. */
@@ -280,7 +227,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.clearRetry();
+    this.retry.clear();
     for (const off of this.lifecycleOff.splice(0)) off();
     this.socket.off();
     this.socket.disconnect();
@@ -307,7 +254,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     this.lifecycleOff.push(
       lifecycle.on('suspend', () => {
         this.suspended = true;
-        this.clearRetry();
+        this.retry.clear();
         this.socket.disconnect();
         if (this.token) this.setState('offline');
       }),
@@ -334,7 +281,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
       if (generation !== this.helloGeneration || !this.socket.connected) return;
       const session = parseSession(data);
       if (!session) throw DeviceRequestError.of('INTERNAL');
-      this.retryAttempt = 0;
+      this.retry.reset();
       this.acceptSession(session);
       this.setState('online');
     } catch (error) {
@@ -382,7 +329,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
       }
       this.token = result.token;
       this.platform.storage.set(DEVICE_TOKEN_KEY, result.token);
-      this.retryAttempt = 0;
+      this.retry.reset();
       this.acceptSession(session);
       this.setState('online');
       return session;
@@ -435,7 +382,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     this.token = undefined;
     this.currentSession = undefined;
     this.helloGeneration++;
-    this.clearRetry();
+    this.retry.clear();
     this.platform.storage.remove(DEVICE_TOKEN_KEY);
     this.socket.disconnect();
     this.setState('revoked');
@@ -481,19 +428,9 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   }
 
   private retryLater(action: () => void): void {
-    this.clearRetry();
-    const base = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** this.retryAttempt);
-    const delay = base * (1 - RETRY_JITTER + Math.random() * RETRY_JITTER * 2);
-    this.retryAttempt++;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
+    this.retry.schedule(() => {
       if (!this.closed && !this.suspended) action();
-    }, delay);
-  }
-
-  private clearRetry(): void {
-    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
+    });
   }
 
   private assertOpen(): void {
@@ -505,39 +442,4 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     if (!this.token) throw DeviceRequestError.of('DEVICE_NOT_REGISTERED');
     if (this.currentState !== 'online') throw DeviceRequestError.of('SERVER_UNREACHABLE');
   }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function isAck(value: unknown): value is Ack<unknown> {
-  if (!isObject(value)) return false;
-  if (value.ok === true) return 'data' in value;
-  return value.ok === false && isObject(value.error) && typeof value.error.code === 'string';
-}
-
-/** The server is trusted, but a TV that draws a broken tenant helps nobody: check the shape. */
-function parseSession(value: unknown): DeviceSession | undefined {
-  if (!isObject(value) || typeof value.deviceId !== 'string') return undefined;
-  const settings = deviceSettingsSchema.safeParse(value.settings);
-  const tenant = tenantPublicSchema.safeParse(value.tenant);
-  if (!settings.success || !tenant.success) return undefined;
-  const session: DeviceSession = { deviceId: value.deviceId, settings: settings.data, tenant: tenant.data };
-  // The optional parts are dropped when malformed; the session itself still holds.
-  const update = value.update;
-  if (isObject(update) && typeof update.version === 'string' && update.version.length <= 32) {
-    session.update = { version: update.version };
-  }
-  const pushedConfig = pushedConfigSchema.safeParse(value.pushedConfig);
-  if (pushedConfig.success) session.pushedConfig = pushedConfig.data;
-  return session;
 }
