@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 import { moduleBoundaries } from './scripts/eslint/moduleBoundaries.js';
 
 // Issue 10: the clients move to the Clock in their own branches; then this list is empty.
-const CLOCK_PENDING = ['tv-app/src/**', 'staff-console/src/**', 'stb-bridge/src/**'];
+const CLOCK_PENDING = ['tv-app/src/**'];
 
 /** The one clock (shared/src/clock.ts): nothing else reads the system's time. */
 const CLOCK_RULE = [

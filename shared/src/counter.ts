@@ -92,6 +92,10 @@ export const OPEN_CONSULTATION_STATUSES = ['ringing', 'active', 'onHold'] as con
 export type OpenConsultationStatus = (typeof OPEN_CONSULTATION_STATUSES)[number];
 export type ConsultationStatus = OpenConsultationStatus | 'ended';
 
+export function isOpenConsultation(status: string): status is OpenConsultationStatus {
+  return (OPEN_CONSULTATION_STATUSES as readonly string[]).includes(status);
+}
+
 /** A call is live from its answer until it ends; on hold it is still live. */
 export const LIVE_CALL_STATUSES = ['active', 'onHold'] as const;
 export type LiveCallStatus = (typeof LIVE_CALL_STATUSES)[number];

@@ -14,4 +14,5 @@ export * from './identity.js';
 export * from './services.js';
 export * from './validation.js';
 export * from './contracts/index.js';
+export * from './events.js';
 export * from './i18n/index.js';
