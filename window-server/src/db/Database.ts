@@ -74,13 +74,21 @@ export class Database {
   }
 
   /**
-   * Runs `work` in one transaction: all of it commits, or none of it. `durable` is for what must
+   * Runs `work` in one transaction: all of it commits, or none of it (on SQLite, one connection,
+   * it also sees one snapshot). `durable` is for what must
    * survive a power cut once the caller is told (consent, the audit trail): SQLite syncs that
    * commit to disk (synchronous=FULL), PostgreSQL waits for its WAL flush (synchronous_commit on).
    */
-  async transaction<T>(work: (tx: Tx) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
+  async transaction<T>(
+    work: (tx: Tx) => Promise<T>,
+    options: { durable?: boolean; snapshot?: boolean } = {},
+  ): Promise<T> {
     if (this.engine === 'postgres') {
-      return this.kysely.transaction().execute(async (tx) => {
+      // `snapshot`: one consistent view of every table for the whole transaction (a copy, a backup).
+      const builder = options.snapshot
+        ? this.kysely.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
+        : this.kysely.transaction();
+      return builder.execute(async (tx) => {
         if (options.durable) await sql`SET LOCAL synchronous_commit = on`.execute(tx);
         return work(tx);
       });

@@ -14,6 +14,7 @@ export {
   violatesUnique,
   type UniqueIndex,
 } from './errors.js';
+export { copyDatabase, rowCounts, TargetNotEmptyError, type CopyReport } from './copy.js';
 export { appliedMigrations, migrateToLatest, migrationName } from './migrate.js';
 export { LEGACY_SQLITE_MIGRATIONS, MIGRATIONS, type Migration } from './migrations.js';
 export { flag, TABLES_IN_ORDER, type Schema } from './schema.js';
