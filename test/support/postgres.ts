@@ -130,8 +130,7 @@ function freePort(): Promise<number> {
   });
 }
 
-const portTaken = (tail: string) =>
-  /could not bind|Address already in use|could not create lock file/.test(tail);
+const portTaken = (tail: string) => /could not bind|Address already in use/.test(tail);
 
 async function pgCtlStart(info: PostgresClusterInfo, timeoutSeconds: number): Promise<void> {
   const { binDir, dataDir, port } = info;
