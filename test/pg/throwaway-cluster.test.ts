@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   PostgresStartError,
   clusterControl,
@@ -99,9 +99,24 @@ describe('a throwaway PostgreSQL cluster', () => {
   });
 });
 
-describe('removing a cluster', () => {
-  it('leaves no process and no folder, and can be called twice', async () => {
-    const cluster = await startThrowawayPostgres({ fast: true });
+describe('a fast cluster, removed at the end', () => {
+  let cluster: ThrowawayPostgres;
+
+  beforeAll(async () => {
+    cluster = await startThrowawayPostgres({ fast: true });
+  });
+  afterAll(async () => {
+    await cluster?.remove();
+  });
+
+  it('runs with fsync, synchronous_commit and full_page_writes off', async () => {
+    const sql =
+      "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc, current_setting('full_page_writes') AS fpw";
+    expect(await query(cluster.url, sql)).toEqual([{ fsync: 'off', sc: 'off', fpw: 'off' }]);
+  });
+
+  // Last in this block: it ends the cluster the tests above use.
+  it('remove() leaves no process and no folder, and can be called twice', async () => {
     const pid = postmasterPid(cluster.dataDir);
     expect(pid).toBeDefined();
     expect(isProcessAlive(pid!)).toBe(true);
@@ -111,36 +126,25 @@ describe('removing a cluster', () => {
     await cluster.remove();
     expect(cluster.removed).toBe(true);
   });
+});
 
-  it('with { fast: true } runs with fsync, synchronous_commit and full_page_writes off', async () => {
-    const cluster = await startThrowawayPostgres({ fast: true });
-    try {
-      const sql =
-        "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc, current_setting('full_page_writes') AS fpw";
-      expect(await query(cluster.url, sql)).toEqual([{ fsync: 'off', sc: 'off', fpw: 'off' }]);
-    } finally {
-      await cluster.remove();
-    }
-  });
-
-  it('cleans up after a run that was killed: its postmaster is stopped, its folder deleted', async () => {
+describe('clusters left by a run that was killed', () => {
+  it('are stopped and deleted by the sweep every start runs first; live runs are spared', async () => {
     const cluster = await startThrowawayPostgres({ fast: true });
     const folder = dirname(cluster.dataDir);
     const pid = postmasterPid(cluster.dataDir)!;
     // Pretend the cluster's owner died: a process that has exited (its PID is free again).
     const dead = spawnSync('true').pid;
     writeFileSync(join(folder, 'owner.json'), JSON.stringify({ pid: dead }));
-    const mine = await startThrowawayPostgres({ fast: true });
     try {
+      expect(sweepStaleClusters(cluster.binDir)).toContain(folder);
       expect(isProcessAlive(pid)).toBe(false);
       expect(existsSync(folder)).toBe(false);
-      // The sweep spares live runs' clusters, this process's own among them.
-      expect(sweepStaleClusters(mine.binDir)).not.toContain(dirname(mine.dataDir));
-      expect(JSON.parse(readFileSync(join(dirname(mine.dataDir), 'owner.json'), 'utf8')).pid).toBe(
-        process.pid,
-      );
+      // The run's shared cluster belongs to the live vitest process: untouched.
+      const shared = inject('postgres');
+      expect(existsSync(shared.dataDir)).toBe(true);
+      expect(isProcessAlive(postmasterPid(shared.dataDir)!)).toBe(true);
     } finally {
-      await mine.remove();
       await cluster.remove();
     }
   });
