@@ -1,15 +1,50 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // Unit tests beside the code and integration tests against a real server, real SQLite files
 // and real socket.io clients. Workspace packages resolve to their TypeScript sources.
-export default defineConfig({
+// Two projects, one per database engine: `sqlite` runs everything as before; `postgres` runs the
+// files listed below against a real PostgreSQL that its global setup starts for the run.
+
+/** Files that run against PostgreSQL too (the store and integration suites go here). */
+const POSTGRES_SUITES: string[] = [
+  // Add store and integration test files here, e.g. 'test/integration/services.test.ts'.
+];
+
+const vite = {
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+} satisfies TestProjectInlineConfiguration;
+
+const common = {
+  environment: 'node',
+  testTimeout: 20_000,
+  hookTimeout: 30_000,
+  pool: 'forks',
+} satisfies TestProjectInlineConfiguration['test'];
+
+export default defineConfig({
+  ...vite,
   test: {
-    include: ['*/src/**/*.test.ts', 'test/integration/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
-    pool: 'forks',
+    projects: [
+      {
+        ...vite,
+        test: {
+          ...common,
+          name: 'sqlite',
+          include: ['*/src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          env: { MADOGUCHI_TEST_ENGINE: 'sqlite' },
+        },
+      },
+      {
+        ...vite,
+        test: {
+          ...common,
+          name: 'postgres',
+          include: ['test/pg/**/*.test.ts', ...POSTGRES_SUITES],
+          globalSetup: ['test/support/postgresGlobalSetup.ts'],
+          env: { MADOGUCHI_TEST_ENGINE: 'postgres' },
+        },
+      },
+    ],
   },
 });

@@ -34,7 +34,9 @@ const DEBIAN_PACKAGES = {
     'flatbuffers-compiler',
   ],
   // Real Chromium and chromedriver for the end-to-end tests and benchmarks; nothing is downloaded.
-  test: ['chromium', 'chromium-driver'],
+  // PostgreSQL's server binaries: the tests start throwaway clusters of their own
+  // (test/support/postgres.ts); the Debian default cluster is never used.
+  test: ['chromium', 'chromium-driver', 'postgresql'],
 };
 
 const say = (line) => console.error(`[madoguchi] ${line}`);
