@@ -24,7 +24,7 @@ import { EventHub } from '../core/EventHub.js';
 import type { Logger } from '../core/logger.js';
 import { violatesUnique } from '../db/index.js';
 import { newId } from '../core/secrets.js';
-import type { DeviceRegistry } from '../devices/index.js';
+import type { DeviceRecord, DeviceRegistry } from '../devices/index.js';
 import type { StaffAuth } from '../staff/index.js';
 import type { Tenant } from '../tenants/index.js';
 import { callbackSlots } from './callbackSlots.js';
@@ -153,9 +153,15 @@ export class Counter {
   async join(deviceId: string, topic: string): Promise<MyQueueEntry> {
     this.requireTopic(topic);
     if (!this.tenant.calendar.isOpen(this.clock.now())) throw new AppError('COUNTER_CLOSED');
-    await this.insertEntry(this.store, deviceId, topic, null);
+    // The reply is read in the same transaction: a TV told "failed" has no place, one told its
+    // place has it.
+    const device = await this.requireDevice(deviceId);
+    const entry = await this.store.transaction(async (store) => {
+      await this.insertEntry(store, device, topic, null);
+      return this.views.myEntry(deviceId, store);
+    });
     this.announce(deviceId);
-    return (await this.myEntry(deviceId)) as MyQueueEntry;
+    return entry as MyQueueEntry;
   }
 
   async requestCallback(deviceId: string, request: CallbackRequest): Promise<MyQueueEntry> {
@@ -164,21 +170,25 @@ export class Counter {
     if (!offered.some((slot) => slot.date === request.date && slot.period === request.period)) {
       throw new AppError('SLOT_UNAVAILABLE');
     }
-    const waiting = await this.store.openEntryOf(deviceId);
-    if (waiting?.status === 'waiting' && waiting.kind === 'walkIn') {
-      // Rather than wait, be called back: one atomic change, so the place is never lost on the way.
-      if (!(await this.store.convertToCallback(waiting.id, request.topic, request.date, request.period))) {
-        throw new AppError('CALL_STATE');
+    const device = await this.requireDevice(deviceId);
+    const entry = await this.store.transaction(async (store) => {
+      const waiting = await store.openEntryOf(deviceId);
+      if (waiting?.status === 'waiting' && waiting.kind === 'walkIn') {
+        // Rather than wait, be called back: one atomic change, so the place is never lost on the way.
+        if (!(await store.convertToCallback(waiting.id, request.topic, request.date, request.period))) {
+          throw new AppError('CALL_STATE');
+        }
+      } else {
+        await this.insertEntry(store, device, request.topic, {
+          date: request.date,
+          period: request.period,
+        });
       }
-      this.clearTimer(this.graceTimers, deviceId);
-    } else {
-      await this.insertEntry(this.store, deviceId, request.topic, {
-        date: request.date,
-        period: request.period,
-      });
-    }
+      return this.views.myEntry(deviceId, store);
+    });
+    this.clearTimer(this.graceTimers, deviceId);
     this.announce(deviceId);
-    return (await this.myEntry(deviceId)) as MyQueueEntry;
+    return entry as MyQueueEntry;
   }
 
   async cancel(deviceId: string): Promise<void> {
@@ -400,14 +410,20 @@ export class Counter {
 
   // ── internals ───────────────────────────────────────────────────────────────────────────
 
+  /** The TV that asks, read before a transaction opens (its row is not the counter's). */
+  private async requireDevice(deviceId: string): Promise<DeviceRecord> {
+    const device = await this.devices.get(deviceId);
+    if (!device) throw new AppError('DEVICE_NOT_REGISTERED');
+    return device;
+  }
+
   private async insertEntry(
     store: CounterStore,
-    deviceId: string,
+    device: DeviceRecord,
     topic: string,
     callback: { date: string; period: 'morning' | 'afternoon' } | null,
   ): Promise<QueueEntryRecord> {
-    const device = await this.devices.get(deviceId);
-    if (!device) throw new AppError('DEVICE_NOT_REGISTERED');
+    const deviceId = device.id;
     if (await store.openEntryOf(deviceId)) throw new AppError('ALREADY_QUEUED');
     return store
       .insertEntry({

@@ -96,8 +96,9 @@ export class CounterViews {
     };
   }
 
-  async myEntry(deviceId: string): Promise<MyQueueEntry | null> {
-    const entry = await this.store.openEntryOf(deviceId);
+  /** In `store`'s transaction when given, so a reply is read with the change it reports. */
+  async myEntry(deviceId: string, store: CounterStore = this.store): Promise<MyQueueEntry | null> {
+    const entry = await store.openEntryOf(deviceId);
     if (!entry) return null;
     const base = {
       entryId: entry.id,
@@ -110,10 +111,8 @@ export class CounterViews {
       // openEntryOf only returns open entries (its SQL filters on OPEN_QUEUE_STATUSES).
       return { ...base, status: entry.status as OpenQueueStatus, position: null, etaMinutes: null };
     }
-    const [open, recent] = await Promise.all([
-      this.store.openEntries(),
-      this.store.recentServeSeconds(RECENT_CALLS),
-    ]);
+    const open = await store.openEntries();
+    const recent = await store.recentServeSeconds(RECENT_CALLS);
     const position = positionOf(entry, open);
     return { ...base, status: 'waiting', position, etaMinutes: this.etaMinutes(position, recent) };
   }

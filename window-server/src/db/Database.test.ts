@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, testEngine, type TestDatabase } from '../../../test/support/testDatabase.js';
 import { createLogger } from '../core/logger.js';
-import { Database } from './Database.js';
+import { Database, OutsideTransactionError } from './Database.js';
 import { appliedMigrations, migrateToLatest, migrationName } from './migrate.js';
 import { LEGACY_SQLITE_MIGRATIONS, MIGRATIONS, type Migration } from './migrations.js';
 import { migrateSqliteFile, openSqliteFile } from './sqliteFile.js';
@@ -121,6 +121,18 @@ describe(`the database (${testEngine()})`, () => {
 });
 
 describe.runIf(testEngine() === 'sqlite')('SQLite files', () => {
+  it('fails a query made outside an open transaction at once, instead of waiting for the one connection', async () => {
+    const { db } = await open();
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.selectFrom('devices').selectAll().execute();
+        return db.kysely.selectFrom('devices').selectAll().execute();
+      }),
+    ).rejects.toBeInstanceOf(OutsideTransactionError);
+    // The connection is free again afterwards.
+    expect(await db.kysely.selectFrom('devices').selectAll().execute()).toEqual([]);
+  });
+
   it('opens with WAL and foreign keys on', async () => {
     const { db } = await open();
     const { rows } = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db.kysely);

@@ -1,5 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, sql, SqliteDialect, type RawBuilder, type Transaction } from 'kysely';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  Kysely,
+  PostgresDialect,
+  sql,
+  SqliteDialect,
+  type Driver,
+  type RawBuilder,
+  type Transaction,
+} from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
@@ -22,6 +31,32 @@ export interface DatabaseOptions {
   /** PostgreSQL: a statement running longer is cancelled, in milliseconds. */
   statementTimeoutMs?: number;
   logger: Logger;
+}
+
+/**
+ * SQLite has one connection, held by a transaction until it ends: a query that does not go
+ * through the transaction would wait for it forever. Such a query fails at once instead, naming
+ * the mistake (on PostgreSQL it would quietly run outside the transaction).
+ */
+const inSqliteTransaction = new AsyncLocalStorage<true>();
+
+export class OutsideTransactionError extends Error {
+  override name = 'OutsideTransactionError';
+  constructor() {
+    super('A query outside its transaction: use the transaction (store.with(tx)) for every query in it.');
+  }
+}
+
+class GuardedSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = () => {
+      if (inSqliteTransaction.getStore()) return Promise.reject(new OutsideTransactionError());
+      return acquire();
+    };
+    return driver;
+  }
 }
 
 /** Named locks for work that must run one at a time across every connection (and node). */
@@ -93,12 +128,13 @@ export class Database {
         return work(tx);
       });
     }
-    if (!options.durable) return this.kysely.transaction().execute(work);
+    const guarded = (tx: Tx): Promise<T> => inSqliteTransaction.run(true, () => work(tx));
+    if (!options.durable) return this.kysely.transaction().execute(guarded);
     // One connection: the FULL sync applies to this commit only, then NORMAL again.
     return this.kysely.connection().execute(async (connection) => {
       await sql`PRAGMA synchronous = FULL`.execute(connection);
       try {
-        return await connection.transaction().execute(work);
+        return await connection.transaction().execute(guarded);
       } finally {
         await sql`PRAGMA synchronous = NORMAL`.execute(connection);
       }
@@ -159,7 +195,7 @@ export class Database {
     handle.pragma('synchronous = NORMAL');
     handle.pragma('foreign_keys = ON');
     handle.pragma('busy_timeout = 5000');
-    const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: handle }) });
+    const kysely = new Kysely<Schema>({ dialect: new GuardedSqliteDialect({ database: handle }) });
     return new Database('sqlite', kysely, file, null, handle);
   }
 
@@ -177,6 +213,14 @@ export class Database {
     });
     // An idle connection that breaks (the server restarted) is dropped and replaced; unhandled,
     // the pool's 'error' event would end the process.
+    // pg-pool listens for errors only on idle clients; a checked-out one that loses the server
+    // between two queries would throw its 'error' event and end the process. The query in hand
+    // fails with the error instead, and the request is answered DATABASE_UNAVAILABLE.
+    pool.on('connect', (client) => {
+      client.on('error', (error) =>
+        options.logger.warn({ err: error, database: location }, 'database connection lost'),
+      );
+    });
     pool.on('error', (error) =>
       options.logger.warn({ err: error, database: location }, 'database connection lost'),
     );

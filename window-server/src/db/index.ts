@@ -2,6 +2,7 @@ export {
   Database,
   DatabaseStartError,
   LOCKS,
+  OutsideTransactionError,
   type DatabaseOptions,
   type Engine,
   type Executor,

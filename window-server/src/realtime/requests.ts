@@ -10,6 +10,7 @@ import {
 } from '@madoguchi/shared';
 import type { Socket } from 'socket.io';
 import { AppError } from '../core/AppError.js';
+import { asRequestError } from '../db/index.js';
 import type { Logger } from '../core/logger.js';
 
 /** The handler of one request: the validated payload in, the reply (or an AppError) out. */
@@ -47,7 +48,12 @@ export function answerRequests<T extends RequestTable>(socket: Socket, table: T,
       try {
         reply(okAck(await handler(parsed.value)));
       } catch (error) {
-        if (error instanceof AppError) return reply({ ok: false, error: error.toAckError() });
+        const refused = asRequestError(error);
+        if (refused instanceof AppError) {
+          if (refused !== error)
+            logger.warn({ err: error, event }, 'request failed: the database is unavailable');
+          return reply({ ok: false, error: refused.toAckError() });
+        }
         logger.error({ err: error, event, socketId: socket.id }, 'request handler failed');
         reply(errorAck('INTERNAL'));
       }

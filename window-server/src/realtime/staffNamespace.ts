@@ -63,13 +63,18 @@ export function attachStaffNamespace(io: Server, deps: StaffNamespaceDeps): Staf
     ]);
 
     // Every request re-checks the session, so an ended one stops working at once.
-    socket.use((_packet, next) => {
+    socket.use((packet, next) => {
       deps.staff.authenticate(socket.data.sessionToken).then(
         () => next(),
         (error: unknown) => {
-          // The database away is not the end of the session: the request is refused, the console stays.
+          // The database away is not the end of the session: this request is refused, the console stays.
           const refused = asRequestError(error);
-          if (refused instanceof AppError && refused.code === 'DATABASE_UNAVAILABLE') return next(refused);
+          if (refused instanceof AppError && refused.code === 'DATABASE_UNAVAILABLE') {
+            const ack = packet[packet.length - 1];
+            if (typeof ack === 'function')
+              (ack as (answer: unknown) => void)(errorAck('DATABASE_UNAVAILABLE'));
+            return;
+          }
           socket.emit('session:ended', 'expired');
           socket.disconnect(true);
         },
