@@ -1,4 +1,4 @@
-import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // Unit tests beside the code and integration tests against a real server, real SQLite files
 // and real socket.io clients. Workspace packages resolve to their TypeScript sources.
@@ -7,8 +7,13 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 
 /** Files that run against PostgreSQL too (the store and integration suites go here). */
 const POSTGRES_SUITES: string[] = [
-  // Add store and integration test files here, e.g. 'test/integration/services.test.ts'.
+  'window-server/src/db/**/*.test.ts',
+  'window-server/src/fleet/Fleet.test.ts',
+  'window-server/src/staff/StaffAuth.test.ts',
+  'test/integration/**/*.test.ts',
 ];
+/** Integration files that never touch window-server's database: once is enough. */
+const ENGINE_FREE = ['test/integration/packager.test.ts'];
 
 const vite = {
   resolve: { conditions: ['source'] },
@@ -41,6 +46,7 @@ export default defineConfig({
           ...common,
           name: 'postgres',
           include: ['test/pg/**/*.test.ts', ...POSTGRES_SUITES],
+          exclude: [...configDefaults.exclude, ...ENGINE_FREE],
           globalSetup: ['test/support/postgresGlobalSetup.ts'],
           env: { MADOGUCHI_TEST_ENGINE: 'postgres' },
         },
