@@ -9,6 +9,7 @@ import { closeBrowser, openBrowser, type Browser } from '../e2e/support/browser.
 import { byTestId, signIn, waitForSignedIn } from '../e2e/support/staff.js';
 import { press, startFresh, waitForTv } from '../e2e/support/tv.js';
 import { startServer } from '../integration/support/server.js';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
 import { machine, machineLine, summarise, writeDocSection, writeJson } from './report.js';
 
 const ALWAYS_OPEN = fileURLToPath(new URL('../fixtures/tenant-always-open.json', import.meta.url));
@@ -21,22 +22,47 @@ let server: WindowServer;
 let tv: Browser;
 let officer: Browser;
 let deviceId: string;
+let postgres: ThrowawayPostgres | undefined;
 
-beforeAll(async () => {
+/** A server on the given database, a TV and an officer signed in: one counter to measure. */
+async function openCounter(env: Record<string, string> = {}): Promise<void> {
   server = await startServer({
-    env: { MADOGUCHI_TENANT_FILE: ALWAYS_OPEN, MADOGUCHI_MEDIA_WORKERS: '2', MADOGUCHI_HOST: '127.0.0.1' },
+    env: {
+      MADOGUCHI_TENANT_FILE: ALWAYS_OPEN,
+      MADOGUCHI_MEDIA_WORKERS: '2',
+      MADOGUCHI_HOST: '127.0.0.1',
+      ...env,
+    },
   });
   [tv, officer] = [await openBrowser(), await openBrowser()];
   deviceId = await startFresh(tv, server.url);
   await signIn(officer, server.url, 'staff');
   await waitForSignedIn(officer);
-});
+}
 
-afterAll(async () => {
+async function closeCounter(): Promise<void> {
   await closeBrowser(tv);
   await closeBrowser(officer);
   await server?.close();
+}
+
+beforeAll(() => openCounter());
+
+afterAll(async () => {
+  await closeCounter();
+  await postgres?.remove();
 });
+
+/** Accept → first frame, `CALLS_FOR_LATENCY` calls on the counter open now. */
+async function latencies(): Promise<number[]> {
+  const samples: number[] = [];
+  for (let call = 0; call < CALLS_FOR_LATENCY; call += 1) {
+    await joinQueue();
+    samples.push(await acceptToFirstFrame());
+    await endCall();
+  }
+  return samples;
+}
 
 async function joinQueue(): Promise<void> {
   await press(tv, 'g');
@@ -156,12 +182,7 @@ async function addCall(
 }
 
 it('video counter: accept to first frame, and CPU per concurrent call on one worker', async () => {
-  const latencies: number[] = [];
-  for (let call = 0; call < CALLS_FOR_LATENCY; call += 1) {
-    await joinQueue();
-    latencies.push(await acceptToFirstFrame());
-    await endCall();
-  }
+  const onSqlite = await latencies();
 
   // A live call feeds the load test.
   await joinQueue();
@@ -195,11 +216,19 @@ it('video counter: accept to first frame, and CPU per concurrent call on one wor
   for (const router of routers) router.close();
   sink.close();
 
+  // The same calls with the counter's rows in PostgreSQL (a throwaway cluster, durable settings).
+  await closeCounter();
+  postgres = await startThrowawayPostgres();
+  await openCounter({ MADOGUCHI_DATABASE_URL: await postgres.createDatabase() });
+  const onPostgres = await latencies();
+
   const m = machine();
-  const latency = summarise(latencies);
+  const latency = summarise(onSqlite);
+  const pgLatency = summarise(onPostgres);
   writeJson('video-counter', {
     machine: m,
-    acceptToFirstFrameMs: { ...latency, raw: latencies },
+    acceptToFirstFrameMs: { ...latency, raw: onSqlite },
+    acceptToFirstFrameOnPostgresMs: { ...pgLatency, raw: onPostgres },
     cpu,
     idleCpuPercent: idle,
   });
@@ -209,8 +238,15 @@ it('video counter: accept to first frame, and CPU per concurrent call on one wor
 
 **Accept → first frame on the TV**: the officer clicks 受付 in the staff console → the first frame of
 the officer's camera is presented on the TV (\`requestVideoFrameCallback\` on the TV's video element),
-${CALLS_FOR_LATENCY} calls, real Chromium on both sides with the fake camera, mediasoup on 127.0.0.1.
-Median **${latency.median} ms**, p95 **${latency.p95} ms** (min ${latency.min}, max ${latency.max}).
+${CALLS_FOR_LATENCY} calls, real Chromium on both sides with the fake camera, mediasoup on 127.0.0.1, once with
+the counter's rows in SQLite and once in PostgreSQL over loopback (the same run).
+
+| database | median | p95 | min | max |
+|---|---|---|---|---|
+| SQLite | ${latency.median} | ${latency.p95} | ${latency.min} | ${latency.max} |
+| PostgreSQL | ${pgLatency.median} | ${pgLatency.p95} | ${pgLatency.min} | ${pgLatency.max} |
+
+PostgreSQL's median is **${(pgLatency.median / latency.median).toFixed(2)}×** SQLite's (the target: within 1.10×).
 
 **CPU per concurrent call on one worker**: one live call (TV and officer, sound and picture) feeds a
 second worker, which forwards its four streams for each added call and sends them out again over SRTP
