@@ -64,6 +64,16 @@ export function okAck<T>(data: T): Ack<T> {
   return { ok: true, data };
 }
 
+/** The i18n key of an error code's message: the one place that spells `errors.<CODE>`. */
+export function errorKey(code: ErrorCode): `errors.${ErrorCode}` {
+  return `errors.${code}`;
+}
+
+/** True when `text` is an error message key (`errors.…`) rather than words. */
+export function isErrorKey(text: unknown): text is string {
+  return typeof text === 'string' && text.startsWith('errors.');
+}
+
 export function errorAck(code: ErrorCode, fields?: string[]): { ok: false; error: AckError } {
   const error: AckError = { code, message: `errors.${code}` };
   if (fields && fields.length > 0) error.fields = fields;

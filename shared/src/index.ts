@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './clock.js';
 export * from './keys.js';
 export * from './settings.js';
 export * from './tenant.js';
