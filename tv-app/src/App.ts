@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
-import type { DeviceSettings } from '@madoguchi/shared';
+import { epochMs, errorKey, isErrorKey, type DeviceSettings } from '@madoguchi/shared';
 import type { DeviceChannelState } from '@madoguchi/stb-bridge';
 import { Banner } from './components/Banner';
 import { CardOverlay } from './components/CardOverlay';
@@ -121,7 +121,7 @@ export class App extends Lightning.Component implements Shell {
     });
     this.ringer = new Ringer(window);
     // Script errors and memory for the cable operator's fleet view.
-    reportFleetHealth(context.channel, window);
+    reportFleetHealth(context.channel, window, context.clock);
     context.counter.on('changed', (change) => this.onCounter(change));
     context.on('settings', (settings, previous) => this.onSettings(settings, previous));
     context.on('session', () => this.onSession());
@@ -548,8 +548,7 @@ export class App extends Lightning.Component implements Shell {
 
   private errorText(error: unknown): string {
     const message = (error as { message?: unknown }).message;
-    const key = typeof message === 'string' && message.startsWith('errors.') ? message : 'errors.INTERNAL';
-    return ctx().t(key);
+    return ctx().t(isErrorKey(message) ? message : errorKey('INTERNAL'));
   }
 
   // Cards and remote assist from an officer ------------------------------------------------------
@@ -559,7 +558,7 @@ export class App extends Lightning.Component implements Shell {
     const card = pushes.card;
     if (!card) return null;
     return cardView(texts, card, {
-      today: jstDate(Date.now()),
+      today: jstDate(epochMs(ctx().clock)),
       textScale: ctx().settings.textScale,
       page: this.cardPage,
       waiting: pushes.waiting,

@@ -1,4 +1,4 @@
-import type { BookingView, ChildcareView, ErrorCode } from '@madoguchi/shared';
+import { epochMs, errorKey, type BookingView, type ChildcareView, type ErrorCode } from '@madoguchi/shared';
 import {
   childcareSpec,
   slotRange,
@@ -160,7 +160,7 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
     const token = ++this.slotsToken;
     this.slots = { kind: 'loading' };
     this.redraw();
-    const { from, to } = slotRange(jstDate(Date.now()));
+    const { from, to } = slotRange(jstDate(epochMs(ctx().clock)));
     try {
       const slots = await ctx().services.slots(citizenId, from, to);
       if (token === this.slotsToken) this.slots = { kind: 'loaded', slots };
@@ -196,7 +196,7 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
     if (code === 'SLOT_FULL') {
       this.confirmation = null;
       this.backTo((earlier) => earlier.step === 'time');
-      this.notice = ctx().t('errors.SLOT_FULL');
+      this.notice = ctx().t(errorKey(code));
       ctx().announcer.notice(this.notice);
       void this.loadSlots();
       return true;
@@ -204,7 +204,7 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
     if (code === 'ALREADY_BOOKED') {
       this.confirmation = null;
       this.backTo(isBookings, { step: 'bookings' });
-      this.notice = ctx().t('errors.ALREADY_BOOKED');
+      this.notice = ctx().t(errorKey(code));
       ctx().announcer.notice(this.notice);
       void this.reload();
       return true;

@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
+import { epochMs } from '@madoguchi/shared';
 import { Button } from '../components/Button';
 import { textSettings } from '../components/card';
 import type { SignInEvent, SignInSnapshot } from '../services/DeviceSignIn';
@@ -78,7 +79,7 @@ export class LinkPage extends Page {
 
   private remaining(): string {
     const { expiresAt } = this.snap;
-    return expiresAt === null ? '' : countdownText(ctx().texts, expiresAt - Date.now());
+    return expiresAt === null ? '' : countdownText(ctx().texts, expiresAt - epochMs(ctx().clock));
   }
 
   private codeSpeech(): string {
@@ -154,7 +155,8 @@ export class LinkPage extends Page {
     const { state, expiresAt, intervalMs, codes } = this.snap;
     return {
       state,
-      secondsLeft: expiresAt === null ? null : Math.max(0, Math.ceil((expiresAt - Date.now()) / 1000)),
+      secondsLeft:
+        expiresAt === null ? null : Math.max(0, Math.ceil((expiresAt - epochMs(ctx().clock)) / 1000)),
       intervalMs,
       codes,
       qrShown: this.qrSize > 0 && this.qrFor === this.snap.verificationUriComplete,
@@ -200,7 +202,7 @@ export class LinkPage extends Page {
   /** The last minute is shown in the focus colour as well as said (no silent time-outs). */
   private lastMinute(): boolean {
     const { expiresAt } = this.snap;
-    return expiresAt !== null && expiresAt - Date.now() <= WARN_BEFORE_MS;
+    return expiresAt !== null && expiresAt - epochMs(ctx().clock) <= WARN_BEFORE_MS;
   }
 
   private tick(): void {

@@ -1,4 +1,4 @@
-import type { WalletView } from '@madoguchi/shared';
+import { epochMs, type WalletView } from '@madoguchi/shared';
 import { ctx, shell } from '../services/runtime';
 import type { ServiceScreenSpec, SpecContext } from '../services/serviceScreens';
 import { PAY_WARN_BEFORE_MS, walletSpec, type PayCodeState, type WalletStep } from '../services/walletModel';
@@ -35,7 +35,7 @@ export class WalletPage extends ServicePage<WalletStep, WalletView> {
       payCode: this.step.step === 'pay' && pay.kind === 'shown' ? pay.code : null,
       paySecondsLeft:
         this.step.step === 'pay' && pay.kind === 'shown'
-          ? Math.max(0, Math.ceil((pay.expiresAt - Date.now()) / 1000))
+          ? Math.max(0, Math.ceil((pay.expiresAt - epochMs(ctx().clock)) / 1000))
           : null,
     };
   }
@@ -93,7 +93,7 @@ export class WalletPage extends ServicePage<WalletStep, WalletView> {
   /** Once a second on the QR screen: the countdown, the spoken warning, and the expiry. */
   private tick(): void {
     if (!this.attached || !this.visible || this.step.step !== 'pay' || this.pay.kind !== 'shown') return;
-    const left = this.pay.expiresAt - Date.now();
+    const left = this.pay.expiresAt - epochMs(ctx().clock);
     if (left <= PAY_WARN_BEFORE_MS && left > 0 && !this.warned) {
       this.warned = true;
       ctx().announcer.notice(ctx().t('tvApp.wallet.payWarn'));

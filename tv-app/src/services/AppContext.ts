@@ -1,8 +1,10 @@
 import {
   DEFAULT_DEVICE_SETTINGS,
   applySettingsPatch,
+  systemClock,
   deviceSettingsSchema,
   tenantPublicSchema,
+  type Clock,
   type DeviceSession,
   type DeviceSettings,
   type DeviceSettingsPatch,
@@ -16,7 +18,7 @@ import { themeOf, type Theme } from '../ui/theme';
 import { Announcer } from './Announcer';
 import { CallMedia } from './CallMedia';
 import { CityServices } from './CityServices';
-import { DeviceSignIn } from './DeviceSignIn';
+import { DeviceSignIn, signInTimers } from './DeviceSignIn';
 import { Household } from './Household';
 import { OfficerPushes } from './OfficerPushes';
 import { Translator, type Params } from './Translator';
@@ -72,6 +74,8 @@ export interface AppContextOptions {
   measure: MeasureText;
   /** The operator's pushed configuration this start uses (boot config), told to the server. */
   appliedConfigVersion?: number | null;
+  /** The system's unless a test fixes the time. */
+  clock?: Clock;
 }
 
 /**
@@ -102,6 +106,8 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
     readonly channel: DeviceChannel,
     readonly texts: Translator,
     readonly measure: MeasureText,
+    /** The one clock of the app: every screen reads the time from here. */
+    readonly clock: Clock,
     cached: DeviceSession | undefined,
   ) {
     super();
@@ -122,8 +128,8 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
         mediaDevices: typeof navigator === 'undefined' ? undefined : navigator.mediaDevices,
       }),
     );
-    this.household = new Household(channel);
-    this.signIn = new DeviceSignIn((path, init) => channel.http(path, init));
+    this.household = new Household(channel, clock);
+    this.signIn = new DeviceSignIn((path, init) => channel.http(path, init), signInTimers(clock));
     this.services = new CityServices((path, init) => channel.http(path, init));
     this.pushes = new OfficerPushes(channel);
     // Another person at the TV: nothing of the one before stays (screens, test hook).
@@ -152,7 +158,14 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
     });
     const cached = channel.hasToken ? readCachedSession(platform) : undefined;
     const texts = await Translator.create(cached?.settings.language ?? DEFAULT_DEVICE_SETTINGS.language);
-    const context = new AppContext(platform, channel, texts, options.measure, cached);
+    const context = new AppContext(
+      platform,
+      channel,
+      texts,
+      options.measure,
+      options.clock ?? systemClock,
+      cached,
+    );
     setDocumentLanguage(texts.language);
     return context;
   }

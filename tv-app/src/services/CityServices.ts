@@ -1,4 +1,5 @@
 import {
+  errorKey,
   isErrorCode,
   type AidRequestView,
   type BookingView,
@@ -30,7 +31,7 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     readonly status: number | null = null,
   ) {
-    super(`errors.${code}`);
+    super(errorKey(code));
     this.name = 'ServiceError';
   }
 }

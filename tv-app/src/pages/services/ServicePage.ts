@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@madoguchi/shared';
+import { epochMs, type ErrorCode } from '@madoguchi/shared';
 import { ServiceScreen } from '../../components/ServiceScreen';
 import { ServiceError, type ServiceKey } from '../../services/CityServices';
 import type { HouseholdChange } from '../../services/Household';
@@ -267,7 +267,7 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
     if (!this.attached) return;
     if (outcome.ok) {
       // A second OK pressed with the first must not choose on the screen that follows.
-      this.settleUntil = Date.now() + SETTLE_MS;
+      this.settleUntil = epochMs(ctx().clock) + SETTLE_MS;
       if (outcome.value !== undefined) done(outcome.value);
       this.redraw();
       return;
@@ -311,7 +311,7 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
 
   protected specContext(): SpecContext {
     const context = ctx();
-    const now = Date.now();
+    const now = epochMs(context.clock);
     return {
       texts: context.texts,
       language: context.language,
@@ -481,7 +481,7 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
   }
 
   protected settling(): boolean {
-    return Date.now() < this.settleUntil;
+    return epochMs(ctx().clock) < this.settleUntil;
   }
 
   override _handleEnter(): boolean {
