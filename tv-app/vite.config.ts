@@ -3,6 +3,10 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   // Served by window-server under /tv/, and from a file or any folder in an operator package.
   base: './',
+  define: {
+    // A constant, so a build without the hook can tree-shake it and its module away.
+    'import.meta.env.MADOGUCHI_TEST_HOOK': JSON.stringify(true),
+  },
   resolve: {
     // Workspace packages resolve to their TypeScript sources.
     conditions: ['source', 'module', 'browser', 'development|production'],

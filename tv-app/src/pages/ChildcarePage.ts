@@ -9,6 +9,7 @@ import {
 import { ctx, shell } from '../services/runtime';
 import { charsPerTextPage, jstDate, textPages } from '../services/serviceFormat';
 import type { ServiceScreenSpec, SpecContext } from '../services/serviceScreens';
+import type { ChildcareDetails } from '../testHook/screenDetails';
 import { ServicePage, codeOf, splitChoiceId } from './services/ServicePage';
 
 const isBookings = (step: ChildcareStep) => step.step === 'bookings';
@@ -18,7 +19,7 @@ const isBookings = (step: ChildcareStep) => step.step === 'bookings';
  * (day → time → confirm), change (the same steps), cancel (asked first) — and a confirmation
  * screen after booking. Opened from Home's reminder, it starts at that booking.
  */
-export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
+export class ChildcarePage extends ServicePage<'childcare', ChildcareStep, ChildcareView> {
   readonly route = 'childcare' as const;
   readonly service = 'childcare' as const;
   private slots: SlotsState = { kind: 'loading' };
@@ -44,9 +45,10 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
     });
   }
 
-  protected override extraDetails(): Record<string, unknown> {
+  override details(): ChildcareDetails {
     const step = this.step;
     return {
+      ...this.serviceDetails(),
       slotsState: this.slots.kind,
       date: step.step === 'time' ? step.date : null,
       selectedSlot: step.step === 'confirm' ? step.slot.id : null,

@@ -8,6 +8,7 @@ import { ctx, shell } from '../services/runtime';
 import { WARN_BEFORE_MS, countdownText, displayUserCode, spellUserCode } from '../services/signInModel';
 import { FOCUS_MARGIN, wrapLines } from '../ui/layout';
 import { qrImage } from '../ui/qrImage';
+import type { LinkDetails } from '../testHook/screenDetails';
 import { Page } from './Page';
 
 const COLUMN_GAP = 64;
@@ -24,7 +25,7 @@ function sentencePerLine(text: string): string {
  * is greeted by name, on screen and aloud. The green key reaches an officer, who can register
  * someone without a phone during a video call.
  */
-export class LinkPage extends Page {
+export class LinkPage extends Page<'link'> {
   readonly route = 'link' as const;
   private signInOff: (() => void) | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -151,7 +152,7 @@ export class LinkPage extends Page {
     ];
   }
 
-  override details(): Record<string, unknown> {
+  override details(): LinkDetails {
     const { state, expiresAt, intervalMs, codes } = this.snap;
     return {
       state,

@@ -2,6 +2,7 @@ import { epochMs, type WalletView } from '@madoguchi/shared';
 import { ctx, shell } from '../services/runtime';
 import type { ServiceScreenSpec, SpecContext } from '../services/serviceScreens';
 import { PAY_WARN_BEFORE_MS, walletSpec, type PayCodeState, type WalletStep } from '../services/walletModel';
+import type { WalletDetails } from '../testHook/screenDetails';
 import { ServicePage } from './services/ServicePage';
 
 /**
@@ -9,7 +10,7 @@ import { ServicePage } from './services/ServicePage';
  * to show at a shop that counts down and renews with OK (never a silent time-out: the last
  * seconds are said, and an expired code is taken off the screen).
  */
-export class WalletPage extends ServicePage<WalletStep, WalletView> {
+export class WalletPage extends ServicePage<'wallet', WalletStep, WalletView> {
   readonly route = 'wallet' as const;
   readonly service = 'wallet' as const;
   private pay: PayCodeState = { kind: 'loading' };
@@ -29,9 +30,10 @@ export class WalletPage extends ServicePage<WalletStep, WalletView> {
     return walletSpec(context, { step: this.step, wallet: data, page: this.listPage, pay: this.pay });
   }
 
-  protected override extraDetails(): Record<string, unknown> {
+  override details(): WalletDetails {
     const pay = this.pay;
     return {
+      ...this.serviceDetails(),
       payCode: this.step.step === 'pay' && pay.kind === 'shown' ? pay.code : null,
       paySecondsLeft:
         this.step.step === 'pay' && pay.kind === 'shown'
