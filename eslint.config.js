@@ -8,6 +8,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      'tv-app/dist-release/**',
       '**/node_modules/**',
       'data/**',
       'test-output/**',

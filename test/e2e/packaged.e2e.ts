@@ -8,6 +8,7 @@ import { extname, join, normalize, relative, sep } from 'node:path';
 import { TV_TEXTS, ja, type DeviceSummary } from '@madoguchi/shared';
 import { create as createQr } from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_HOOK_MARKER } from '../../stb-bridge/src/packager/testHook.js';
 import { QUIET_ZONE_MODULES } from '../../tv-app/src/ui/qrImage.js';
 import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
 import {
@@ -27,7 +28,7 @@ import { press, pressKeyCode } from './support/tv.js';
 // An operator package for the hbbtv profile, made and verified with the real command line,
 // unpacked with the system's tar and served from another origin than window-server, as a
 // set-top box or a head-end would serve it. The app must find its server in madoguchi.json.
-// The app is watched from outside, as it would be without its test hook: what it fetches, what
+// A package has no test hook, so the app is watched from outside: what it fetches, what
 // window-server knows of it, and what it draws (support/drawn.ts).
 
 const BIN = join(REPO_ROOT, 'stb-bridge', 'bin', 'stb-bridge.js');
@@ -139,6 +140,11 @@ async function registeredDevices(): Promise<DeviceSummary[]> {
   return devices;
 }
 
+/** Every file under `dir` that names the test hook's global. */
+function filesNamingTheHook(dir: string): string[] {
+  return Object.keys(hashes(dir)).filter((path) => readFileSync(join(dir, path)).includes(TEST_HOOK_MARKER));
+}
+
 /** Presses a key code and waits until the page draws, anew, a text that passes `match`. */
 async function pressAndSee(
   keyCodes: number[],
@@ -151,7 +157,7 @@ async function pressAndSee(
 }
 
 describe('a packaged TV app', () => {
-  it('is built, signed and verified by stb-bridge, and holds the hosted build plus madoguchi.json', () => {
+  it('is built, signed and verified by stb-bridge, and holds the release build plus madoguchi.json, without the test hook', () => {
     cli(['keygen', '--out', 'keys']);
     const operator = {
       id: 'e2e-cable',
@@ -169,10 +175,12 @@ describe('a packaged TV app', () => {
 
     const untar = spawnSync('tar', ['-xzf', file, '-C', appDir], { encoding: 'utf8' });
     expect(untar.status, untar.stderr).toBe(0);
-    // The same build window-server hosts at /tv/ (npm run build wrote tv-app/dist).
+    // The release build npm run build wrote (tv-app/dist-release): the hosted build minus the hook.
     expect(hashes(appDir, ['madoguchi.json', 'manifest.json', 'manifest.sig'])).toEqual(
-      hashes(join(REPO_ROOT, 'tv-app', 'dist')),
+      hashes(join(REPO_ROOT, 'tv-app', 'dist-release')),
     );
+    expect(filesNamingTheHook(appDir)).toEqual([]);
+    expect(filesNamingTheHook(join(REPO_ROOT, 'tv-app', 'dist'))).not.toEqual([]);
     expect(JSON.parse(readFileSync(join(appDir, 'madoguchi.json'), 'utf8'))).toEqual({
       serverUrl: server.url,
       tenant: 'omura',
