@@ -78,11 +78,29 @@ export interface AppContextOptions {
   clock?: Clock;
 }
 
+/** The finished parts `create` puts together; the constructor only wires them. */
+interface AppContextParts {
+  platform: Platform;
+  channel: DeviceChannel;
+  texts: Translator;
+  measure: MeasureText;
+  clock: Clock;
+  /** The session kept from the last start, if this TV is registered. */
+  cached: DeviceSession | undefined;
+}
+
 /**
  * Everything the screens share: the platform, the device channel, texts, spoken guidance,
  * the settings as applied now and the session. Screens read it; only this class changes it.
  */
 export class AppContext extends TypedEmitter<AppContextEvents> {
+  readonly platform: Platform;
+  readonly channel: DeviceChannel;
+  readonly texts: Translator;
+  /** Text width with the app's font. */
+  readonly measure: MeasureText;
+  /** The one clock of the app: every screen reads the time from here. */
+  readonly clock: Clock;
   readonly announcer: Announcer;
   /** The video counter: place in line, calls, survey. */
   readonly counter: VideoCounter;
@@ -101,16 +119,14 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
   /** Changes made before this TV was registered (yellow key on the first screen). */
   private localPatch: DeviceSettingsPatch | undefined;
 
-  private constructor(
-    readonly platform: Platform,
-    readonly channel: DeviceChannel,
-    readonly texts: Translator,
-    readonly measure: MeasureText,
-    /** The one clock of the app: every screen reads the time from here. */
-    readonly clock: Clock,
-    cached: DeviceSession | undefined,
-  ) {
+  private constructor(parts: AppContextParts) {
     super();
+    const { platform, channel, clock, cached } = parts;
+    this.platform = platform;
+    this.channel = channel;
+    this.texts = parts.texts;
+    this.measure = parts.measure;
+    this.clock = clock;
     this.currentSession = cached;
     this.appliedSettings = cached?.settings ?? DEFAULT_DEVICE_SETTINGS;
     this.currentTheme = themeOf(cached?.tenant.colours);
@@ -158,14 +174,14 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
     });
     const cached = channel.hasToken ? readCachedSession(platform) : undefined;
     const texts = await Translator.create(cached?.settings.language ?? DEFAULT_DEVICE_SETTINGS.language);
-    const context = new AppContext(
+    const context = new AppContext({
       platform,
       channel,
       texts,
-      options.measure,
-      options.clock ?? systemClock,
+      measure: options.measure,
+      clock: options.clock ?? systemClock,
       cached,
-    );
+    });
     setDocumentLanguage(texts.language);
     return context;
   }
