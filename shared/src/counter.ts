@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText } from './identity.js';
+import type { CallJoinInfo } from './media.js';
 import type { LocalisedText, OpeningStatus } from './tenant.js';
 
 /**
@@ -45,9 +46,12 @@ export type CallbackRequest = z.infer<typeof callbackRequestSchema>;
 
 export type QueueEntryKind = 'walkIn' | 'callback';
 
+/** A queue entry that is not finished: it holds the TV's one place (the SQL index says so too). */
+export const OPEN_QUEUE_STATUSES = ['waiting', 'callbackRequested', 'ringing', 'serving'] as const;
+export type OpenQueueStatus = (typeof OPEN_QUEUE_STATUSES)[number];
+
 /** Where a citizen's request stands; `served` and `abandoned` are final. */
-export type QueueEntryStatus =
-  'waiting' | 'callbackRequested' | 'ringing' | 'serving' | 'served' | 'abandoned';
+export type QueueEntryStatus = OpenQueueStatus | 'served' | 'abandoned';
 
 export const ABANDON_REASONS = ['cancelled', 'disconnected', 'declined', 'revoked', 'expired'] as const;
 export type AbandonReason = (typeof ABANDON_REASONS)[number];
@@ -57,7 +61,7 @@ export interface MyQueueEntry {
   entryId: string;
   topic: string;
   kind: QueueEntryKind;
-  status: 'waiting' | 'callbackRequested' | 'ringing' | 'serving';
+  status: OpenQueueStatus;
   /** 1 = next in line; null for call backs. */
   position: number | null;
   /** Estimated minutes until an officer answers (from recent serving times); null when unknown. */
@@ -83,7 +87,22 @@ export interface QueueEntryView {
   callback: { date: string; period: CallbackPeriod; attempts: number } | null;
 }
 
-export type ConsultationStatus = 'ringing' | 'active' | 'onHold' | 'ended';
+/** A consultation not ended yet: a call back still ringing counts, and holds the officer and the TV. */
+export const OPEN_CONSULTATION_STATUSES = ['ringing', 'active', 'onHold'] as const;
+export type OpenConsultationStatus = (typeof OPEN_CONSULTATION_STATUSES)[number];
+export type ConsultationStatus = OpenConsultationStatus | 'ended';
+
+export function isOpenConsultation(status: string): status is OpenConsultationStatus {
+  return (OPEN_CONSULTATION_STATUSES as readonly string[]).includes(status);
+}
+
+/** A call is live from its answer until it ends; on hold it is still live. */
+export const LIVE_CALL_STATUSES = ['active', 'onHold'] as const;
+export type LiveCallStatus = (typeof LIVE_CALL_STATUSES)[number];
+
+export function isLiveCall(status: string): status is LiveCallStatus {
+  return (LIVE_CALL_STATUSES as readonly string[]).includes(status);
+}
 
 export interface ConsultationView {
   consultationId: string;
@@ -202,4 +221,26 @@ export interface CounterSnapshot {
   consultations: ConsultationView[];
   officers: OfficerView[];
   today: KpiFigures;
+}
+
+/** Why a call ended, as the TV and the officer are told. */
+export type CallEndReason =
+  'completed' | 'citizenEnded' | 'transferred' | 'declined' | 'unanswered' | 'disconnected' | 'cancelled';
+
+/** A call the TV is in (or being rung for). */
+export interface MyCall {
+  consultationId: string;
+  status: OpenConsultationStatus;
+  topic: string;
+  officerName: string;
+  /** Present once the call is answered: what the TV joins the media with. */
+  join: CallJoinInfo | null;
+}
+
+/** Everything the TV must know after a reconnection that could not be recovered. */
+export interface MyCounterState {
+  entry: MyQueueEntry | null;
+  call: MyCall | null;
+  /** A finished consultation whose survey the TV has not answered or skipped yet. */
+  surveyFor: string | null;
 }

@@ -75,7 +75,7 @@ export function isErrorKey(text: unknown): text is string {
 }
 
 export function errorAck(code: ErrorCode, fields?: string[]): { ok: false; error: AckError } {
-  const error: AckError = { code, message: `errors.${code}` };
+  const error: AckError = { code, message: errorKey(code) };
   if (fields && fields.length > 0) error.fields = fields;
   return { ok: false, error };
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { DeviceSummary } from './staff.js';
-import { profileNameSchema } from './device.js';
+import { profileNameSchema, type DeviceSummary } from './deviceInfo.js';
 import { REMOTE_KEYS } from './keys.js';
 
 /** A TV sends at most one health report in this time, in milliseconds. */

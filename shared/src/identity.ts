@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AckCallback } from './errors.js';
 
 /**
  * Citizens, the TVs they link, what they consent to, and the audit trail.
@@ -66,26 +65,6 @@ export const consentSetSchema = z.strictObject({
 });
 export type ConsentSet = z.infer<typeof consentSetSchema>;
 
-export interface IdentityDeviceClientToServerEvents {
-  'household:list': (
-    payload: Record<string, never>,
-    ack: AckCallback<{ members: HouseholdMember[] }>,
-  ) => void;
-  'household:unlink': (
-    payload: { citizenId: string },
-    ack: AckCallback<{ members: HouseholdMember[] }>,
-  ) => void;
-  'consent:list': (payload: { citizenId: string }, ack: AckCallback<{ consents: ConsentState[] }>) => void;
-  'consent:set': (payload: ConsentSet, ack: AckCallback<{ consents: ConsentState[] }>) => void;
-}
-
-export interface IdentityDeviceServerToClientEvents {
-  /** Someone was linked (phone, officer) or unlinked (TV, phone). */
-  'household:changed': (payload: { members: HouseholdMember[] }) => void;
-  /** A consent changed elsewhere (phone). */
-  'consent:changed': (payload: { citizenId: string; consents: ConsentState[] }) => void;
-}
-
 // ── staff: who is on the TV, assisted linking, the citizen panel ───────────────────────────
 
 /** The officer's identity check before linking a TV for a citizen without a smartphone. */
@@ -136,24 +115,6 @@ export interface CitizenPanel {
     children: { name: string; birthDate: string }[];
   } | null;
   consents: ConsentState[];
-}
-
-export interface IdentityStaffClientToServerEvents {
-  /** The people registered on the TV in this call, each with what they consented to show. */
-  'citizen:panel': (
-    payload: { consultationId: string },
-    ack: AckCallback<{ linkedCount: number; citizens: CitizenPanel[] }>,
-  ) => void;
-  'citizen:search': (payload: CitizenSearch, ack: AckCallback<{ results: DirectoryCitizen[] }>) => void;
-  'citizen:link': (
-    payload: AssistedLink,
-    ack: AckCallback<{ citizenId: string; displayName: string }>,
-  ) => void;
-}
-
-export interface IdentityStaffServerToClientEvents {
-  /** Consent or household changed for the citizen(s) in this officer's call: ask for the panel again. */
-  'citizen:changed': (payload: { consultationId: string }) => void;
 }
 
 // ── audit (admin) ───────────────────────────────────────────────────────────────────────────

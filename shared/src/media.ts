@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AckCallback } from './errors.js';
 
 /**
  * Media signalling for a consultation (mediasoup), the same on /device and /staff.
@@ -78,34 +77,4 @@ export interface PeerMediaState {
   role: CallRole;
   audio: boolean;
   video: boolean;
-}
-
-/** Media requests and pushes, the same in both namespaces. */
-export interface MediaClientToServerEvents {
-  'media:join': (payload: MediaJoin, ack: AckCallback<MediaJoinResult>) => void;
-  'media:connect': (
-    payload: z.infer<typeof mediaConnectSchema>,
-    ack: AckCallback<Record<string, never>>,
-  ) => void;
-  'media:produce': (
-    payload: z.infer<typeof mediaProduceSchema>,
-    ack: AckCallback<{ producerId: string }>,
-  ) => void;
-  'media:resume': (
-    payload: z.infer<typeof mediaConsumerRefSchema>,
-    ack: AckCallback<Record<string, never>>,
-  ) => void;
-  'media:restartIce': (
-    payload: z.infer<typeof mediaRestartIceSchema>,
-    ack: AckCallback<{ iceParameters: Record<string, unknown> }>,
-  ) => void;
-  'media:pause': (payload: z.infer<typeof mediaPauseSchema>, ack: AckCallback<Record<string, never>>) => void;
-}
-
-export interface MediaServerToClientEvents {
-  'media:consumer': (consumer: NewConsumer) => void;
-  'media:consumerClosed': (payload: { consultationId: string; consumerId: string }) => void;
-  /** The router was rebuilt (a worker died): close transports and join again with this. */
-  'media:rejoin': (join: CallJoinInfo) => void;
-  'media:peerState': (state: PeerMediaState) => void;
 }

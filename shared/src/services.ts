@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AckCallback } from './errors.js';
 import { freeText } from './identity.js';
 
 /**
@@ -213,38 +212,3 @@ export const staffAidRequestSchema = z.strictObject({
 
 export const tvCardRequestSchema = z.strictObject({ consultationId: id, card: tvCardSchema });
 export const tvNavigateSchema = z.strictObject({ consultationId: id, route: z.enum(TV_ROUTES) });
-
-export interface ServicesStaffClientToServerEvents {
-  /** Needs the citizen's `wallet` consent. */
-  'citizen:wallet': (
-    payload: { consultationId: string; citizenId: string },
-    ack: AckCallback<WalletView>,
-  ) => void;
-  /** Needs the `childcare` consent. */
-  'citizen:childcare': (
-    payload: { consultationId: string; citizenId: string },
-    ack: AckCallback<ChildcareView>,
-  ) => void;
-  'citizen:slots': (
-    payload: z.infer<typeof staffSlotsSchema>,
-    ack: AckCallback<{ slots: SlotView[] }>,
-  ) => void;
-  'citizen:book': (
-    payload: z.infer<typeof staffBookSchema>,
-    ack: AckCallback<{ booking: BookingView }>,
-  ) => void;
-  /** Needs the `servicesHousehold` consent (the request carries the citizen's town). */
-  'citizen:aidRequest': (
-    payload: z.infer<typeof staffAidRequestSchema>,
-    ack: AckCallback<{ request: AidRequestView }>,
-  ) => void;
-  /** Show a card on the TV over the call; Back dismisses it. */
-  'tv:card': (payload: z.infer<typeof tvCardRequestSchema>, ack: AckCallback<{ cardId: string }>) => void;
-  /** Remote assist: open a screen on the TV (it says 係員が画面を操作しています). */
-  'tv:navigate': (payload: z.infer<typeof tvNavigateSchema>, ack: AckCallback<Record<string, never>>) => void;
-}
-
-export interface ServicesDeviceServerToClientEvents {
-  'tv:card': (card: TvCardShown) => void;
-  'tv:navigate': (payload: { route: TvRoute; officerName: string }) => void;
-}

@@ -14,13 +14,10 @@ export type SpeechRate = (typeof SPEECH_RATES)[number];
 export const SPEECH_VOLUMES = [0.5, 0.75, 1] as const;
 export type SpeechVolume = (typeof SPEECH_VOLUMES)[number];
 
-const literalOf = <T extends readonly (string | number)[]>(values: T) =>
-  z.union(values.map((v) => z.literal(v)) as unknown as [z.ZodLiteral<T[number]>, z.ZodLiteral<T[number]>]);
-
 export const languageSchema = z.enum(LANGUAGES);
-export const textScaleSchema = literalOf(TEXT_SCALES);
-export const speechRateSchema = literalOf(SPEECH_RATES);
-export const speechVolumeSchema = literalOf(SPEECH_VOLUMES);
+export const textScaleSchema = z.literal(TEXT_SCALES);
+export const speechRateSchema = z.literal(SPEECH_RATES);
+export const speechVolumeSchema = z.literal(SPEECH_VOLUMES);
 
 export const deviceSettingsSchema = z.strictObject({
   textScale: textScaleSchema,

@@ -1,11 +1,4 @@
 import { z } from 'zod';
-import type { CallEndReason, DeviceCapabilities, EmptyAck } from './device.js';
-import type { CallEnd, CallTransfer, ConsultationView, CounterSnapshot, QueueAccept } from './counter.js';
-import type { AckCallback } from './errors.js';
-import type { FleetDevice } from './fleet.js';
-import type { IdentityStaffClientToServerEvents, IdentityStaffServerToClientEvents } from './identity.js';
-import type { CallJoinInfo, MediaClientToServerEvents, MediaServerToClientEvents } from './media.js';
-import type { ServicesStaffClientToServerEvents } from './services.js';
 import { languageSchema } from './settings.js';
 
 export const STAFF_ROLES = ['staff', 'supervisor', 'admin', 'operator'] as const;
@@ -73,60 +66,4 @@ export interface StaffSessionInfo {
   staff: StaffAccount;
   /** Send back as `X-CSRF-Token` on every state-changing request. */
   csrfToken: string;
-}
-
-export interface DeviceSummary {
-  id: string;
-  profile: string;
-  appVersion: string;
-  model: string;
-  capabilities: DeviceCapabilities;
-  online: boolean;
-  registeredAt: string;
-  lastSeenAt: string;
-  revoked: boolean;
-}
-
-export interface DevicePresence {
-  deviceId: string;
-  online: boolean;
-  lastSeenAt: string;
-}
-
-export interface StaffClientToServerEvents
-  extends MediaClientToServerEvents, IdentityStaffClientToServerEvents, ServicesStaffClientToServerEvents {
-  'devices:list': (payload: Record<string, never>, ack: AckCallback<{ devices: DeviceSummary[] }>) => void;
-  'counter:snapshot': (payload: Record<string, never>, ack: AckCallback<CounterSnapshot>) => void;
-  /** Available officers are offered calls; away ones are not. */
-  'officer:status': (payload: { status: 'available' | 'away' }, ack: AckCallback<EmptyAck>) => void;
-  /** Exactly one of two officers accepting the same entry gets it; the other hears ENTRY_TAKEN. */
-  'queue:accept': (
-    payload: QueueAccept,
-    ack: AckCallback<{ consultation: ConsultationView; join: CallJoinInfo }>,
-  ) => void;
-  /** Ring a TV from the call-back list. */
-  'callback:call': (
-    payload: { entryId: string },
-    ack: AckCallback<{ consultation: ConsultationView }>,
-  ) => void;
-  'call:hold': (payload: { consultationId: string; onHold: boolean }, ack: AckCallback<EmptyAck>) => void;
-  'call:transfer': (payload: CallTransfer, ack: AckCallback<EmptyAck>) => void;
-  'call:end': (payload: CallEnd, ack: AckCallback<EmptyAck>) => void;
-}
-
-export interface StaffServerToClientEvents
-  extends MediaServerToClientEvents, IdentityStaffServerToClientEvents {
-  /** The whole counter, whenever anything in it changes. */
-  'counter:changed': (snapshot: CounterSnapshot) => void;
-  /** The TV answered this officer's call back: join the media. */
-  'call:answered': (join: CallJoinInfo) => void;
-  /** The other side ended, declined, did not answer, or left. */
-  'call:ended': (payload: { consultationId: string; reason: CallEndReason }) => void;
-  /** A device was registered or told the server something new about itself. */
-  'device:updated': (device: DeviceSummary) => void;
-  'device:presence': (presence: DevicePresence) => void;
-  /** Operators and admins: a box's fleet row changed (hello, report, pushed configuration). */
-  'fleet:device': (device: FleetDevice) => void;
-  /** This staff session has ended (logged out elsewhere, account disabled). */
-  'session:ended': (reason: 'logout' | 'disabled' | 'expired') => void;
 }

@@ -1,5 +1,7 @@
 import {
+  errorKey,
   isErrorCode,
+  isErrorKey,
   type AckError,
   type AssistedLinkView,
   type AuditEntry,
@@ -17,6 +19,7 @@ import {
   type StaffAccountUpdate,
   type StaffSessionInfo,
 } from '@madoguchi/shared';
+import { ackErrorOf } from './errors';
 import { readPartnersHealth } from './services/health';
 
 /** An error answered by window-server (or the network), in the shape every screen branches on. */
@@ -87,10 +90,7 @@ export function codeForStatus(status: number): ErrorCode {
 export function toApiError(status: number, body: unknown): ApiError {
   const error = isRecord(body) ? body.error : undefined;
   if (isRecord(error) && isErrorCode(error.code)) {
-    const message =
-      typeof error.message === 'string' && error.message.startsWith('errors.')
-        ? error.message
-        : `errors.${error.code}`;
+    const message = isErrorKey(error.message) ? error.message : errorKey(error.code);
     const ackError: AckError = { code: error.code, message };
     const params = readParams(error.params);
     const fields = readFields(error.fields);
@@ -98,12 +98,16 @@ export function toApiError(status: number, body: unknown): ApiError {
     if (fields && fields.length > 0) ackError.fields = fields;
     return new ApiError(status, ackError);
   }
-  const code = codeForStatus(status);
-  return new ApiError(status, { code, message: `errors.${code}` });
+  return new ApiError(status, ackErrorOf(codeForStatus(status)));
 }
 
 export function unreachableError(): ApiError {
-  return new ApiError(0, { code: 'SERVER_UNREACHABLE', message: 'errors.SERVER_UNREACHABLE' });
+  return new ApiError(0, ackErrorOf('SERVER_UNREACHABLE'));
+}
+
+/** A failed HTTP call as the screens show it: the server's error, INTERNAL for anything else. */
+export function apiAckError(error: unknown): AckError {
+  return error instanceof ApiError ? error.toAckError() : ackErrorOf('INTERNAL');
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';

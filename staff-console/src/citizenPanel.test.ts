@@ -26,7 +26,7 @@ function harness() {
       listeners.set(event, set);
       return () => set.delete(listener);
     },
-    now: () => 1_000,
+    clock: { now: () => new Date(1_000) },
   });
   const emit = (event: string, payload?: unknown) => {
     for (const listener of listeners.get(event) ?? []) (listener as (p: unknown) => void)(payload);

@@ -1,5 +1,5 @@
-import type { AckError, CitizenPanel } from '@madoguchi/shared';
-import { toAckError } from './staffRequest';
+import { epochMs, systemClock, type AckError, type CitizenPanel, type Clock } from '@madoguchi/shared';
+import { toAckError, type StaffListener, type StaffRequester } from './staffRequest';
 
 export interface CitizenPanelData {
   linkedCount: number;
@@ -20,10 +20,11 @@ export interface CitizenPanelState {
 
 export interface CitizenPanelDeps {
   /** A request on the /staff socket; rejects with the server's error. */
-  request<T>(event: string, payload: unknown): Promise<T>;
+  request: StaffRequester;
   /** Listens to an event of the /staff socket; returns the function that stops listening. */
-  listen(event: string, listener: (payload: never) => void): () => void;
-  now?: () => number;
+  listen: StaffListener;
+  /** Where `loadedAt` is read from; the system's clock by default. */
+  clock?: Clock;
 }
 
 const EMPTY: CitizenPanelState = {
@@ -67,7 +68,7 @@ export class CitizenPanelLoader {
 
   constructor(private readonly deps: CitizenPanelDeps) {
     this.offs = [
-      deps.listen('citizen:changed', (payload: { consultationId?: unknown }) => {
+      deps.listen('citizen:changed', (payload) => {
         if (this.following && isRecord(payload) && payload.consultationId === this.state.consultationId) {
           void this.refresh();
         }
@@ -118,14 +119,14 @@ export class CitizenPanelLoader {
     this.update({ loading: true });
     let panel: CitizenPanelData;
     try {
-      panel = readPanel(await this.deps.request<unknown>('citizen:panel', { consultationId }));
+      panel = readPanel(await this.deps.request('citizen:panel', { consultationId }));
     } catch (error) {
       if (seq !== this.seq) return;
       this.update({ panel: null, loading: false, error: toAckError(error), loadedAt: null });
       return;
     }
     if (seq !== this.seq) return;
-    const now = this.deps.now?.() ?? Date.now();
+    const now = epochMs(this.deps.clock ?? systemClock);
     this.update({ panel, loading: false, error: null, offline: false, loadedAt: now });
   }
 

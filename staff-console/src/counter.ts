@@ -1,10 +1,11 @@
-import type {
-  CallbackPeriod,
-  ConsultationView,
-  CounterSnapshot,
-  OfficerStatus,
-  QueueEntryView,
-  Topic,
+import {
+  isOpenConsultation,
+  type CallbackPeriod,
+  type ConsultationView,
+  type CounterSnapshot,
+  type OfficerStatus,
+  type QueueEntryView,
+  type Topic,
 } from '@madoguchi/shared';
 import type { ConsoleLanguage } from './i18n';
 
@@ -108,13 +109,13 @@ export function officerStatus(snapshot: CounterSnapshot | null, staffId: string)
   return snapshot?.officers.find((officer) => officer.staffId === staffId)?.status ?? null;
 }
 
-/** The consultation an officer is in now (not one that ended and waits for its outcome). */
+/** The consultation an officer is in now, ringing included (not one that ended and waits for its outcome). */
 export function liveConsultationOf(
   consultations: readonly ConsultationView[],
   staffId: string,
 ): ConsultationView | undefined {
   return consultations.find(
-    (consultation) => consultation.staffId === staffId && consultation.status !== 'ended',
+    (consultation) => consultation.staffId === staffId && isOpenConsultation(consultation.status),
   );
 }
 

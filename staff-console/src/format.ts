@@ -1,4 +1,4 @@
-import type { AckError } from '@madoguchi/shared';
+import { errorKey, isErrorKey, type AckError } from '@madoguchi/shared';
 import type { TranslateParams, Translator } from './i18n';
 
 /** Long enough to tell devices apart on one screen; the full id stays in the row's title. */
@@ -47,9 +47,7 @@ const DEFAULT_LOCK_MINUTES = 15;
 /** The text to show for an error: the server's message key when we know it, else the code's. */
 export function errorText(translator: Pick<Translator, 't' | 'exists'>, error: AckError): string {
   const key =
-    error.message.startsWith('errors.') && translator.exists(error.message)
-      ? error.message
-      : `errors.${error.code}`;
+    isErrorKey(error.message) && translator.exists(error.message) ? error.message : errorKey(error.code);
   const params: TranslateParams = { ...error.params };
   if (error.code === 'ACCOUNT_LOCKED' && params.minutes === undefined) params.minutes = DEFAULT_LOCK_MINUTES;
   return translator.t(key, params);

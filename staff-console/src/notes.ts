@@ -1,4 +1,4 @@
-import { containsMyNumber, type AckError } from '@madoguchi/shared';
+import { containsMyNumber, errorKey, type AckError } from '@madoguchi/shared';
 
 export const NOTES_MAX = 2000;
 
@@ -9,7 +9,7 @@ export function isMyNumberRefusal(error: AckError | null | undefined): boolean {
   if (!error) return false;
   return (
     error.code === 'MY_NUMBER_REFUSED' ||
-    (error.code === 'PAYLOAD_INVALID' && error.message === 'errors.MY_NUMBER_REFUSED')
+    (error.code === 'PAYLOAD_INVALID' && error.message === errorKey('MY_NUMBER_REFUSED'))
   );
 }
 

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import type { CallJoinInfo, CounterSnapshot } from '@madoguchi/shared';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { StaffSocket } from './socket';
-import { RequestError, readAck, request, toAckError } from './staffRequest';
+import { RequestError, listen, readAck, request, toAckError } from './staffRequest';
 
 function fakeSocket(answer: () => Promise<unknown>): { socket: StaffSocket; sent: unknown[][] } {
   const sent: unknown[][] = [];
@@ -52,5 +53,17 @@ describe('socket requests', () => {
       message: 'errors.MEDIA_FAILED',
     });
     expect(toAckError(new Error('x'), 'MEDIA_FAILED').code).toBe('MEDIA_FAILED');
+  });
+
+  it('types each request and push from the contract', () => {
+    const { socket } = fakeSocket(async () => ({ ok: true, data: {} }));
+    expectTypeOf(request(socket, 'counter:snapshot', {})).resolves.toEqualTypeOf<CounterSnapshot>();
+    expectTypeOf(listen<'call:answered'>)
+      .parameter(2)
+      .toEqualTypeOf<(payload: CallJoinInfo) => void>();
+    // @ts-expect-error: not an event of the /staff namespace
+    void request(socket, 'queue:join', { topic: 'childcare' }).catch(() => undefined);
+    // @ts-expect-error: call:hold needs `onHold`
+    void request(socket, 'call:hold', { consultationId: 'c1' }).catch(() => undefined);
   });
 });

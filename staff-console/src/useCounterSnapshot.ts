@@ -21,7 +21,7 @@ export function useCounterSnapshot(socket: StaffSocket, enabled = true): Counter
 
   const resync = useCallback(() => {
     if (!enabled) return;
-    request<CounterSnapshot>(socket, 'counter:snapshot', {}).then(
+    request(socket, 'counter:snapshot', {}).then(
       (snapshot) => {
         setError(null);
         dispatch({ type: 'received', snapshot });

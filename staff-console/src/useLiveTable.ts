@@ -1,6 +1,6 @@
 import type { AckError } from '@madoguchi/shared';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from './api';
+import { apiAckError, type ApiClient } from './api';
 import type { StaffSocket } from './socket';
 
 /** What a live table's reducer takes: its own `load-done`, and the steps every live table shares. */
@@ -22,10 +22,6 @@ export interface LiveTableSource<Table, Event, Data, Done extends { type: 'load-
   done: (data: Data) => Done;
   /** Subscribes to the socket events that patch the table; returns the unsubscribe. */
   listen: (socket: StaffSocket, apply: (event: Event) => void) => () => void;
-}
-
-function asAckError(error: unknown): AckError {
-  return error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' };
 }
 
 /**
@@ -54,7 +50,7 @@ export function useLiveTable<Table, Event, Data, Done extends { type: 'load-done
       },
       (error: unknown) => {
         if (seq !== loadSeq.current) return;
-        setLoadError(asAckError(error));
+        setLoadError(apiAckError(error));
         dispatch({ type: 'load-failed' });
       },
     );

@@ -34,7 +34,7 @@ export function useSendCard(consultationId: string) {
       busy.current = true;
       setState({ sending: source, sent: null, error: null });
       try {
-        const { cardId } = await request<{ cardId: string }>(socket, 'tv:card', { consultationId, card });
+        const { cardId } = await request(socket, 'tv:card', { consultationId, card });
         setState({ sending: null, sent: { cardId, kind: card.kind, message, source }, error: null });
         return true;
       } catch (error) {

@@ -32,7 +32,8 @@ export { BrowserStorage, MemoryStorage } from './platform/storage.js';
 export { ManualLifecycle } from './platform/lifecycle.js';
 export { SilentSpeech, WebSpeech, pickVoice } from './platform/speech.js';
 export { DeviceChannelClosedError, DeviceRequestError } from './agent/errors.js';
-export { TypedEmitter } from './agent/TypedEmitter.js';
+// The emitter every service of the TV app extends; the one window-server uses too.
+export { TypedEmitter } from '@madoguchi/shared';
 export {
   DeviceChannel,
   DEVICE_TOKEN_KEY,

@@ -3,11 +3,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from './core/clock.js';
 import { createLogger } from './core/logger.js';
 import { closeOnSignals } from './core/signals.js';
-import {
-  listenSandboxPartners,
-  SANDBOX_CREDENTIAL_ENV,
-  sandboxCredentialsFromEnv,
-} from './sandbox/partners/index.js';
+import { listenSandboxPartners, SANDBOX_CREDENTIAL_ENV, sandboxCredentialsFromEnv } from './sandbox/index.js';
 
 /**
  * The four sandbox partners alone, on their own port, standing in for remote partner systems:

@@ -1,7 +1,8 @@
 import type { CallJoinInfo, ConsultationView, CounterSnapshot } from '@madoguchi/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { RequestError } from '../staffRequest';
-import { CallController, callStateHook, type MediaSession } from './CallController';
+import { CallController, type MediaSession } from './CallController';
+import { callStateHook } from './callState';
 import { parseTransferTarget } from './transfer';
 
 type Listener = (payload: never) => void;

@@ -1,35 +1,17 @@
-import type {
-  AckError,
-  CallEndReason,
-  CallJoinInfo,
-  ConsultationView,
-  CounterSnapshot,
-  OutcomeCode,
-  PeerMediaState,
+import {
+  isOpenConsultation,
+  type AckError,
+  type CallEndReason,
+  type CallJoinInfo,
+  type ConsultationView,
+  type CounterSnapshot,
+  type OutcomeCode,
 } from '@madoguchi/shared';
 import type { CallSessionEvents, CallSessionState, InboundVideoStats } from '@madoguchi/stb-bridge/call';
-import { toAckError } from '../staffRequest';
-import { stopLocalMedia, type LocalMedia, type LocalMediaKind } from './localMedia';
-
-/**
- * Where this officer's call stands. `accepting` waits for the server's answer to an accept;
- * `ended` means the call is over (or was interrupted) and its outcome is still to be recorded.
- */
-export type CallPhase =
-  'idle' | 'accepting' | 'ringing' | 'connecting' | 'connected' | 'reconnecting' | 'ended';
-
-/** The value of the panel's `data-call-state`, which end-to-end tests wait on. */
-export type CallStateHook = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'ringing' | 'ended';
-
-export function callStateHook(phase: CallPhase): CallStateHook {
-  return phase === 'accepting' ? 'connecting' : phase;
-}
-
-const MEDIA_PHASES: ReadonlySet<CallPhase> = new Set(['connecting', 'connected', 'reconnecting']);
-
-export function isMediaPhase(phase: CallPhase): boolean {
-  return MEDIA_PHASES.has(phase);
-}
+import { ackErrorOf } from '../errors';
+import { toAckError, type StaffListener, type StaffReply, type StaffRequester } from '../staffRequest';
+import { IDLE_CALL, isMediaPhase, type CallNotice, type CallView } from './callState';
+import { stopLocalMedia, type LocalMedia } from './localMedia';
 
 /** The part of stb-bridge's CallSession the console uses. */
 export interface MediaSession {
@@ -48,67 +30,16 @@ export interface MediaSession {
 export interface CallControllerDeps {
   staffId: string;
   /** A request on the /staff socket; rejects with the server's error. */
-  request<T>(event: string, payload: unknown): Promise<T>;
+  request: StaffRequester;
   /** Listens to a push on the /staff socket; returns the function that stops listening. */
-  listen(event: string, listener: (payload: never) => void): () => void;
+  listen: StaffListener;
   startSession(join: CallJoinInfo, localStream: MediaStream | null): Promise<MediaSession>;
   openLocalMedia(): Promise<LocalMedia>;
   /** Milliseconds before a media connection that failed to start is tried again. */
   retryDelayMs?: number;
 }
 
-export interface CallNotice {
-  key: string;
-  params?: Record<string, string>;
-}
-
-export interface CallView {
-  phase: CallPhase;
-  consultation: ConsultationView | null;
-  join: CallJoinInfo | null;
-  endReason: CallEndReason | null;
-  /** What the citizen's TV sends now (its microphone and camera, or neither while on hold). */
-  peerMedia: { audio: boolean; video: boolean };
-  localStream: MediaStream | null;
-  localMedia: LocalMediaKind | 'pending';
-  remoteStream: MediaStream | null;
-  /** Grows whenever a remote track arrives, so the <video> takes it up. */
-  remoteRevision: number;
-  micMuted: boolean;
-  cameraOff: boolean;
-  onHold: boolean;
-  /** The media did not connect; it is tried again by itself and on request. */
-  mediaError: AckError | null;
-  busy: 'hold' | 'transfer' | 'end' | null;
-  error: AckError | null;
-  /** Told once on the counter page after a call: recorded, transferred, declined … */
-  notice: CallNotice | null;
-}
-
-const IDLE: CallView = {
-  phase: 'idle',
-  consultation: null,
-  join: null,
-  endReason: null,
-  peerMedia: { audio: false, video: false },
-  localStream: null,
-  localMedia: 'pending',
-  remoteStream: null,
-  remoteRevision: 0,
-  micMuted: false,
-  cameraOff: false,
-  onHold: false,
-  mediaError: null,
-  busy: null,
-  error: null,
-  notice: null,
-};
-
 const AUTO_RETRIES = 3;
-
-function errorOf(code: AckError['code']): AckError {
-  return { code, message: `errors.${code}` };
-}
 
 /**
  * This officer's one call at a time: accepting or ringing, the media through mediasoup, hold,
@@ -116,7 +47,7 @@ function errorOf(code: AckError['code']): AckError {
  * honest; every late answer of an earlier call is dropped by its sequence number.
  */
 export class CallController {
-  private view: CallView = IDLE;
+  private view: CallView = IDLE_CALL;
   private readonly subscribers = new Set<() => void>();
   private readonly offs: (() => void)[];
   private session: MediaSession | null = null;
@@ -137,16 +68,14 @@ export class CallController {
 
   constructor(private readonly deps: CallControllerDeps) {
     this.offs = [
-      deps.listen('call:answered', (join: CallJoinInfo) => this.onAnswered(join)),
-      deps.listen('call:ended', (payload: { consultationId: string; reason: CallEndReason }) =>
-        this.onEnded(payload.consultationId, payload.reason),
-      ),
-      deps.listen('media:peerState', (state: PeerMediaState) => {
+      deps.listen('call:answered', (join) => this.onAnswered(join)),
+      deps.listen('call:ended', (payload) => this.onEnded(payload.consultationId, payload.reason)),
+      deps.listen('media:peerState', (state) => {
         if (state.consultationId !== this.view.consultation?.consultationId || state.role !== 'citizen')
           return;
         this.update({ peerMedia: { audio: state.audio, video: state.video } });
       }),
-      deps.listen('media:rejoin', (join: CallJoinInfo) => {
+      deps.listen('media:rejoin', (join) => {
         // A running session rebuilds itself; one that failed to start retries with the new router.
         if (join.consultationId === this.view.consultation?.consultationId && !this.session) {
           this.update({ join });
@@ -167,9 +96,9 @@ export class CallController {
 
   /** Accepts the longest-waiting citizen (in a topic when given) or a chosen entry. */
   async accept(target: { entryId?: string; topic?: string }): Promise<AckError | null> {
-    if (this.view.phase !== 'idle') return errorOf('OFFICER_BUSY');
+    if (this.view.phase !== 'idle') return ackErrorOf('OFFICER_BUSY');
     const seq = this.begin({ phase: 'accepting' });
-    let answer: { consultation: ConsultationView; join: CallJoinInfo };
+    let answer: StaffReply<'queue:accept'>;
     try {
       answer = await this.deps.request('queue:accept', target);
     } catch (error) {
@@ -189,9 +118,9 @@ export class CallController {
 
   /** Rings a TV from the call-back list; the media starts when it answers. */
   async callBack(entryId: string): Promise<AckError | null> {
-    if (this.view.phase !== 'idle') return errorOf('OFFICER_BUSY');
+    if (this.view.phase !== 'idle') return ackErrorOf('OFFICER_BUSY');
     const seq = this.begin({ phase: 'accepting' });
-    let answer: { consultation: ConsultationView };
+    let answer: StaffReply<'callback:call'>;
     try {
       answer = await this.deps.request('callback:call', { entryId });
     } catch (error) {
@@ -309,7 +238,7 @@ export class CallController {
     const holdChanged = this.view.busy !== 'hold' && (found.status === 'onHold') !== this.view.onHold;
     if (holdChanged) patch.onHold = found.status === 'onHold';
     this.update(patch);
-    if (found.status === 'ended' && this.view.phase !== 'ended' && !settling) this.toEnded(null);
+    if (!isOpenConsultation(found.status) && this.view.phase !== 'ended' && !settling) this.toEnded(null);
   }
 
   /** The numbers the getStats checks read. */
@@ -395,7 +324,7 @@ export class CallController {
     this.seenInSnapshot = false;
     this.retries = 0;
     this.earlyAnswer = null;
-    this.view = { ...IDLE, ...patch };
+    this.view = { ...IDLE_CALL, ...patch };
     this.notify();
     return this.seq;
   }

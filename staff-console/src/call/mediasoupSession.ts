@@ -1,4 +1,5 @@
 import type { CallJoinInfo } from '@madoguchi/shared';
+import type { CallSignalling } from '@madoguchi/stb-bridge/call';
 import type { StaffSocket } from '../socket';
 import { listen, request } from '../staffRequest';
 import type { MediaSession } from './CallController';
@@ -10,9 +11,9 @@ import type { MediaSession } from './CallController';
 export function mediasoupStarter(
   socket: StaffSocket,
 ): (join: CallJoinInfo, localStream: MediaStream | null) => Promise<MediaSession> {
-  const signalling = {
-    request: <T>(event: string, payload: unknown) => request<T>(socket, event, payload),
-    on: (event: string, listener: (payload: never) => void) => listen(socket, event, listener),
+  const signalling: CallSignalling = {
+    request: (event, payload) => request(socket, event, payload),
+    on: (event, listener) => listen(socket, event, listener),
   };
   return async (join, localStream) => {
     const { CallSession } = await import('@madoguchi/stb-bridge/call');

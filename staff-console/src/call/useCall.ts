@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { StaffSocket } from '../socket';
 import { listen, request } from '../staffRequest';
-import { CallController, callStateHook, type CallView } from './CallController';
+import { CallController } from './CallController';
+import { callStateHook, type CallView } from './callState';
 import { openLocalMedia } from './localMedia';
 import { mediasoupStarter } from './mediasoupSession';
 

@@ -1,7 +1,8 @@
 import { AID_TEMPLATE_IDS, type AckError, type AidRequestView, type AidTemplateId } from '@madoguchi/shared';
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { useToday } from '../clock';
 import { useConsole } from '../context';
-import { formatCallbackDate, tokyoDate } from '../counter';
+import { formatCallbackDate } from '../counter';
 import { useI18n } from '../i18n';
 import { ConfirmationKey, outcomeUnknown } from '../services/idempotency';
 import { addDays, aidDates } from '../services/slots';
@@ -23,7 +24,7 @@ interface AidSectionProps {
 export function AidSection({ consultationId, citizenId, granted }: AidSectionProps) {
   const { t, language } = useI18n();
   const { socket } = useConsole();
-  const today = tokyoDate(Date.now());
+  const today = useToday();
   const dates = aidDates(today);
   const [open, setOpen] = useState(false);
   const [template, setTemplate] = useState<AidTemplateId>('shopping');
@@ -53,7 +54,7 @@ export function AidSection({ consultationId, citizenId, granted }: AidSectionPro
     setProblem(null);
     const idempotencyKey = keys.keyFor(`${template}|${chosenDate}|${period}`);
     try {
-      const answer = await request<{ request: AidRequestView }>(socket, 'citizen:aidRequest', {
+      const answer = await request(socket, 'citizen:aidRequest', {
         consultationId,
         citizenId,
         template,

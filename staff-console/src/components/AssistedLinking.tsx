@@ -12,20 +12,17 @@ import {
   type IdentityChecks,
   type SearchProblem,
 } from '../citizen';
+import { useToday } from '../clock';
 import { useConsole } from '../context';
-import { tokyoDate } from '../counter';
 import { useI18n } from '../i18n';
-import { request, toAckError } from '../staffRequest';
+import { request, toAckError, type StaffReply } from '../staffRequest';
 import { BirthDate } from './CitizenCard';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DataTable } from './DataTable';
 import { Icon } from './Icon';
 import { ErrorMessage } from './ErrorMessage';
 
-interface Linked {
-  citizenId: string;
-  displayName: string;
-}
+type Linked = StaffReply<'citizen:link'>;
 
 interface AssistedLinkingProps {
   consultationId: string;
@@ -55,7 +52,7 @@ export function AssistedLinking({ consultationId, onLinked }: AssistedLinkingPro
   const doneRef = useRef<HTMLDivElement>(null);
   const resultsRef = useRef<HTMLHeadingElement>(null);
 
-  const today = tokyoDate(Date.now());
+  const today = useToday();
   const form = searchPayload(consultationId, name, birthDate, today);
   const problems: SearchProblem[] = submitted && !form.ok ? form.problems : [];
   const parsedBirthDate = birthDate.trim() ? parseBirthDate(birthDate, today) : null;
@@ -75,7 +72,7 @@ export function AssistedLinking({ consultationId, onLinked }: AssistedLinkingPro
     setProblem(null);
     setDone(null);
     try {
-      const answer = await request<{ results: DirectoryCitizen[] }>(socket, 'citizen:search', form.payload);
+      const answer = await request(socket, 'citizen:search', form.payload);
       setFound({ query: form.payload, results: Array.isArray(answer.results) ? answer.results : [] });
       // The results are the next step: take the keyboard there.
       setTimeout(() => resultsRef.current?.focus(), 0);
@@ -93,7 +90,7 @@ export function AssistedLinking({ consultationId, onLinked }: AssistedLinkingPro
     setLinking(true);
     setProblem(null);
     try {
-      const linked = await request<Linked>(socket, 'citizen:link', {
+      const linked = await request(socket, 'citizen:link', {
         consultationId,
         ref: citizen.ref,
         checks: ready,

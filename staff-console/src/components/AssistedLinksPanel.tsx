@@ -1,6 +1,6 @@
 import type { AckError, AssistedLinkView } from '@madoguchi/shared';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { apiAckError } from '../api';
 import { checkList, sortAssistedLinks } from '../audit';
 import { useConsole } from '../context';
 import { formatDateTime, shortId } from '../format';
@@ -9,10 +9,6 @@ import { DataTable } from './DataTable';
 import { ErrorMessage } from './ErrorMessage';
 import { Icon } from './Icon';
 import { TableState } from './TableState';
-
-function asAckError(error: unknown): AckError {
-  return error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' };
-}
 
 /** An id in a table cell: short to read, whole on hover and for copying. */
 function Id({ id }: { id: string }) {
@@ -36,7 +32,7 @@ export function AssistedLinksPanel() {
         setLoading(false);
       },
       (error: unknown) => {
-        setProblem(asAckError(error));
+        setProblem(apiAckError(error));
         setLoading(false);
       },
     );

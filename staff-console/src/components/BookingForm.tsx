@@ -1,5 +1,6 @@
-import type { AckError, BookingView, ChildView, SlotView } from '@madoguchi/shared';
+import { epochMs, type AckError, type BookingView, type ChildView, type SlotView } from '@madoguchi/shared';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useClock } from '../clock';
 import { useConsole } from '../context';
 import { formatCallbackDate, formatClock, tokyoDate } from '../counter';
 import { useI18n } from '../i18n';
@@ -29,6 +30,7 @@ type SlotsState =
 export function BookingForm({ consultationId, citizenId, childList, onBooked, onClose }: BookingFormProps) {
   const { t, language } = useI18n();
   const { socket } = useConsole();
+  const clock = useClock();
   const [slots, setSlots] = useState<SlotsState>({ kind: 'loading' });
   const [choice, setChoice] = useState<BookingChoice>({
     date: '',
@@ -44,10 +46,10 @@ export function BookingForm({ consultationId, citizenId, childList, onBooked, on
 
   const loadSlots = async () => {
     const ticket = (seq.current += 1);
-    const range = slotRange(tokyoDate(Date.now()));
+    const range = slotRange(tokyoDate(epochMs(clock)));
     setSlots({ kind: 'loading' });
     try {
-      const answer = await request<{ slots: SlotView[] }>(socket, 'citizen:slots', {
+      const answer = await request(socket, 'citizen:slots', {
         consultationId,
         citizenId,
         ...range,
@@ -69,8 +71,8 @@ export function BookingForm({ consultationId, citizenId, childList, onBooked, on
   }, []);
 
   const days = useMemo(
-    () => (slots.kind === 'shown' ? groupSlotsByDay(slots.slots, Date.now()) : []),
-    [slots],
+    () => (slots.kind === 'shown' ? groupSlotsByDay(slots.slots, epochMs(clock)) : []),
+    [slots, clock],
   );
   const settled = settleChoice(days, choice);
   const slot = findSlot(days, settled.slotId);
@@ -93,7 +95,7 @@ export function BookingForm({ consultationId, citizenId, childList, onBooked, on
     const childId = child ? child.id : null;
     const idempotencyKey = keys.keyFor(`${slot.id}|${childId ?? ''}`);
     try {
-      const answer = await request<{ booking: BookingView }>(socket, 'citizen:book', {
+      const answer = await request(socket, 'citizen:book', {
         consultationId,
         citizenId,
         slotId: slot.id,

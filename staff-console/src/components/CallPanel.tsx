@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { callStateHook, isMediaPhase, type CallView } from '../call/CallController';
+import { callStateHook, isMediaPhase, type CallView } from '../call/callState';
 import { useCallView } from '../call/useCall';
 import { useConsole } from '../context';
 import { formatDuration, topicLabel, waitingSeconds } from '../counter';

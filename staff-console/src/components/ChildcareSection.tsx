@@ -1,5 +1,6 @@
-import type { BookingView, ChildView, ChildcareView } from '@madoguchi/shared';
+import type { BookingView, ChildView } from '@madoguchi/shared';
 import { useState } from 'preact/hooks';
+import { useToday } from '../clock';
 import { formatCallbackDate, formatClock, tokyoDate } from '../counter';
 import { useI18n } from '../i18n';
 import { infoTextCard } from '../services/cards';
@@ -22,12 +23,7 @@ interface ChildcareSectionProps {
 /** 子育て: children, their 母子健康相談 bookings, booking one — only with the `childcare` consent. */
 export function ChildcareSection({ consultationId, citizenId, granted }: ChildcareSectionProps) {
   const { t, language } = useI18n();
-  const { state, reload } = useServiceRead<ChildcareView>(
-    'citizen:childcare',
-    consultationId,
-    citizenId,
-    granted,
-  );
+  const { state, reload } = useServiceRead('citizen:childcare', consultationId, citizenId, granted);
   const [booking, setBooking] = useState(false);
   const [booked, setBooked] = useState<BookingView | null>(null);
   const cards = useSendCard(consultationId);
@@ -188,7 +184,7 @@ function Children({
   onSend: (card: NonNullable<ReturnType<typeof infoTextCard>>, source: string, title: string) => void;
 }) {
   const { t } = useI18n();
-  const today = tokyoDate(Date.now());
+  const today = useToday();
   return (
     <div>
       <h6 class="service__subtitle">{t('staff.services.childcare.children')}</h6>

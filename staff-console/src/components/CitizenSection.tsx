@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CitizenPanelLoader, type CitizenPanelState } from '../citizenPanel';
+import { useClock, useToday } from '../clock';
 import { useConsole } from '../context';
-import { formatClock, tokyoDate } from '../counter';
+import { formatClock } from '../counter';
 import { useI18n } from '../i18n';
 import { listen, request } from '../staffRequest';
 import { AssistedLinking } from './AssistedLinking';
@@ -19,13 +20,15 @@ declare global {
 
 function useCitizenPanel(consultationId: string, connected: boolean) {
   const { socket } = useConsole();
+  const clock = useClock();
   const loader = useMemo(
     () =>
       new CitizenPanelLoader({
         request: (event, payload) => request(socket, event, payload),
         listen: (event, listener) => listen(socket, event, listener),
+        clock,
       }),
-    [socket],
+    [socket, clock],
   );
   const [state, setState] = useState(loader.current);
   useEffect(() => {
@@ -57,7 +60,7 @@ export function CitizenSection({ consultationId, connected }: CitizenSectionProp
   const { t } = useI18n();
   const { state, loader } = useCitizenPanel(consultationId, connected);
   const { panel, loading, error, offline, loadedAt } = state;
-  const today = tokyoDate(Date.now());
+  const today = useToday();
 
   return (
     <section

@@ -1,15 +1,15 @@
-import type { Ack, CitizenPanel, ServicesStaffClientToServerEvents } from '@madoguchi/shared';
+import { epochMs, type Ack, type CitizenPanel, type StaffRequestName } from '@madoguchi/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { hasConsent, visibleProfile } from '../citizen';
+import { useClock } from '../clock';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n';
-import { request, toAckError } from '../staffRequest';
+import { request, toAckError, type StaffPayload, type StaffReply } from '../staffRequest';
 import { AidSection } from './AidSection';
 import { ChildcareSection } from './ChildcareSection';
 import { WalletSection } from './WalletSection';
 
-type ServiceEvent = keyof ServicesStaffClientToServerEvents;
-const SERVICE_EVENTS: readonly ServiceEvent[] = [
+const SERVICE_EVENTS = [
   'citizen:wallet',
   'citizen:childcare',
   'citizen:slots',
@@ -17,7 +17,8 @@ const SERVICE_EVENTS: readonly ServiceEvent[] = [
   'citizen:aidRequest',
   'tv:card',
   'tv:navigate',
-];
+] as const satisfies readonly StaffRequestName[];
+type ServiceEvent = (typeof SERVICE_EVENTS)[number];
 
 declare global {
   interface Window {
@@ -25,7 +26,9 @@ declare global {
      * For end-to-end tests: a service request on this officer's socket as the server answers it
      * (e.g. to watch a read without consent be refused and audited). Only while a call is open.
      */
-    __staffServices?: { request: (event: ServiceEvent, payload: unknown) => Promise<Ack<unknown>> };
+    __staffServices?: {
+      request: <E extends ServiceEvent>(event: E, payload: StaffPayload<E>) => Promise<Ack<StaffReply<E>>>;
+    };
   }
 }
 
@@ -41,14 +44,16 @@ interface CitizenServicesProps {
 export function CitizenServices({ consultationId, citizens }: CitizenServicesProps) {
   const { t } = useI18n();
   const { socket } = useConsole();
+  const clock = useClock();
   const [chosenId, setChosenId] = useState<string | null>(null);
 
   useEffect(() => {
     window.__staffServices = {
       request: async (event, payload) => {
-        if (!SERVICE_EVENTS.includes(event)) return { ok: false, error: toAckError(null, 'PAYLOAD_INVALID') };
+        if (!(SERVICE_EVENTS as readonly string[]).includes(event))
+          return { ok: false, error: toAckError(null, 'PAYLOAD_INVALID') };
         try {
-          return { ok: true, data: await request<unknown>(socket, event, payload) };
+          return { ok: true, data: await request(socket, event, payload) };
         } catch (error) {
           return { ok: false, error: toAckError(error) };
         }
@@ -66,7 +71,7 @@ export function CitizenServices({ consultationId, citizens }: CitizenServicesPro
   if (!citizen) return null;
   const label = (c: CitizenPanel, i: number) =>
     visibleProfile(c)?.name ?? t('staff.citizen.person', { n: i + 1 });
-  const now = Date.now();
+  const now = epochMs(clock);
 
   return (
     <section

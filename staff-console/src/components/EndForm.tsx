@@ -1,4 +1,4 @@
-import { OUTCOME_CODES, type OutcomeCode } from '@madoguchi/shared';
+import { errorKey, OUTCOME_CODES, type OutcomeCode } from '@madoguchi/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { NOTES_MAX, notesProblem } from '../notes';
@@ -110,7 +110,7 @@ export function EndForm({ live, busy, invalidFields, notesRefused, onSubmit }: E
             data-testid="end-notes-error"
             data-error-code="MY_NUMBER_REFUSED"
           >
-            {t('errors.MY_NUMBER_REFUSED')}
+            {t(errorKey('MY_NUMBER_REFUSED'))}
           </p>
         )}
         <p

@@ -1,6 +1,6 @@
 import { REMOTE_KEYS, type AckError } from '@madoguchi/shared';
 import { useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../api';
+import { apiAckError, type ApiClient } from '../api';
 import { buildPush, problemsOfFields, type PushProblem, type PushTarget } from '../fleet';
 import { useI18n } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
@@ -57,10 +57,7 @@ export function FleetPushForm({ api, selectedIds, profiles, filterProfile, onPus
       setPushedCount(result.pushed.length);
       onPushed();
     } catch (failure) {
-      const ackError =
-        failure instanceof ApiError
-          ? failure.toAckError()
-          : { code: 'INTERNAL' as const, message: 'errors.INTERNAL' };
+      const ackError = apiAckError(failure);
       const fieldProblems =
         ackError.code === 'PAYLOAD_INVALID' ? problemsOfFields(ackError.fields ?? []) : [];
       if (fieldProblems.length > 0) setProblems(fieldProblems);

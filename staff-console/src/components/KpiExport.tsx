@@ -1,8 +1,8 @@
 import type { AckError, KpiFigures, Topic } from '@madoguchi/shared';
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { apiAckError } from '../api';
+import { useToday } from '../clock';
 import { useConsole } from '../context';
-import { tokyoDate } from '../counter';
 import { useI18n } from '../i18n';
 import { kpiRangeProblem, kpiUrl } from '../kpi';
 import { ErrorMessage } from './ErrorMessage';
@@ -12,7 +12,7 @@ import { KpiFiguresView } from './KpiFiguresView';
 export function KpiExport({ topics }: { topics: readonly Topic[] }) {
   const { t } = useI18n();
   const { api } = useConsole();
-  const today = tokyoDate(Date.now());
+  const today = useToday();
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const [figures, setFigures] = useState<{ figures: KpiFigures; from: string; to: string } | null>(null);
@@ -29,9 +29,7 @@ export function KpiExport({ topics }: { topics: readonly Topic[] }) {
       setFigures({ figures: await api.kpi(from, to), from, to });
     } catch (failure) {
       setFigures(null);
-      setError(
-        failure instanceof ApiError ? failure.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' },
-      );
+      setError(apiAckError(failure));
     } finally {
       setLoading(false);
     }

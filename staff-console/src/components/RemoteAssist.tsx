@@ -24,7 +24,7 @@ export function RemoteAssist({ consultationId }: { consultationId: string }) {
     setSent(null);
     setError(null);
     try {
-      await request<Record<string, never>>(socket, 'tv:navigate', { consultationId, route });
+      await request(socket, 'tv:navigate', { consultationId, route });
       setSent(route);
     } catch (failure) {
       setError(toAckError(failure));

@@ -17,7 +17,7 @@ interface WalletSectionProps {
 /** 地域通貨: balance, recent transactions and coupons — only with the `wallet` consent. */
 export function WalletSection({ consultationId, citizenId, granted, now }: WalletSectionProps) {
   const { t } = useI18n();
-  const { state, reload } = useServiceRead<WalletView>('citizen:wallet', consultationId, citizenId, granted);
+  const { state, reload } = useServiceRead('citizen:wallet', consultationId, citizenId, granted);
   const wallet = state.status === 'shown' ? state.data : null;
 
   return (

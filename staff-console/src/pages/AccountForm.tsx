@@ -11,6 +11,7 @@ import {
 } from '../accountForm';
 import { ApiError } from '../api';
 import { useConsole } from '../context';
+import { ackErrorOf } from '../errors';
 import { useI18n } from '../i18n';
 import { ErrorMessage } from '../components/ErrorMessage';
 
@@ -65,8 +66,7 @@ export function AccountForm({ onCreated }: AccountFormProps) {
       setCreated(true);
       onCreated(account);
     } catch (error) {
-      const apiError =
-        error instanceof ApiError ? error : new ApiError(0, { code: 'INTERNAL', message: 'errors.INTERNAL' });
+      const apiError = error instanceof ApiError ? error : new ApiError(0, ackErrorOf('INTERNAL'));
       const errors = accountFieldErrorsFromApi(apiError);
       setFieldErrors(errors);
       if (Object.keys(errors).length === 0) setFormError(apiError.toAckError());

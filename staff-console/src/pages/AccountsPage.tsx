@@ -1,6 +1,6 @@
 import type { AckError, StaffAccount } from '@madoguchi/shared';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { apiAckError } from '../api';
 import { useConsole } from '../context';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
@@ -9,10 +9,6 @@ import { PageTitle } from './PageTitle';
 import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageLoading } from '../components/TableState';
-
-function asAckError(error: unknown): AckError {
-  return error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' };
-}
 
 /** Newest first, as a just-created account is the one the admin looks for. */
 function sortAccounts(accounts: readonly StaffAccount[]): StaffAccount[] {
@@ -36,7 +32,7 @@ export function AccountsPage() {
     setProblem(undefined);
     api.staffAccounts().then(
       (list) => setAccounts(sortAccounts(list)),
-      (error: unknown) => setProblem(asAckError(error)),
+      (error: unknown) => setProblem(apiAckError(error)),
     );
   }, [api]);
 
@@ -55,7 +51,7 @@ export function AccountsPage() {
       const key = updated.disabled ? 'staff.accounts.nowDisabled' : 'staff.accounts.nowActive';
       setAnnouncement({ key, name: updated.displayName });
     } catch (error) {
-      setProblem(asAckError(error));
+      setProblem(apiAckError(error));
     } finally {
       setBusyId(undefined);
     }

@@ -1,6 +1,6 @@
 import type { AckError, AuditEntry, StaffAccount } from '@madoguchi/shared';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { apiAckError } from '../api';
 import {
   AUDIT_LIMIT,
   actionLabelKey,
@@ -10,6 +10,7 @@ import {
   verificationSummary,
   type VerificationSummary,
 } from '../audit';
+import { useClock } from '../clock';
 import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
@@ -18,10 +19,6 @@ import { useConsole } from '../context';
 import { formatDateTime, formatDateTimeSeconds, shortId } from '../format';
 import { useI18n } from '../i18n';
 import { PageTitle } from './PageTitle';
-
-function asAckError(error: unknown): AckError {
-  return error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' };
-}
 
 function Id({ id }: { id: string | null }) {
   if (!id) return <span aria-label="—">—</span>;
@@ -114,6 +111,7 @@ function VerificationResult({
 export function AuditPage() {
   const { t } = useI18n();
   const { api } = useConsole();
+  const clock = useClock();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [entriesError, setEntriesError] = useState<AckError | null>(null);
   const [loading, setLoading] = useState(false);
@@ -132,7 +130,7 @@ export function AuditPage() {
         setLoading(false);
       },
       (error: unknown) => {
-        setEntriesError(asAckError(error));
+        setEntriesError(apiAckError(error));
         setLoading(false);
       },
     );
@@ -158,10 +156,10 @@ export function AuditPage() {
     try {
       const verification = await api.verifyAudit();
       verified.current = true;
-      setVerdict({ summary: verificationSummary(verification), at: new Date().toISOString() });
+      setVerdict({ summary: verificationSummary(verification), at: clock.now().toISOString() });
     } catch (error) {
       setVerdict(null);
-      setVerifyError(asAckError(error));
+      setVerifyError(apiAckError(error));
     } finally {
       setVerifying(false);
     }

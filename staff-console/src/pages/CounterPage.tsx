@@ -1,4 +1,4 @@
-import type { AckError, QueueEntryView } from '@madoguchi/shared';
+import { errorKey, type AckError, type QueueEntryView } from '@madoguchi/shared';
 import { useState } from 'preact/hooks';
 import { useCallView } from '../call/useCall';
 import { CallbackTable } from '../components/CallbackTable';
@@ -57,7 +57,7 @@ export function CounterPage() {
     if (error.code === 'ENTRY_TAKEN') return t('staff.counter.taken');
     if (error.code === 'QUEUE_EMPTY') return t('staff.counter.queueEmpty');
     if (attempt === 'callback' && error.code !== 'SERVER_UNREACHABLE') {
-      return `${t('staff.counter.callbackFailed')} ${i18n.t(`errors.${error.code}`)}`;
+      return `${t('staff.counter.callbackFailed')} ${i18n.t(errorKey(error.code))}`;
     }
     return undefined;
   };

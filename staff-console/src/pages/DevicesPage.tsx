@@ -1,6 +1,6 @@
 import { roleAtLeast, type AckError, type DeviceSummary } from '@madoguchi/shared';
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { apiAckError } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DeviceStatusMarker } from '../components/DeviceStatusMarker';
 import { useConsole } from '../context';
@@ -31,9 +31,7 @@ export function DevicesPage() {
     try {
       apply({ kind: 'updated', device: await api.revokeDevice(device.id) });
     } catch (error) {
-      setActionError(
-        error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' },
-      );
+      setActionError(apiAckError(error));
     }
     // The revoke button is gone from a revoked row; the page title keeps the keyboard in place.
     document.getElementById('page-title')?.focus();

@@ -1,6 +1,7 @@
-import type { AckError, PartnerHealth } from '@madoguchi/shared';
+import { epochMs, type AckError, type PartnerHealth } from '@madoguchi/shared';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { apiAckError } from '../api';
+import { useClock } from '../clock';
 import { DataTable } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
@@ -28,10 +29,6 @@ const TONE_ICON: Record<HealthTone, 'check' | 'cross' | 'dash'> = {
   trying: 'dash',
 };
 
-function asAckError(error: unknown): AckError {
-  return error instanceof ApiError ? error.toAckError() : { code: 'INTERNAL', message: 'errors.INTERNAL' };
-}
-
 function When({ iso, now }: { iso: string | null; now: number }) {
   const { t } = useI18n();
   const ago = timeAgo(iso, now);
@@ -48,6 +45,7 @@ function When({ iso, now }: { iso: string | null; now: number }) {
 export function PartnersPage() {
   const { t } = useI18n();
   const { api } = useConsole();
+  const clock = useClock();
   const [rows, setRows] = useState<PartnerHealth[] | null>(null);
   const [error, setError] = useState<AckError | null>(null);
   const [loading, setLoading] = useState(false);
@@ -62,18 +60,18 @@ export function PartnersPage() {
         if (ticket !== seq.current) return;
         setRows(list);
         setError(null);
-        setCheckedAt(Date.now());
+        setCheckedAt(epochMs(clock));
         setLoading(false);
       },
       (failure: unknown) => {
         if (ticket !== seq.current) return;
         // What was shown is no longer vouched for: say so instead of keeping old states.
         setRows(null);
-        setError(asAckError(failure));
+        setError(apiAckError(failure));
         setLoading(false);
       },
     );
-  }, [api]);
+  }, [api, clock]);
 
   useEffect(() => {
     load();
@@ -84,7 +82,7 @@ export function PartnersPage() {
     };
   }, [load]);
 
-  const now = checkedAt ?? Date.now();
+  const now = checkedAt ?? epochMs(clock);
   const troubled = rows ? troubledCount(rows) : 0;
 
   return (

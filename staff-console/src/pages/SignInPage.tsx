@@ -1,6 +1,6 @@
 import type { AckError, StaffSessionInfo } from '@madoguchi/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../api';
+import { apiAckError, type ApiClient } from '../api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { errorText } from '../format';
 import { useI18n } from '../i18n';
@@ -43,10 +43,7 @@ export function SignInPage({ api, notice, initialError, onSignedIn }: SignInPage
       const session = await api.login({ loginId: loginId.trim(), password });
       onSignedIn(session);
     } catch (error) {
-      const ackError =
-        error instanceof ApiError
-          ? error.toAckError()
-          : { code: 'INTERNAL' as const, message: 'errors.INTERNAL' };
+      const ackError = apiAckError(error);
       setProblem(ackError);
       setSigningIn(false);
       if (ackError.code === 'LOGIN_FAILED') {

@@ -9,7 +9,7 @@ function harness() {
       new Promise<string>((resolve, reject) => {
         pending.push({ resolve, reject });
       }),
-    () => 1_000,
+    { now: () => new Date(1_000) },
   );
   const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
   return { read, pending, flush };

@@ -1,4 +1,4 @@
-import type { AckError } from '@madoguchi/shared';
+import { epochMs, systemClock, type AckError, type Clock } from '@madoguchi/shared';
 import { toAckError } from '../staffRequest';
 
 /** The `data-state` of a service section. */
@@ -27,7 +27,7 @@ export class ServiceRead<T> {
 
   constructor(
     private readonly read: () => Promise<T>,
-    private readonly now: () => number = () => Date.now(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   get current(): ServiceReadState<T> {
@@ -62,7 +62,7 @@ export class ServiceRead<T> {
     try {
       const data = await this.read();
       if (seq !== this.seq || !this.granted) return;
-      this.update({ status: 'shown', data, error: null, loadedAt: this.now() });
+      this.update({ status: 'shown', data, error: null, loadedAt: epochMs(this.clock) });
     } catch (error) {
       if (seq !== this.seq || !this.granted) return;
       // A failed read shows nothing old: it may be what the citizen has just taken back.

@@ -7,16 +7,18 @@ import {
   okAck,
   PUSHED_CONFIG_KEY,
   PUSHED_CONFIG_VERSION_KEY,
+  type Clock,
   type DeviceClientToServerEvents,
   type DeviceReport,
   type HelloPayload,
+  type MyQueueEntry,
   type PushedConfig,
   type DeviceServerToClientEvents,
   type DeviceSettings,
   type TenantPublic,
 } from '@madoguchi/shared';
 import { Server } from 'socket.io';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { createPlatform } from '../platform/createPlatform.js';
 import { ManualLifecycle } from '../platform/lifecycle.js';
 import { MemoryStorage } from '../platform/storage.js';
@@ -176,7 +178,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setUp(options: { storage?: MemoryStorage; requestTimeoutMs?: number } = {}) {
+async function setUp(options: { storage?: MemoryStorage; requestTimeoutMs?: number; clock?: Clock } = {}) {
   const server = await FakeWindowServer.start();
   cleanups.push(() => server.stop());
   const storage = options.storage ?? new MemoryStorage();
@@ -189,6 +191,7 @@ async function setUp(options: { storage?: MemoryStorage; requestTimeoutMs?: numb
       platform,
       requestTimeoutMs: options.requestTimeoutMs ?? 2_000,
       socketOptions: { transports: ['websocket'] },
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     const states: DeviceChannelState[] = [];
     channel.on('state', (state) => states.push(state));
@@ -352,14 +355,13 @@ describe('DeviceChannel', () => {
   });
 
   it('reports at most once a minute, refusing sooner reports itself', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    cleanups.push(() => void vi.useRealTimers());
-    const { server, open } = await setUp();
+    let nowMs = Date.parse('2025-04-01T00:00:00Z');
+    const { server, open } = await setUp({ clock: { now: () => new Date(nowMs) } });
     const { channel } = open();
     await channel.register();
-    await channel.report({ memory: null, errors: [{ at: new Date().toISOString(), message: 'boom' }] });
+    await channel.report({ memory: null, errors: [{ at: new Date(nowMs).toISOString(), message: 'boom' }] });
     await expect(channel.report({ errors: [] })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
-    vi.setSystemTime(Date.now() + 60_000);
+    nowMs += 60_000;
     await channel.report({ errors: [] });
     expect(server.reports).toHaveLength(2);
     expect(server.reports[0]?.errors[0]?.message).toBe('boom');
@@ -403,5 +405,18 @@ describe('DeviceChannel', () => {
     channel.close();
     await expect(channel.register()).rejects.toThrow(/closed/);
     await expect(channel.openingStatus()).rejects.toThrow(/closed/);
+  });
+
+  it('types every request and push from the contract', () => {
+    // Only compiled, never run: a wrong name or payload must not build.
+    const typed = (channel: DeviceChannel) => {
+      expectTypeOf(channel.send('queue:join', { topic: 'childcare' })).resolves.toEqualTypeOf<MyQueueEntry>();
+      channel.onServer('queue:updated', (entry) => expectTypeOf(entry).toEqualTypeOf<MyQueueEntry | null>());
+      // @ts-expect-error: not an event of the /device namespace
+      void channel.send('queue:accept', {});
+      // @ts-expect-error: queue:join needs a topic
+      void channel.send('queue:join', {});
+    };
+    expect(typed).toBeTypeOf('function');
   });
 });

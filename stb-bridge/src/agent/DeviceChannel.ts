@@ -1,15 +1,16 @@
 import {
   deviceSettingsSchema,
+  epochMs,
   pushedConfigSchema,
   PUSHED_CONFIG_KEY,
   PUSHED_CONFIG_VERSION_KEY,
   REPORT_INTERVAL_MS,
-  tenantPublicSchema,
-  type Ack,
-  type AckCallback,
-  type DeviceClientToServerEvents,
+  systemClock,
+  TypedEmitter,
+  type Clock,
   type DeviceConnectErrorData,
-  type DeviceServerToClientEvents,
+  type DevicePushName,
+  type DeviceRequestName,
   type DeviceSession,
   type DeviceSettings,
   type DeviceReport,
@@ -20,8 +21,18 @@ import {
 } from '@madoguchi/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Lifecycle, Platform } from '../platform/Platform.js';
+import { Backoff, RETRY_JITTER, RETRY_MAX_MS, RETRY_MIN_MS } from './Backoff.js';
+import {
+  contractSocket,
+  type ContractSocket,
+  type DevicePayload,
+  type DevicePush,
+  type DeviceReply,
+  type DeviceSocket,
+} from './deviceContract.js';
+import { httpAsDevice, type DeviceHttpAnswer, type DeviceHttpRequest } from './deviceHttp.js';
 import { DeviceChannelClosedError, DeviceRequestError } from './errors.js';
-import { TypedEmitter } from './TypedEmitter.js';
+import { isAck, isObject, parseSession } from './serverAnswers.js';
 
 /** Where the TV keeps its only credential. */
 export const DEVICE_TOKEN_KEY = 'madoguchi.deviceToken';
@@ -61,13 +72,9 @@ export interface DeviceChannelOptions {
    * `PUSHED_CONFIG_VERSION_KEY` now is taken.
    */
   appliedConfigVersion?: number | null;
+  /** Where the report limit reads the time; the system's by default. */
+  clock?: Clock;
 }
-
-type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
-type RequestEvent = keyof DeviceClientToServerEvents;
-type PayloadOf<E extends RequestEvent> = Parameters<DeviceClientToServerEvents[E]>[0];
-type DataOf<E extends RequestEvent> =
-  Parameters<DeviceClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 8_000;
 const TOKEN_ERRORS: readonly ErrorCode[] = [
@@ -75,10 +82,6 @@ const TOKEN_ERRORS: readonly ErrorCode[] = [
   'DEVICE_TOKEN_REVOKED',
   'DEVICE_NOT_REGISTERED',
 ];
-// Same curve as socket.io's own reconnection, for the cases it leaves to us.
-const RETRY_MIN_MS = 1_000;
-const RETRY_MAX_MS = 10_000;
-const RETRY_JITTER = 0.5;
 
 /**
  * The TV's channel to window-server (namespace `/device`): registers once, says hello after
@@ -87,6 +90,8 @@ const RETRY_JITTER = 0.5;
  */
 export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   private readonly socket: DeviceSocket;
+  private readonly contract: ContractSocket;
+  private readonly clock: Clock;
   private readonly platform: DeviceChannelOptions['platform'];
   private readonly requestTimeoutMs: number;
   private readonly serverUrl: string;
@@ -95,8 +100,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   private currentState: DeviceChannelState;
   private currentSession: DeviceSession | undefined;
   private registering: Promise<DeviceSession> | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retryAttempt = 0;
+  private readonly retry = new Backoff();
   private helloGeneration = 0;
   private suspended = false;
   private closed = false;
@@ -107,6 +111,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   constructor(options: DeviceChannelOptions) {
     super();
     this.platform = options.platform;
+    this.clock = options.clock ?? systemClock;
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.serverUrl = options.serverUrl.replace(/\/$/, '');
     this.token = this.platform.storage.get(DEVICE_TOKEN_KEY) ?? undefined;
@@ -128,6 +133,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
       // A function, so every reconnection sends the token as it is now.
       auth: (callback) => callback(this.token ? { token: this.token } : {}),
     });
+    this.contract = contractSocket(this.socket);
     this.listenToSocket();
     this.listenToLifecycle(options.platform.lifecycle);
     if (this.token && options.autoConnect !== false) this.socket.connect();
@@ -184,7 +190,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
    */
   async report(report: DeviceReport): Promise<void> {
     this.assertOnline();
-    const now = Date.now();
+    const now = epochMs(this.clock);
     if (this.lastReportAt !== undefined && now - this.lastReportAt < REPORT_INTERVAL_MS) {
       throw DeviceRequestError.of('RATE_LIMITED');
     }
@@ -196,7 +202,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
    * Any request of the device contract (video counter, media signalling): resolves with the
    * ack's data, rejects with a DeviceRequestError. Fails at once while offline.
    */
-  send<E extends RequestEvent>(event: E, payload: PayloadOf<E>): Promise<DataOf<E>> {
+  send<E extends DeviceRequestName>(event: E, payload: DevicePayload<E>): Promise<DeviceReply<E>> {
     this.assertOnline();
     return this.request(event, payload);
   }
@@ -206,54 +212,22 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
    * the parts of the contract that are HTTP by standard (RFC 8628 device sign-in). The token
    * never leaves stb-bridge. Resolves with the status and the parsed JSON body.
    */
-  async http(
-    path: string,
-    init: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: unknown }> {
+  async http(path: string, init: DeviceHttpRequest): Promise<DeviceHttpAnswer> {
     this.assertOpen();
     if (!this.token) throw DeviceRequestError.of('DEVICE_NOT_REGISTERED');
-    let response: Response;
-    // AbortSignal.timeout is too new for older set-top box browsers.
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), this.requestTimeoutMs);
-    try {
-      response = await fetch(`${this.serverUrl}${path}`, {
-        method: init.method,
-        headers: {
-          ...init.headers,
-          authorization: `Bearer ${this.token}`,
-          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: init.body === undefined ? null : JSON.stringify(init.body),
-        signal: abort.signal,
-      });
-    } catch {
-      throw DeviceRequestError.of('SERVER_UNREACHABLE');
-    } finally {
-      clearTimeout(timer);
-    }
-    const text = await response.text();
-    return { status: response.status, body: parseJson(text) };
+    return httpAsDevice(`${this.serverUrl}${path}`, this.token, this.requestTimeoutMs, init);
   }
 
   /** Listens to a push from the server; returns the function that stops listening. */
-  onServer<E extends keyof DeviceServerToClientEvents>(
-    event: E,
-    listener: DeviceServerToClientEvents[E],
-  ): () => void {
-    const socket = this.socket as unknown as {
-      on(event: string, listener: (...args: unknown[]) => void): void;
-      off(event: string, listener: (...args: unknown[]) => void): void;
-    };
-    const wrapped = listener as unknown as (...args: unknown[]) => void;
-    socket.on(event, wrapped);
-    return () => socket.off(event, wrapped);
+  onServer<E extends DevicePushName>(event: E, listener: (payload: DevicePush<E>) => void): () => void {
+    this.contract.on(event, listener);
+    return () => this.contract.off(event, listener);
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.clearRetry();
+    this.retry.clear();
     for (const off of this.lifecycleOff.splice(0)) off();
     this.socket.off();
     this.socket.disconnect();
@@ -280,7 +254,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     this.lifecycleOff.push(
       lifecycle.on('suspend', () => {
         this.suspended = true;
-        this.clearRetry();
+        this.retry.clear();
         this.socket.disconnect();
         if (this.token) this.setState('offline');
       }),
@@ -307,7 +281,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
       if (generation !== this.helloGeneration || !this.socket.connected) return;
       const session = parseSession(data);
       if (!session) throw DeviceRequestError.of('INTERNAL');
-      this.retryAttempt = 0;
+      this.retry.reset();
       this.acceptSession(session);
       this.setState('online');
     } catch (error) {
@@ -355,7 +329,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
       }
       this.token = result.token;
       this.platform.storage.set(DEVICE_TOKEN_KEY, result.token);
-      this.retryAttempt = 0;
+      this.retry.reset();
       this.acceptSession(session);
       this.setState('online');
       return session;
@@ -389,19 +363,17 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   }
 
   /** One request with an acknowledgement; a missing answer is SERVER_UNREACHABLE. */
-  private request<E extends RequestEvent>(event: E, payload: PayloadOf<E>): Promise<DataOf<E>> {
+  private request<E extends DeviceRequestName>(event: E, payload: DevicePayload<E>): Promise<DeviceReply<E>> {
     if (this.closed) return Promise.reject(new DeviceChannelClosedError());
     // Never queue while disconnected: a stale change must not arrive minutes later.
     if (!this.socket.connected) return Promise.reject(DeviceRequestError.of('SERVER_UNREACHABLE'));
-    const emitter = this.socket.timeout(this.requestTimeoutMs) as unknown as {
-      emit(event: string, payload: unknown, ack: (error: Error | null, answer: unknown) => void): void;
-    };
     return new Promise((resolve, reject) => {
-      emitter.emit(event, payload, (timeout, answer) => {
+      this.contract.timeout(this.requestTimeoutMs).emit(event, payload, (timeout, answer) => {
         if (timeout) return reject(DeviceRequestError.of('SERVER_UNREACHABLE'));
         if (!isAck(answer)) return reject(DeviceRequestError.of('INTERNAL'));
         if (!answer.ok) return reject(new DeviceRequestError(answer.error));
-        resolve(answer.data as DataOf<E>);
+        // The server answers by the contract; the shapes that matter are checked where they are read.
+        resolve(answer.data as DeviceReply<E>);
       });
     });
   }
@@ -410,7 +382,7 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     this.token = undefined;
     this.currentSession = undefined;
     this.helloGeneration++;
-    this.clearRetry();
+    this.retry.clear();
     this.platform.storage.remove(DEVICE_TOKEN_KEY);
     this.socket.disconnect();
     this.setState('revoked');
@@ -456,19 +428,9 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   }
 
   private retryLater(action: () => void): void {
-    this.clearRetry();
-    const base = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** this.retryAttempt);
-    const delay = base * (1 - RETRY_JITTER + Math.random() * RETRY_JITTER * 2);
-    this.retryAttempt++;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
+    this.retry.schedule(() => {
       if (!this.closed && !this.suspended) action();
-    }, delay);
-  }
-
-  private clearRetry(): void {
-    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
+    });
   }
 
   private assertOpen(): void {
@@ -480,39 +442,4 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     if (!this.token) throw DeviceRequestError.of('DEVICE_NOT_REGISTERED');
     if (this.currentState !== 'online') throw DeviceRequestError.of('SERVER_UNREACHABLE');
   }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function isAck(value: unknown): value is Ack<unknown> {
-  if (!isObject(value)) return false;
-  if (value.ok === true) return 'data' in value;
-  return value.ok === false && isObject(value.error) && typeof value.error.code === 'string';
-}
-
-/** The server is trusted, but a TV that draws a broken tenant helps nobody: check the shape. */
-function parseSession(value: unknown): DeviceSession | undefined {
-  if (!isObject(value) || typeof value.deviceId !== 'string') return undefined;
-  const settings = deviceSettingsSchema.safeParse(value.settings);
-  const tenant = tenantPublicSchema.safeParse(value.tenant);
-  if (!settings.success || !tenant.success) return undefined;
-  const session: DeviceSession = { deviceId: value.deviceId, settings: settings.data, tenant: tenant.data };
-  // The optional parts are dropped when malformed; the session itself still holds.
-  const update = value.update;
-  if (isObject(update) && typeof update.version === 'string' && update.version.length <= 32) {
-    session.update = { version: update.version };
-  }
-  const pushedConfig = pushedConfigSchema.safeParse(value.pushedConfig);
-  if (pushedConfig.success) session.pushedConfig = pushedConfig.data;
-  return session;
 }

@@ -1,4 +1,4 @@
-import type { AckError, ErrorCode } from '@madoguchi/shared';
+import { errorKey, type AckError, type ErrorCode } from '@madoguchi/shared';
 
 /**
  * A request on the device channel failed. It is an `AckError` too (code, i18n message key,
@@ -18,7 +18,7 @@ export class DeviceRequestError extends Error implements AckError {
   }
 
   static of(code: ErrorCode): DeviceRequestError {
-    return new DeviceRequestError({ code, message: `errors.${code}` });
+    return new DeviceRequestError({ code, message: errorKey(code) });
   }
 }
 

@@ -1,20 +1,28 @@
-import type {
-  CallJoinInfo,
-  MediaJoinResult,
-  NewConsumer,
-  PeerMediaState,
-  TransportInfo,
+import {
+  TypedEmitter,
+  type CallJoinInfo,
+  type MediaPushName,
+  type MediaPushes,
+  type MediaRequests,
+  type NewConsumer,
+  type PayloadIn,
+  type PeerMediaState,
+  type PushOf,
+  type ReplyOf,
+  type TransportInfo,
 } from '@madoguchi/shared';
 import { Device, type types } from 'mediasoup-client';
-import { TypedEmitter } from '../agent/TypedEmitter.js';
 
 /**
  * How a call session talks to window-server: the TV's device channel or the officer's socket.
  * `request` resolves with the ack's data and rejects with an AckError-shaped error.
  */
 export interface CallSignalling {
-  request<T>(event: string, payload: unknown): Promise<T>;
-  on(event: string, listener: (payload: never) => void): () => void;
+  request<E extends keyof MediaRequests>(
+    event: E,
+    payload: PayloadIn<MediaRequests[E]>,
+  ): Promise<ReplyOf<MediaRequests[E]>>;
+  on<E extends MediaPushName>(event: E, listener: (payload: PushOf<MediaPushes[E]>) => void): () => void;
 }
 
 export type CallSessionState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
@@ -83,18 +91,18 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     this.disconnectedGraceMs = options.disconnectedGraceMs ?? 2_000;
     const { signalling } = options;
     this.offs.push(
-      signalling.on('media:consumer', (consumer: NewConsumer) => {
+      signalling.on('media:consumer', (consumer) => {
         if (consumer.consultationId !== this.join.consultationId) return;
         if (!this.recvTransport) this.pending.push(consumer);
         else void this.consume(consumer);
       }),
-      signalling.on('media:consumerClosed', (payload: { consultationId: string; consumerId: string }) => {
+      signalling.on('media:consumerClosed', (payload) => {
         if (payload.consultationId === this.join.consultationId) this.dropConsumer(payload.consumerId);
       }),
-      signalling.on('media:rejoin', (join: CallJoinInfo) => {
+      signalling.on('media:rejoin', (join) => {
         if (join.consultationId === this.join.consultationId) void this.rejoin(join);
       }),
-      signalling.on('media:peerState', (state: PeerMediaState) => {
+      signalling.on('media:peerState', (state) => {
         if (state.consultationId === this.join.consultationId) this.safeEmit('peerState', state);
       }),
     );
@@ -158,10 +166,12 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
 
   private async build(): Promise<void> {
     const device = new Device();
-    await device.load({ routerRtpCapabilities: this.join.routerRtpCapabilities as types.RtpCapabilities });
+    await device.load({
+      routerRtpCapabilities: fromJson<types.RtpCapabilities>(this.join.routerRtpCapabilities),
+    });
     this.device = device;
     const tracks = this.localTracks(device);
-    const result = await this.options.signalling.request<MediaJoinResult>('media:join', {
+    const result = await this.options.signalling.request('media:join', {
       consultationId: this.join.consultationId,
       generation: this.join.generation,
       rtpCapabilities: device.rtpCapabilities,
@@ -173,7 +183,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       this.sendTransport = send;
       send.on('produce', ({ kind, rtpParameters }, callback, errback) => {
         this.options.signalling
-          .request<{ producerId: string }>('media:produce', {
+          .request('media:produce', {
             consultationId: this.join.consultationId,
             transportId: send.id,
             kind,
@@ -247,11 +257,11 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
     if (transport.closed || this.currentState === 'closed') return;
     this.setState('reconnecting');
     try {
-      const { iceParameters } = await this.options.signalling.request<{ iceParameters: types.IceParameters }>(
-        'media:restartIce',
-        { consultationId: this.join.consultationId, transportId: transport.id },
-      );
-      if (!transport.closed) await transport.restartIce({ iceParameters });
+      const { iceParameters } = await this.options.signalling.request('media:restartIce', {
+        consultationId: this.join.consultationId,
+        transportId: transport.id,
+      });
+      if (!transport.closed) await transport.restartIce({ iceParameters: fromJson(iceParameters) });
     } catch {
       // The server may be rebuilding the call; a media:rejoin follows in that case.
     }
@@ -264,7 +274,7 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
       id: consumer.consumerId,
       producerId: consumer.producerId,
       kind: consumer.kind,
-      rtpParameters: consumer.rtpParameters as unknown as types.RtpParameters,
+      rtpParameters: fromJson(consumer.rtpParameters),
     });
     this.consumers.set(created.id, created);
     for (const track of this.remoteStream.getTracks().filter((t) => t.kind === created.kind)) {
@@ -331,8 +341,16 @@ export class CallSession extends TypedEmitter<CallSessionEvents> {
 function transportOptions(info: TransportInfo): types.TransportOptions {
   return {
     id: info.id,
-    iceParameters: info.iceParameters as unknown as types.IceParameters,
-    iceCandidates: info.iceCandidates as unknown as types.IceCandidate[],
-    dtlsParameters: info.dtlsParameters as unknown as types.DtlsParameters,
+    iceParameters: fromJson(info.iceParameters),
+    iceCandidates: info.iceCandidates.map((candidate) => fromJson<types.IceCandidate>(candidate)),
+    dtlsParameters: fromJson(info.dtlsParameters),
   };
+}
+
+/** One of mediasoup's parameter objects as the contract carries it: JSON (shared knows no mediasoup). */
+type Json = Record<string, unknown>;
+
+function fromJson<T extends Json>(json: Json): T {
+  // The server's mediasoup made (or checked) it; mediasoup-client's types cannot be inferred from JSON.
+  return json as T;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { OIPF_KEYSET_NAMES, oipfKeysetMask, registerKeys } from './keyRegistration.js';
+import { OIPF_KEYSET_NAMES } from './keyNames.js';
+import { oipfKeysetMask, registerKeys } from './keyRegistration.js';
 import type { Profile } from './profileSchema.js';
 import { findProfile } from './profiles.js';
 

@@ -1,6 +1,6 @@
 import { REMOTE_KEYS, keyCodeSchema, profileNameSchema, type RemoteKey } from '@madoguchi/shared';
 import { z } from 'zod';
-import { OIPF_KEYSET_NAMES, TIZEN_INPUT_KEY_NAMES } from './keyRegistration.js';
+import { OIPF_KEYSET_NAMES, TIZEN_INPUT_KEY_NAMES } from './keyNames.js';
 
 export const remoteKeySchema = z.enum(REMOTE_KEYS);
 

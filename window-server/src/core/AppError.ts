@@ -1,4 +1,4 @@
-import type { AckError, ErrorCode } from '@madoguchi/shared';
+import { errorKey, type AckError, type ErrorCode } from '@madoguchi/shared';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_INVALID: 400,
@@ -59,7 +59,7 @@ export class AppError extends Error {
   }
 
   toAckError(): AckError {
-    const error: AckError = { code: this.code, message: `errors.${this.code}` };
+    const error: AckError = { code: this.code, message: errorKey(this.code) };
     if (this.params) error.params = this.params;
     if (this.fields) error.fields = this.fields;
     return error;

@@ -1,32 +1,16 @@
-import { EventEmitter } from 'node:events';
+import { TypedEmitter, type EventTuples } from '@madoguchi/shared';
 import type { Logger } from './logger.js';
 
-type EventMap = Record<string, unknown[]>;
-
 /**
- * A typed event emitter whose listeners cannot break the emitter: a throwing listener is
- * logged, and the others still run (mediasoup's safeEmit).
+ * The shared typed emitter with a public `emit`, for modules that announce to the composition
+ * root: a throwing listener is logged with pino, and the others still run (mediasoup's safeEmit).
  */
-export class EventHub<Events extends EventMap> {
-  private readonly emitter = new EventEmitter();
-
-  constructor(private readonly logger?: Logger) {
-    this.emitter.setMaxListeners(50);
-  }
-
-  on<K extends keyof Events & string>(event: K, listener: (...args: Events[K]) => void): () => void {
-    const wrapped = (...args: unknown[]): void => {
-      try {
-        listener(...(args as Events[K]));
-      } catch (error) {
-        this.logger?.error({ err: error, event }, 'event listener failed');
-      }
-    };
-    this.emitter.on(event, wrapped);
-    return () => this.emitter.off(event, wrapped);
+export class EventHub<Events extends EventTuples<Events>> extends TypedEmitter<Events> {
+  constructor(logger?: Logger) {
+    super((error, event) => logger?.error({ err: error, event }, 'event listener failed'));
   }
 
   emit<K extends keyof Events & string>(event: K, ...args: Events[K]): void {
-    this.emitter.emit(event, ...args);
+    this.safeEmit(event, ...args);
   }
 }

@@ -1,18 +1,22 @@
-import type {
-  AbandonReason,
-  CallbackRequest,
-  CallEnd,
-  CallEndReason,
-  CallTransfer,
-  ConsultationView,
-  CounterInfo,
-  CounterSnapshot,
-  KpiFigures,
-  MyCounterState,
-  MyQueueEntry,
-  QueueAccept,
-  StaffAccount,
-  SurveySubmit,
+import {
+  isLiveCall,
+  type AbandonReason,
+  type CallbackRequest,
+  type CallEnd,
+  type CallEndReason,
+  type CallTransfer,
+  type ConsultationView,
+  type CounterInfo,
+  type CounterSnapshot,
+  type KpiFigures,
+  type MyCounterState,
+  type MyQueueEntry,
+  type QueueAccept,
+  type StaffAccount,
+  type SurveySubmit,
+  type CallJoinInfo,
+  type CallRole,
+  type MyCall,
 } from '@madoguchi/shared';
 import { AppError } from '../core/AppError.js';
 import type { Clock } from '../core/clock.js';
@@ -35,6 +39,20 @@ export interface CounterOptions {
   /** Serving time assumed before there is any history, in minutes. */
   defaultServeMinutes: number;
 }
+
+export interface CounterDeps {
+  store: CounterStore;
+  figures: CounterFigures;
+  tenant: Tenant;
+  devices: DeviceRegistry;
+  staff: StaffAuth;
+  clock: Clock;
+  logger: Logger;
+  options: CounterOptions;
+}
+
+/** Who asks about a call: a TV or an officer. */
+export type CallParty = { deviceId: string } | { staffId: string };
 
 export type CounterEvents = {
   /** Anything officers see changed (queue, calls, officers, figures). */
@@ -65,26 +83,34 @@ export class Counter {
   private version = 0;
   private closed = false;
 
-  constructor(
-    private readonly store: CounterStore,
-    private readonly figuresOf: CounterFigures,
-    private readonly tenant: Tenant,
-    private readonly devices: DeviceRegistry,
-    private readonly staff: StaffAuth,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly options: CounterOptions,
-  ) {
+  private readonly store: CounterStore;
+  private readonly figuresOf: CounterFigures;
+  private readonly tenant: Tenant;
+  private readonly devices: DeviceRegistry;
+  private readonly staff: StaffAuth;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly options: CounterOptions;
+
+  constructor({ store, figures, tenant, devices, staff, clock, logger, options }: CounterDeps) {
+    this.store = store;
+    this.figuresOf = figures;
+    this.tenant = tenant;
+    this.devices = devices;
+    this.staff = staff;
+    this.clock = clock;
+    this.logger = logger;
+    this.options = options;
     this.events = new EventHub(logger);
-    this.views = new CounterViews(
+    this.views = new CounterViews({
       store,
-      figuresOf,
+      figures,
       tenant,
       staff,
-      this.officers,
+      roster: this.officers,
       clock,
-      options.defaultServeMinutes,
-    );
+      defaultServeMinutes: options.defaultServeMinutes,
+    });
     devices.events.on('presence', ({ deviceId, online }) =>
       online ? this.deviceOnline(deviceId) : this.deviceOffline(deviceId),
     );
@@ -476,16 +502,13 @@ export class Counter {
   }
 
   private ownConsultation(deviceId: string, consultationId: string): ConsultationRecord {
-    const consultation = this.store.consultation(consultationId);
-    if (!consultation || consultation.deviceId !== deviceId) throw new AppError('CALL_NOT_FOUND');
+    const consultation = this.callOf({ deviceId }, consultationId);
     if (consultation.status === 'ended') throw new AppError('CALL_STATE');
     return consultation;
   }
 
   private officerConsultation(officer: StaffAccount, consultationId: string): ConsultationRecord {
-    const consultation = this.store.consultation(consultationId);
-    if (!consultation || consultation.staffId !== officer.id) throw new AppError('CALL_NOT_FOUND');
-    return consultation;
+    return this.callOf({ staffId: officer.id }, consultationId);
   }
 
   private requireFree(staffId: string): void {
@@ -530,6 +553,50 @@ export class Counter {
     return this.store.consultation(id);
   }
 
+  /** `party`'s consultation `consultationId` in any state; CALL_NOT_FOUND when it is not theirs. */
+  callOf(party: CallParty, consultationId: string): ConsultationRecord {
+    const consultation = this.store.consultation(consultationId);
+    const theirs =
+      consultation !== undefined &&
+      ('deviceId' in party
+        ? consultation.deviceId === party.deviceId
+        : consultation.staffId === party.staffId);
+    if (!theirs) throw new AppError('CALL_NOT_FOUND');
+    return consultation;
+  }
+
+  /**
+   * Whether this TV or this officer is in this live call (answered, on hold or not): the one
+   * check behind media signalling, acting for the citizen and the citizen panel.
+   * Throws CALL_NOT_FOUND (not theirs) or CALL_STATE (ringing or ended).
+   */
+  liveCall(party: CallParty, consultationId: string): ConsultationRecord {
+    const consultation = this.callOf(party, consultationId);
+    if (!isLiveCall(consultation.status)) throw new AppError('CALL_STATE');
+    return consultation;
+  }
+
+  /** Who a side of a call is told it talks to. */
+  callPeer(consultationId: string, role: CallRole): CallJoinInfo['peer'] {
+    const consultation = this.store.consultation(consultationId);
+    if (role === 'citizen') {
+      const staffName = consultation ? (this.staff.account(consultation.staffId)?.displayName ?? '') : '';
+      return { role: 'officer', displayName: staffName, camera: true, microphone: true };
+    }
+    const device = consultation ? this.devices.get(consultation.deviceId) : undefined;
+    return {
+      role: 'citizen',
+      displayName: '',
+      camera: device?.capabilities.camera ?? false,
+      microphone: device?.capabilities.microphone ?? false,
+    };
+  }
+
+  /** The call a TV is in (or being rung for), with what it joins the media with once answered. */
+  myCall(consultation: ConsultationRecord, join: CallJoinInfo | null): MyCall {
+    return this.views.myCall(consultation, join);
+  }
+
   /** The call (ringing, active or on hold) this TV is in, if any. */
   liveConsultationOfDevice(deviceId: string): ConsultationRecord | undefined {
     return this.store.openConsultationOfDevice(deviceId);
@@ -546,8 +613,7 @@ export class Counter {
 
   /** Calls in progress (answered, on hold or not). */
   activeCalls(): number {
-    return this.store.openConsultations().filter((c) => c.status === 'active' || c.status === 'onHold')
-      .length;
+    return this.store.openConsultations().filter((c) => isLiveCall(c.status)).length;
   }
 
   figures(from: Date, to: Date): KpiFigures {

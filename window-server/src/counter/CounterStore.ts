@@ -1,11 +1,13 @@
-import type {
-  AbandonReason,
-  CallEndReason,
-  CallbackPeriod,
-  ConsultationStatus,
-  OutcomeCode,
-  QueueEntryKind,
-  QueueEntryStatus,
+import {
+  OPEN_CONSULTATION_STATUSES,
+  OPEN_QUEUE_STATUSES,
+  type AbandonReason,
+  type CallEndReason,
+  type CallbackPeriod,
+  type ConsultationStatus,
+  type OutcomeCode,
+  type QueueEntryKind,
+  type QueueEntryStatus,
 } from '@madoguchi/shared';
 import type { Database } from '../db/index.js';
 
@@ -116,8 +118,11 @@ const toConsultation = (row: ConsultationRow): ConsultationRecord => ({
   surveyStatus: row.survey_status,
 });
 
-const OPEN_ENTRY = `status IN ('waiting', 'callbackRequested', 'ringing', 'serving')`;
-const OPEN_CONSULTATION = `status IN ('ringing', 'active', 'onHold')`;
+/** `IN (...)` of fixed status names (constants from shared, never input). */
+const statusIn = (statuses: readonly string[]): string =>
+  `status IN (${statuses.map((status) => `'${status}'`).join(', ')})`;
+const OPEN_ENTRY = statusIn(OPEN_QUEUE_STATUSES);
+const OPEN_CONSULTATION = statusIn(OPEN_CONSULTATION_STATUSES);
 
 /** The queue_entries, consultations and survey_answers tables. */
 export class CounterStore {
@@ -183,8 +188,10 @@ export class CounterStore {
 
   openEntryOf(deviceId: string): QueueEntryRecord | undefined {
     const row = this.db
-      .prepare<[string], EntryRow>(`SELECT * FROM queue_entries WHERE device_id = ? AND ${OPEN_ENTRY}`)
-      .get(deviceId);
+      .prepare<[string, string], EntryRow>(
+        `SELECT * FROM queue_entries WHERE device_id = ? AND tenant_id = ? AND ${OPEN_ENTRY}`,
+      )
+      .get(deviceId, this.tenantId);
     return row ? toEntry(row) : undefined;
   }
 
@@ -295,29 +302,31 @@ export class CounterStore {
 
   openConsultationOfStaff(staffId: string): ConsultationRecord | undefined {
     const row = this.db
-      .prepare<[string], ConsultationRow>(
-        `SELECT * FROM consultations WHERE staff_id = ? AND ${OPEN_CONSULTATION}`,
+      .prepare<[string, string], ConsultationRow>(
+        `SELECT * FROM consultations WHERE staff_id = ? AND tenant_id = ? AND ${OPEN_CONSULTATION}`,
       )
-      .get(staffId);
+      .get(staffId, this.tenantId);
     return row ? toConsultation(row) : undefined;
   }
 
   openConsultationOfDevice(deviceId: string): ConsultationRecord | undefined {
     const row = this.db
-      .prepare<[string], ConsultationRow>(
-        `SELECT * FROM consultations WHERE device_id = ? AND ${OPEN_CONSULTATION} ORDER BY started_at DESC`,
+      .prepare<[string, string], ConsultationRow>(
+        `SELECT * FROM consultations WHERE device_id = ? AND tenant_id = ? AND ${OPEN_CONSULTATION}
+         ORDER BY started_at DESC`,
       )
-      .get(deviceId);
+      .get(deviceId, this.tenantId);
     return row ? toConsultation(row) : undefined;
   }
 
   /** The device's latest consultation still waiting for its survey. */
   pendingSurveyOf(deviceId: string): ConsultationRecord | undefined {
     const row = this.db
-      .prepare<[string], ConsultationRow>(
-        `SELECT * FROM consultations WHERE device_id = ? AND survey_status = 'pending' ORDER BY ended_at DESC`,
+      .prepare<[string, string], ConsultationRow>(
+        `SELECT * FROM consultations WHERE device_id = ? AND tenant_id = ? AND survey_status = 'pending'
+         ORDER BY ended_at DESC`,
       )
-      .get(deviceId);
+      .get(deviceId, this.tenantId);
     return row ? toConsultation(row) : undefined;
   }
 
@@ -361,7 +370,12 @@ export class CounterStore {
     );
   }
 
+  /** The survey's status and its answers in one transaction: both or neither. */
   saveSurvey(id: string, answers: readonly (number | null)[], at: string): boolean {
+    return this.transaction(() => this.saveSurveyRows(id, answers, at));
+  }
+
+  private saveSurveyRows(id: string, answers: readonly (number | null)[], at: string): boolean {
     const skipped = answers.every((answer) => answer === null);
     const updated =
       this.db

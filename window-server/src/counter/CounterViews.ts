@@ -1,4 +1,7 @@
 import type {
+  CallJoinInfo,
+  MyCall,
+  OpenQueueStatus,
   ConsultationView,
   CounterSnapshot,
   MyQueueEntry,
@@ -9,7 +12,7 @@ import type {
 import type { Clock } from '../core/clock.js';
 import type { StaffAuth } from '../staff/index.js';
 import type { Tenant } from '../tenants/index.js';
-import { addDays, localDateOf, zonedInstant } from '../tenants/zonedTime.js';
+import { addDays, localDateOf, zonedInstant } from '../core/zonedTime.js';
 import type { CounterFigures } from './CounterFigures.js';
 import type { ConsultationRecord, CounterStore, QueueEntryRecord } from './CounterStore.js';
 
@@ -50,17 +53,47 @@ export class OfficerRoster {
   }
 }
 
+export interface CounterViewsDeps {
+  store: CounterStore;
+  figures: CounterFigures;
+  tenant: Tenant;
+  staff: StaffAuth;
+  roster: OfficerRoster;
+  clock: Clock;
+  /** Serving time assumed before there is any history, in minutes. */
+  defaultServeMinutes: number;
+}
+
 /** What the counter looks like to a TV and to officers, computed from the rows. */
 export class CounterViews {
-  constructor(
-    private readonly store: CounterStore,
-    private readonly figures: CounterFigures,
-    private readonly tenant: Tenant,
-    private readonly staff: StaffAuth,
-    private readonly roster: OfficerRoster,
-    private readonly clock: Clock,
-    private readonly defaultServeMinutes: number,
-  ) {}
+  private readonly store: CounterStore;
+  private readonly figures: CounterFigures;
+  private readonly tenant: Tenant;
+  private readonly staff: StaffAuth;
+  private readonly roster: OfficerRoster;
+  private readonly clock: Clock;
+  private readonly defaultServeMinutes: number;
+
+  constructor(deps: CounterViewsDeps) {
+    this.store = deps.store;
+    this.figures = deps.figures;
+    this.tenant = deps.tenant;
+    this.staff = deps.staff;
+    this.roster = deps.roster;
+    this.clock = deps.clock;
+    this.defaultServeMinutes = deps.defaultServeMinutes;
+  }
+
+  /** The call a TV is in: an ended one still reads as answered until the TV hears it ended. */
+  myCall(consultation: ConsultationRecord, join: CallJoinInfo | null): MyCall {
+    return {
+      consultationId: consultation.id,
+      status: consultation.status === 'ended' ? 'active' : consultation.status,
+      topic: consultation.topic,
+      officerName: this.staff.account(consultation.staffId)?.displayName ?? '',
+      join,
+    };
+  }
 
   myEntry(deviceId: string): MyQueueEntry | null {
     const entry = this.store.openEntryOf(deviceId);
@@ -73,7 +106,8 @@ export class CounterViews {
       callback: entry.callback ? { date: entry.callback.date, period: entry.callback.period } : null,
     };
     if (entry.status !== 'waiting') {
-      return { ...base, status: entry.status as MyQueueEntry['status'], position: null, etaMinutes: null };
+      // openEntryOf only returns open entries (its SQL filters on OPEN_QUEUE_STATUSES).
+      return { ...base, status: entry.status as OpenQueueStatus, position: null, etaMinutes: null };
     }
     const position = this.positionOf(entry);
     return { ...base, status: 'waiting', position, etaMinutes: this.etaMinutes(position) };

@@ -1,6 +1,6 @@
 import type { CallbackSlot } from '@madoguchi/shared';
 import type { OpeningCalendar } from '../tenants/index.js';
-import { addDays, isoDate, localDateOf, zonedInstant } from '../tenants/zonedTime.js';
+import { addDays, isoDate, localDateOf, zonedInstant } from '../core/zonedTime.js';
 
 /** Morning calls end at noon; afternoon calls start after the lunch hour. */
 const NOON = '12:00';

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { systemClock } from '../core/clock.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 export type Database = BetterSqlite3.Database;
@@ -65,7 +66,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
       db.transaction(() => {
         db.exec(migration.sql);
         if (migration.rebuildsTables) checkForeignKeys(db, migration);
-        record.run(migration.version, migration.name, new Date().toISOString());
+        record.run(migration.version, migration.name, systemClock.now().toISOString());
       })();
     } finally {
       if (migration.rebuildsTables && foreignKeys) db.pragma('foreign_keys = ON');

@@ -37,16 +37,16 @@ function setUp(latestVersion: string | null = '0.2.0') {
   ).run(OPERATOR.id, OPERATOR.createdAt, OPERATOR.createdAt);
   const devices = new DeviceRegistry(new DeviceStore(db), 'omura', clock, logger);
   const audit = new AuditLog(db, clock);
-  const fleet = new Fleet(
+  const fleet = new Fleet({
     devices,
-    new DeviceHealthStore(db),
-    new DeviceConfigStore(db),
-    db,
+    health: new DeviceHealthStore(db),
+    configs: new DeviceConfigStore(db),
+    durable: db,
     audit,
-    { latestVersion, profiles: ['browser', 'hbbtv'] },
+    options: { latestVersion, profiles: ['browser', 'hbbtv'] },
     clock,
     logger,
-  );
+  });
   const changes: FleetDevice[] = [];
   const pushes: [string, unknown][] = [];
   fleet.events.on('changed', (device) => changes.push(device));

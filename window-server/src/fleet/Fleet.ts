@@ -45,6 +45,18 @@ export interface FleetOptions {
   profiles: readonly string[];
 }
 
+export interface FleetDeps {
+  devices: DeviceRegistry;
+  health: DeviceHealthStore;
+  configs: DeviceConfigStore;
+  /** The connection `configs` and `audit` write on: a push and its audit row commit together. */
+  durable: Database;
+  audit: AuditLog;
+  options: FleetOptions;
+  clock: Clock;
+  logger: Logger;
+}
+
 /**
  * The cable operator's view of the set-top boxes: what each says about itself, its health
  * reports (rate-limited), whether a newer app exists, and configurations pushed to it (audited).
@@ -54,20 +66,27 @@ export class Fleet {
   readonly events: EventHub<FleetEvents>;
   private readonly reports: RateLimiter;
 
-  constructor(
-    private readonly devices: DeviceRegistry,
-    private readonly health: DeviceHealthStore,
-    private readonly configs: DeviceConfigStore,
-    /** The connection `configs` and `audit` write on: a push and its audit row commit together. */
-    private readonly durable: Database,
-    private readonly audit: AuditLog,
-    private readonly options: FleetOptions,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {
-    this.events = new EventHub(logger);
-    this.reports = new RateLimiter(1, REPORT_INTERVAL_MS - REPORT_SLACK_MS, clock);
-    devices.events.on('updated', (summary) => {
+  private readonly devices: DeviceRegistry;
+  private readonly health: DeviceHealthStore;
+  private readonly configs: DeviceConfigStore;
+  private readonly durable: Database;
+  private readonly audit: AuditLog;
+  private readonly options: FleetOptions;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(deps: FleetDeps) {
+    this.devices = deps.devices;
+    this.health = deps.health;
+    this.configs = deps.configs;
+    this.durable = deps.durable;
+    this.audit = deps.audit;
+    this.options = deps.options;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+    this.events = new EventHub(deps.logger);
+    this.reports = new RateLimiter(1, REPORT_INTERVAL_MS - REPORT_SLACK_MS, deps.clock);
+    deps.devices.events.on('updated', (summary) => {
       const row = this.device(summary.id);
       if (row) this.events.emit('changed', row);
     });

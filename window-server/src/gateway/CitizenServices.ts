@@ -14,8 +14,8 @@ import { AppError } from '../core/AppError.js';
 import type { Clock } from '../core/clock.js';
 import type { Actor, CitizenDirectory, Identity } from '../identity/index.js';
 import type { Tenant } from '../tenants/index.js';
-import { addDays, isoDate, localDateOf } from '../tenants/zonedTime.js';
-import { childcare, currency, mutualAid, portal } from './contracts/index.js';
+import { addDays, isoDate, localDateOf } from '../core/zonedTime.js';
+import { childcare, currency, mutualAid, portal } from '../partnerContracts/index.js';
 import type { NoticeReads } from './NoticeReads.js';
 import type { PartnerConnector } from './PartnerConnector.js';
 
@@ -37,20 +37,36 @@ export type Requester =
 const enc = encodeURIComponent;
 const text = (value: { ja: string; en?: string | undefined }) => ({ ja: value.ja, en: value.en ?? null });
 
+export interface CitizenServicesDeps {
+  partners: PartnerConnectors;
+  identity: Identity;
+  directory: CitizenDirectory | null;
+  reads: NoticeReads;
+  tenant: Tenant;
+  clock: Clock;
+}
+
 /**
  * The city's services through the gateway: every call checks who asks for whom (and consent, for
  * officers and for uses of household information), every read of a citizen's data writes an audit
  * row, and the answers come back in window-server's own shapes.
  */
 export class CitizenServices {
-  constructor(
-    private readonly partners: PartnerConnectors,
-    private readonly identity: Identity,
-    private readonly directory: CitizenDirectory | null,
-    private readonly reads: NoticeReads,
-    private readonly tenant: Tenant,
-    private readonly clock: Clock,
-  ) {}
+  private readonly partners: PartnerConnectors;
+  private readonly identity: Identity;
+  private readonly directory: CitizenDirectory | null;
+  private readonly reads: NoticeReads;
+  private readonly tenant: Tenant;
+  private readonly clock: Clock;
+
+  constructor(deps: CitizenServicesDeps) {
+    this.partners = deps.partners;
+    this.identity = deps.identity;
+    this.directory = deps.directory;
+    this.reads = deps.reads;
+    this.tenant = deps.tenant;
+    this.clock = deps.clock;
+  }
 
   health(): PartnerHealth[] {
     return Object.values(this.partners).map((connector) => connector.health());

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { AppError } from '../core/AppError.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
-import { partnerErrorSchema } from './contracts/index.js';
-import { tokenResponseSchema } from './contracts/currency.js';
+import { partnerErrorSchema } from '../partnerContracts/index.js';
+import { tokenResponseSchema } from '../partnerContracts/index.js';
 
 export type PartnerAuth =
   { kind: 'apiKey'; key: string } | { kind: 'clientCredentials'; clientId: string; clientSecret: string };
@@ -114,7 +114,7 @@ export class PartnerConnector {
       }
     }
     let through = false;
-    const deadline = Date.now() + this.options.timeoutMs;
+    const deadline = performance.now() + this.options.timeoutMs;
     const retries = method === 'GET' ? 2 : 0;
     try {
       for (let attempt = 0; ; attempt += 1) {
@@ -131,7 +131,7 @@ export class PartnerConnector {
         } catch (error) {
           if (!(error instanceof Unavailable)) throw error;
           const backoff = FIRST_BACKOFF_MS * 2 ** attempt;
-          if (attempt >= retries || Date.now() + backoff >= deadline) throw error;
+          if (attempt >= retries || performance.now() + backoff >= deadline) throw error;
           await new Promise((resolve) => setTimeout(resolve, backoff));
         }
       }
@@ -203,7 +203,8 @@ export class PartnerConnector {
   }
 
   private async request(url: string, init: RequestInit, deadline: number): Promise<Response> {
-    const left = deadline - Date.now();
+    // AbortSignal.timeout takes whole milliseconds.
+    const left = Math.floor(deadline - performance.now());
     if (left <= 0) throw new Unavailable('time budget used up');
     try {
       return await fetch(url, { ...init, signal: AbortSignal.timeout(left) });

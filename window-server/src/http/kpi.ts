@@ -2,7 +2,7 @@ import { ja, type KpiFigures, type Topic } from '@madoguchi/shared';
 import { z } from 'zod';
 import { AppError } from '../core/AppError.js';
 import type { Tenant } from '../tenants/index.js';
-import { addDays, zonedInstant, type LocalDate } from '../tenants/zonedTime.js';
+import { addDays, zonedInstant, type LocalDate } from '../core/zonedTime.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-27');
 

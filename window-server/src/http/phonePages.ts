@@ -55,20 +55,20 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
   const form = express.urlencoded({ extended: false, limit: '4kb' });
 
   const sweep = setInterval(() => {
-    const now = Date.now();
+    const now = deps.clock.now().getTime();
     for (const [id, session] of sessions) if (session.expiresAt < now) sessions.delete(id);
   }, 60_000).unref();
 
   const sessionOf = (req: Request, res: Response): PhoneSession => {
     const id = readCookie(req.headers.cookie, COOKIE);
     const existing = id ? sessions.get(id) : undefined;
-    if (existing && existing.expiresAt > Date.now()) {
-      existing.expiresAt = Date.now() + SESSION_MS;
+    if (existing && existing.expiresAt > deps.clock.now().getTime()) {
+      existing.expiresAt = deps.clock.now().getTime() + SESSION_MS;
       return existing;
     }
     const session: PhoneSession = {
       id: randomBytes(32).toString('base64url'),
-      expiresAt: Date.now() + SESSION_MS,
+      expiresAt: deps.clock.now().getTime() + SESSION_MS,
       wrongCodes: 0,
       linking: null,
       oidc: null,

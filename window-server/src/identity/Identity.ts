@@ -28,6 +28,18 @@ export type IdentityEvents = {
   consentChanged: [citizenId: string];
 };
 
+export interface IdentityDeps {
+  citizens: CitizenStore;
+  consents: ConsentStore;
+  audit: AuditLog;
+  /** Who lives in the city, for assisted linking and the panel; null when no directory is known. */
+  directory: CitizenDirectory | null;
+  counter: Counter;
+  staff: StaffAuth;
+  clock: Clock;
+  logger: Logger;
+}
+
 /** Who did something, for the audit trail. */
 export type Actor = `staff:${string}` | `device:${string}` | `citizen:${string}` | 'system';
 
@@ -42,17 +54,23 @@ export class Identity {
   private readonly refKey = randomBytes(32);
   private readonly refs = new Map<string, string>();
 
-  constructor(
-    private readonly citizens: CitizenStore,
-    private readonly consents: ConsentStore,
-    private readonly audit: AuditLog,
-    private readonly directory: CitizenDirectory | null,
-    private readonly counter: Counter,
-    private readonly staff: StaffAuth,
-    private readonly clock: Clock,
-    logger: Logger,
-  ) {
-    this.events = new EventHub(logger);
+  private readonly citizens: CitizenStore;
+  private readonly consents: ConsentStore;
+  private readonly audit: AuditLog;
+  private readonly directory: CitizenDirectory | null;
+  private readonly counter: Counter;
+  private readonly staff: StaffAuth;
+  private readonly clock: Clock;
+
+  constructor(deps: IdentityDeps) {
+    this.citizens = deps.citizens;
+    this.consents = deps.consents;
+    this.audit = deps.audit;
+    this.directory = deps.directory;
+    this.counter = deps.counter;
+    this.staff = deps.staff;
+    this.clock = deps.clock;
+    this.events = new EventHub(deps.logger);
   }
 
   // ── the TV ──────────────────────────────────────────────────────────────────────────────
@@ -272,11 +290,7 @@ export class Identity {
   }
 
   private officerCall(officer: StaffAccount, consultationId: string): ConsultationRecord {
-    const consultation = this.counter.consultation(consultationId);
-    if (!consultation || consultation.staffId !== officer.id) throw new AppError('CALL_NOT_FOUND');
-    if (consultation.status !== 'active' && consultation.status !== 'onHold')
-      throw new AppError('CALL_STATE');
-    return consultation;
+    return this.counter.liveCall({ staffId: officer.id }, consultationId);
   }
 
   private refFor(subject: string): string {

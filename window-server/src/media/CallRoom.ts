@@ -1,13 +1,8 @@
-import type {
-  CallRole,
-  MediaJoinResult,
-  MediaServerToClientEvents,
-  PeerMediaState,
-  TransportInfo,
-} from '@madoguchi/shared';
+import type { CallRole, MediaJoinResult, MediaPush, PeerMediaState, TransportInfo } from '@madoguchi/shared';
 import type { types as ms } from 'mediasoup';
 import { AppError } from '../core/AppError.js';
 import type { Logger } from '../core/logger.js';
+import { asJson } from './json.js';
 import type { MediaWorker } from './MediaWorkerPool.js';
 
 /** VP8 first (every browser decodes it), H.264 for boxes that only have a hardware H.264 decoder. */
@@ -23,11 +18,7 @@ export const MEDIA_CODECS: ms.RouterRtpCodecCapability[] = [
 ];
 
 /** Delivers a media push to one side of this room's consultation. */
-export type RoomPush = <E extends keyof MediaServerToClientEvents>(
-  role: CallRole,
-  event: E,
-  payload: Parameters<MediaServerToClientEvents[E]>[0],
-) => void;
+export type RoomPush = (role: CallRole, push: MediaPush) => void;
 
 interface Peer {
   rtpCapabilities: ms.RtpCapabilities;
@@ -220,22 +211,26 @@ export class CallRoom {
     consumer.on('transportclose', forget);
     consumer.on('producerclose', () => {
       forget();
-      this.push(role, 'media:consumerClosed', {
-        consultationId: this.consultationId,
-        consumerId: consumer.id,
+      this.push(role, {
+        event: 'media:consumerClosed',
+        payload: { consultationId: this.consultationId, consumerId: consumer.id },
       });
     });
-    this.push(role, 'media:consumer', {
-      consultationId: this.consultationId,
-      consumerId: consumer.id,
-      producerId: producer.id,
-      kind: consumer.kind,
-      rtpParameters: consumer.rtpParameters as unknown as Record<string, unknown>,
+    this.push(role, {
+      event: 'media:consumer',
+      payload: {
+        consultationId: this.consultationId,
+        consumerId: consumer.id,
+        producerId: producer.id,
+        kind: consumer.kind,
+        rtpParameters: asJson(consumer.rtpParameters),
+      },
     });
   }
 
   private pushPeerState(role: CallRole): void {
-    if (this.peers.has(other(role))) this.push(other(role), 'media:peerState', this.mediaState(role));
+    if (this.peers.has(other(role)))
+      this.push(other(role), { event: 'media:peerState', payload: this.mediaState(role) });
   }
 
   private leave(role: CallRole): void {
@@ -269,8 +264,8 @@ export class CallRoom {
 function transportInfo(transport: ms.WebRtcTransport): TransportInfo {
   return {
     id: transport.id,
-    iceParameters: transport.iceParameters as unknown as Record<string, unknown>,
-    iceCandidates: transport.iceCandidates as unknown as Record<string, unknown>[],
-    dtlsParameters: transport.dtlsParameters as unknown as Record<string, unknown>,
+    iceParameters: asJson(transport.iceParameters),
+    iceCandidates: transport.iceCandidates.map(asJson),
+    dtlsParameters: asJson(transport.dtlsParameters),
   };
 }

@@ -1,21 +1,18 @@
-import type { CallJoinInfo, CallRole, MediaServerToClientEvents } from '@madoguchi/shared';
+import type { CallJoinInfo, CallRole, MediaPush } from '@madoguchi/shared';
+import { EventHub } from '../core/EventHub.js';
 import type { Logger } from '../core/logger.js';
+import { asJson } from './json.js';
 import { CallRoom } from './CallRoom.js';
 import type { MediaWorkerPool } from './MediaWorkerPool.js';
 
-/** Delivers a media push to one side of a consultation. */
-export type MediaPush = <E extends keyof MediaServerToClientEvents>(
-  consultationId: string,
-  role: CallRole,
-  event: E,
-  payload: Parameters<MediaServerToClientEvents[E]>[0],
-) => void;
+/** A media push for one side of a consultation; realtime delivers it to that side's sockets. */
+export type CallRoomsEvents = {
+  push: [consultationId: string, role: CallRole, push: MediaPush];
+};
 
 export interface CallRoomsOptions {
   pool: MediaWorkerPool;
   logger: Logger;
-  /** Delivers a media push to one side of a consultation. */
-  push: MediaPush;
   /** Who is on the other side, as `role` should be told. */
   peerOf: (consultationId: string, role: CallRole) => CallJoinInfo['peer'];
 }
@@ -30,8 +27,12 @@ export class CallRooms {
   private readonly creating = new Map<string, Promise<CallRoom>>();
   private readonly generations = new Map<string, number>();
   private closed = false;
+  /** Media pushes to deliver, one event per push name. */
+  readonly events: EventHub<CallRoomsEvents>;
 
-  constructor(private readonly options: CallRoomsOptions) {}
+  constructor(private readonly options: CallRoomsOptions) {
+    this.events = new EventHub(options.logger);
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -58,7 +59,7 @@ export class CallRooms {
     return {
       consultationId,
       generation: room.generation,
-      routerRtpCapabilities: room.router.rtpCapabilities as unknown as Record<string, unknown>,
+      routerRtpCapabilities: asJson(room.router.rtpCapabilities),
       peer: this.options.peerOf(consultationId, role),
     };
   }
@@ -83,7 +84,7 @@ export class CallRooms {
       generation,
       worker,
       logger: this.options.logger,
-      push: (role, event, payload) => this.options.push(consultationId, role, event, payload),
+      push: (role, push) => this.events.emit('push', consultationId, role, push),
     });
     this.generations.set(consultationId, generation);
     this.rooms.set(consultationId, room);
@@ -104,7 +105,8 @@ export class CallRooms {
       try {
         await this.ensure(consultationId);
         for (const role of ['citizen', 'officer'] as const) {
-          this.options.push(consultationId, role, 'media:rejoin', await this.joinInfo(consultationId, role));
+          const join = await this.joinInfo(consultationId, role);
+          this.events.emit('push', consultationId, role, { event: 'media:rejoin', payload: join });
         }
         return;
       } catch (error) {

@@ -97,11 +97,11 @@ export class MediaWorkerPool {
 
   /** Waits (up to `timeoutMs`) for a running worker: after a death the pool restarts one. */
   async nextRunning(timeoutMs = 15_000): Promise<MediaWorker> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const slot = this.next();
       if (slot) return slot;
-      if (this.closed || Date.now() > deadline) throw new Error('no mediasoup worker is running');
+      if (this.closed || performance.now() > deadline) throw new Error('no mediasoup worker is running');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -134,7 +134,7 @@ export class MediaWorkerPool {
       return;
     }
     this.slots[slot] = { slot, worker, webRtcServer };
-    this.startedAt[slot] = Date.now();
+    this.startedAt[slot] = performance.now();
     worker.on('died', (error) => this.onDied(slot, worker, error));
     this.options.logger.info({ slot, pid: worker.pid }, 'mediasoup worker started');
   }
@@ -143,7 +143,7 @@ export class MediaWorkerPool {
     if (this.slots[slot]?.worker !== worker) return;
     this.slots[slot] = undefined;
     // A worker that dies soon after its start is likely to die again: back off.
-    const livedMs = Date.now() - (this.startedAt[slot] ?? 0);
+    const livedMs = performance.now() - (this.startedAt[slot] ?? 0);
     this.failuresInARow[slot] = livedMs < STABLE_AFTER_MS ? (this.failuresInARow[slot] ?? 0) + 1 : 0;
     this.options.logger.error({ slot, pid: worker.pid, err: error }, 'mediasoup worker died; replacing it');
     this.events.emit('workerDied', { slot, pid: worker.pid, error });

@@ -5,4 +5,5 @@ export {
   type MediaWorkerPoolOptions,
 } from './MediaWorkerPool.js';
 export { CallRoom, MEDIA_CODECS, type RoomPush } from './CallRoom.js';
-export { CallRooms, type CallRoomsOptions, type MediaPush } from './CallRooms.js';
+export { CallRooms, type CallRoomsEvents, type CallRoomsOptions } from './CallRooms.js';
+export { asJson } from './json.js';

@@ -1,11 +1,8 @@
 import type { Logger } from '../core/logger.js';
 import type { Counter } from '../counter/index.js';
-import type { DeviceRegistry } from '../devices/index.js';
-import type { CallRooms, MediaPush } from '../media/index.js';
-import type { DeviceNamespace } from './deviceNamespace.js';
-import { myCall } from './deviceCounterRequests.js';
+import type { CallRooms } from '../media/index.js';
+import type { DeviceNamespace, StaffNamespace } from './namespaces.js';
 import { COUNTER_ROOM, deviceRoom, staffRoom } from './rooms.js';
-import type { StaffNamespace } from './staffNamespace.js';
 
 /** Changes are gathered for this long and sent once: a burst of joins is one push. */
 const COALESCE_MS = 50;
@@ -13,7 +10,6 @@ const COALESCE_MS = 50;
 export interface CounterPushesDeps {
   counter: Counter;
   rooms: CallRooms;
-  devices: DeviceRegistry;
   device: DeviceNamespace;
   staff: StaffNamespace;
   logger: Logger;
@@ -57,9 +53,8 @@ export function attachCounterPushes({ counter, rooms, device, staff, logger }: C
       .catch(failed('could not start the call media'));
   });
   counter.events.on('ringing', (consultation) => {
-    myCall(consultation, counter, rooms)
-      .then((call) => device.to(deviceRoom(consultation.deviceId)).emit('call:ringing', call))
-      .catch(failed('could not ring the TV'));
+    // A ringing call has no media yet: the TV joins once it answers.
+    device.to(deviceRoom(consultation.deviceId)).emit('call:ringing', counter.myCall(consultation, null));
   });
   counter.events.on('answered', (consultation) => {
     rooms
@@ -85,19 +80,5 @@ export function attachCounterPushes({ counter, rooms, device, staff, logger }: C
       closed = true;
       if (timer) clearTimeout(timer);
     },
-  };
-}
-
-/** Media pushes go to the right side of the consultation. */
-export function mediaPush(counter: Counter, device: DeviceNamespace, staff: StaffNamespace): MediaPush {
-  return (consultationId, role, event, payload) => {
-    const consultation = counter.consultation(consultationId);
-    if (!consultation) return;
-    const target =
-      role === 'citizen'
-        ? device.to(deviceRoom(consultation.deviceId))
-        : staff.to(staffRoom(consultation.staffId));
-    // Both namespaces carry the same media events; the union of their emitters is not callable as one.
-    (target.emit as (event: string, payload: unknown) => boolean)(event, payload);
   };
 }

@@ -1,58 +1,30 @@
-import {
-  emptyPayloadSchema,
-  errorAck,
-  roleAtLeast,
-  type StaffAccount,
-  type StaffClientToServerEvents,
-  type StaffServerToClientEvents,
-} from '@madoguchi/shared';
-import type { Namespace, Server, Socket } from 'socket.io';
+import { errorAck, roleAtLeast, STAFF_REQUESTS } from '@madoguchi/shared';
+import type { Server } from 'socket.io';
 import { AppError } from '../core/AppError.js';
 import type { Logger } from '../core/logger.js';
 import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
-import type { Fleet } from '../fleet/index.js';
-import { SESSION_COOKIE, readCookie } from '../http/cookies.js';
+import type { CitizenServices } from '../gateway/index.js';
+import { SESSION_COOKIE, readCookie } from '../http/index.js';
+import type { Identity } from '../identity/index.js';
 import type { CallRooms } from '../media/index.js';
 import type { StaffAuth } from '../staff/index.js';
-import { answerUnknownEvents, connectError, onRequest } from './requests.js';
-import { COUNTER_ROOM, FLEET_ROOM, sessionRoom, staffRoom } from './rooms.js';
-import type { Identity } from '../identity/index.js';
 import { attachStaffIdentityRequests } from './identityRequests.js';
-import type { CitizenServices } from '../gateway/index.js';
-import type { DeviceNamespace } from './deviceNamespace.js';
+import type { OfficerToTv, StaffNamespace, StaffSocket } from './namespaces.js';
+import { answerRequests, answerUnknownEvents, connectError } from './requests.js';
+import { COUNTER_ROOM, FLEET_ROOM, sessionRoom, staffRoom } from './rooms.js';
 import { attachStaffServiceRequests } from './serviceRequests.js';
 import { attachStaffCounterRequests } from './staffCounterRequests.js';
-
-interface StaffSocketData {
-  staff: StaffAccount;
-  sessionHash: string;
-  sessionToken: string;
-}
-
-type StaffSocket = Socket<
-  StaffClientToServerEvents,
-  StaffServerToClientEvents,
-  Record<string, never>,
-  StaffSocketData
->;
-export type StaffNamespace = Namespace<
-  StaffClientToServerEvents,
-  StaffServerToClientEvents,
-  Record<string, never>,
-  StaffSocketData
->;
 
 export interface StaffNamespaceDeps {
   staff: StaffAuth;
   devices: DeviceRegistry;
-  fleet: Fleet;
   counter: Counter;
   rooms: CallRooms;
   identity: Identity;
   services: CitizenServices;
-  /** Cards and remote assist reach the TV of the officer's call through it. */
-  deviceNamespace: () => DeviceNamespace;
+  /** Cards and remote assist for the TV of an officer's call. */
+  toTv: OfficerToTv;
   logger: Logger;
 }
 
@@ -61,7 +33,7 @@ export interface StaffNamespaceDeps {
  * engineers connect too, for the fleet's live rows; they hear nothing of the counter.
  */
 export function attachStaffNamespace(io: Server, deps: StaffNamespaceDeps): StaffNamespace {
-  // One server hosts namespaces with different event maps; each namespace is typed on its own.
+  // socket.io types one Server with one event map; each of our namespaces has its own.
   const nsp = io.of('/staff') as unknown as StaffNamespace;
 
   nsp.use((socket, next) => {
@@ -78,14 +50,14 @@ export function attachStaffNamespace(io: Server, deps: StaffNamespaceDeps): Staf
   });
 
   nsp.on('connection', (socket: StaffSocket) => {
-    const log = deps.logger.child({ socketId: socket.id, staffId: socket.data.staff.id });
-    const { role } = socket.data.staff;
-    const cityStaff = roleAtLeast(role, 'staff');
+    const officer = socket.data.staff;
+    const logger = deps.logger.child({ socketId: socket.id, staffId: officer.id });
+    const cityStaff = roleAtLeast(officer.role, 'staff');
     void socket.join([
-      staffRoom(socket.data.staff.id),
+      staffRoom(officer.id),
       sessionRoom(socket.data.sessionHash),
       ...(cityStaff ? [COUNTER_ROOM] : []),
-      ...(roleAtLeast(role, 'operator') ? [FLEET_ROOM] : []),
+      ...(roleAtLeast(officer.role, 'operator') ? [FLEET_ROOM] : []),
     ]);
 
     // Every request re-checks the session, so an ended one stops working at once.
@@ -103,33 +75,19 @@ export function attachStaffNamespace(io: Server, deps: StaffNamespaceDeps): Staf
       refuseEveryRequest(socket);
       return;
     }
-    onRequest(socket, 'devices:list', emptyPayloadSchema, () => ({ devices: deps.devices.list() }), log);
-    attachStaffCounterRequests(socket, socket.data.staff, {
-      counter: deps.counter,
-      rooms: deps.rooms,
-      logger: log,
-    });
-    attachStaffIdentityRequests(socket, socket.data.staff, deps.identity, log);
-    attachStaffServiceRequests(socket, socket.data.staff, {
+    answerRequests(socket, STAFF_REQUESTS, logger)('devices:list', () => ({ devices: deps.devices.list() }));
+    attachStaffCounterRequests(socket, officer, { counter: deps.counter, rooms: deps.rooms, logger });
+    attachStaffIdentityRequests(socket, officer, deps.identity, logger);
+    attachStaffServiceRequests(socket, officer, {
       services: deps.services,
       counter: deps.counter,
-      device: deps.deviceNamespace,
-      logger: log,
+      toTv: deps.toTv,
+      logger,
     });
     answerUnknownEvents(socket);
 
-    const staffId = socket.data.staff.id;
-    deps.counter.officerConnected(staffId);
-    socket.on('disconnect', () => deps.counter.officerDisconnected(staffId));
-  });
-
-  deps.devices.events.on('updated', (device) => nsp.emit('device:updated', device));
-  deps.devices.events.on('presence', (presence) => nsp.emit('device:presence', presence));
-  deps.fleet.events.on('changed', (device) => nsp.to(FLEET_ROOM).emit('fleet:device', device));
-  deps.staff.events.on('sessionEnded', ({ staffId, sessionHash, reason }) => {
-    const room = sessionHash ? sessionRoom(sessionHash) : staffRoom(staffId);
-    nsp.to(room).emit('session:ended', reason);
-    nsp.in(room).disconnectSockets(true);
+    deps.counter.officerConnected(officer.id);
+    socket.on('disconnect', () => deps.counter.officerDisconnected(officer.id));
   });
   return nsp;
 }

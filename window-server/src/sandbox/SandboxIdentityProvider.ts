@@ -3,7 +3,7 @@ import type { i18n as I18n } from 'i18next';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from '../core/logger.js';
-import { html, page } from '../http/html.js';
+import { html, page } from '../http/index.js';
 import { DEMO_CITIZEN_PASSWORD, DEMO_CITIZENS } from './demoCitizens.js';
 
 /** Where the sandbox provider lives on window-server. */

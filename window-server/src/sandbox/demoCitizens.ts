@@ -1,4 +1,4 @@
-import type { CitizenDirectory, DirectoryEntry } from '../identity/directory.js';
+import type { CitizenDirectory, DirectoryEntry } from '../identity/index.js';
 
 /** Demo citizens of the sandbox identity provider; they sign in with DEMO_CITIZEN_PASSWORD. */
 export const DEMO_CITIZEN_PASSWORD = 'omura-demo';

@@ -1,3 +1,13 @@
 export { DEMO_PASSWORD, DEMO_STAFF, seedDemoStaff } from './demoStaff.js';
 export { DEMO_CITIZEN_PASSWORD, DEMO_CITIZENS, SandboxDirectory } from './demoCitizens.js';
 export { SANDBOX_IDP_PATH, SandboxIdentityProvider } from './SandboxIdentityProvider.js';
+export {
+  listenSandboxPartners,
+  newSandboxCredentials,
+  SANDBOX_CREDENTIAL_ENV,
+  SANDBOX_PARTNERS_PATH,
+  sandboxCredentialsFromEnv,
+  SandboxPartners,
+  type ListeningPartners,
+  type SandboxCredentials,
+} from './partners/index.js';

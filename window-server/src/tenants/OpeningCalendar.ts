@@ -10,7 +10,7 @@ import {
   weekdayOf,
   zonedInstant,
   type LocalDate,
-} from './zonedTime.js';
+} from '../core/zonedTime.js';
 
 const WEEKDAY_KEYS: readonly WeekdayKey[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { partnerErrorSchema } from '../../gateway/contracts/common.js';
-import { noticeListSchema } from '../../gateway/contracts/portal.js';
+import { partnerErrorSchema } from '../../partnerContracts/index.js';
+import { noticeListSchema } from '../../partnerContracts/index.js';
 import { faultSettingsSchema } from './faults.js';
 import { PartnersUnderTest } from './testHarness.js';
 

@@ -5,6 +5,14 @@ import type { Database } from '../../db/index.js';
 import type { FaultKnobs } from './faults.js';
 import { partnerRouter, type PartnerRouterParts } from './http.js';
 
+/** What every sandbox partner is made of. */
+export interface SandboxPartnerParts {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  faults: FaultKnobs;
+}
+
 /** A partner's own part of its router: how it checks credentials, and its routes. */
 export type OwnRouterParts = Omit<PartnerRouterParts, 'faults' | 'logger'>;
 
@@ -14,12 +22,17 @@ export type OwnRouterParts = Omit<PartnerRouterParts, 'faults' | 'logger'>;
  * stores, its credentials check and its routes; its static `open` migrates and seeds its file.
  */
 export abstract class SandboxPartner {
-  protected constructor(
-    protected readonly db: Database,
-    protected readonly clock: Clock,
-    protected readonly logger: Logger,
-    readonly faults: FaultKnobs,
-  ) {}
+  protected readonly db: Database;
+  protected readonly clock: Clock;
+  protected readonly logger: Logger;
+  readonly faults: FaultKnobs;
+
+  protected constructor({ db, clock, logger, faults }: SandboxPartnerParts) {
+    this.db = db;
+    this.clock = clock;
+    this.logger = logger;
+    this.faults = faults;
+  }
 
   router(): Router {
     return partnerRouter({ faults: this.faults, logger: this.logger, ...this.routerParts() });

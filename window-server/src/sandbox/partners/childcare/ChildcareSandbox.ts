@@ -2,9 +2,9 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
-import type { Database, Migration } from '../../../db/index.js';
-import { bookingChangeSchema, bookingCreateSchema } from '../../../gateway/contracts/childcare.js';
-import { isoDate, isoDateTime } from '../../../gateway/contracts/common.js';
+import type { Migration } from '../../../db/index.js';
+import { bookingChangeSchema, bookingCreateSchema } from '../../../partnerContracts/index.js';
+import { isoDate, isoDateTime } from '../../../partnerContracts/index.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import { idempotencyKeyOf, invalid, param, parse, requireApiKey, sendJson } from '../http.js';
@@ -15,7 +15,7 @@ import {
   sendAnswer,
   type Answer,
 } from '../idempotency.js';
-import { SandboxPartner, type OwnRouterParts } from '../partner.js';
+import { SandboxPartner, type OwnRouterParts, type SandboxPartnerParts } from '../partner.js';
 import { addDays, jstInstant } from '../time.js';
 import { cardsForAge } from './childcareInfo.js';
 import { seedChildcare } from './childcareSeed.js';
@@ -58,13 +58,11 @@ export class ChildcareSandbox extends SandboxPartner {
   private readonly records: IdempotencyRecords;
 
   private constructor(
-    db: Database,
-    clock: Clock,
-    logger: Logger,
-    faults: FaultKnobs,
+    parts: SandboxPartnerParts,
     private readonly apiKey: string,
   ) {
-    super(db, clock, logger, faults);
+    super(parts);
+    const { db, clock } = parts;
     this.families = new FamilyStore(db, clock);
     this.records = new IdempotencyRecords(db, clock);
   }
@@ -78,7 +76,7 @@ export class ChildcareSandbox extends SandboxPartner {
   ): ChildcareSandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
     seedOnce(db, clock, () => seedChildcare(db));
-    return new ChildcareSandbox(db, clock, logger, faults, apiKey);
+    return new ChildcareSandbox({ db, clock, logger, faults }, apiKey);
   }
 
   protected routerParts(): OwnRouterParts {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../core/clock.js';
 import { newId } from '../../../core/secrets.js';
 import type { Database } from '../../../db/index.js';
-import type { Booking, Slot } from '../../../gateway/contracts/childcare.js';
+import type { Booking, Slot } from '../../../partnerContracts/index.js';
 import { invalid, notFound, PartnerFailure } from '../http.js';
 import { jstIso } from '../time.js';
 import { SLOT_TABLE, SlotCalendar } from './SlotCalendar.js';

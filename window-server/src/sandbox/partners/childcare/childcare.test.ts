@@ -6,8 +6,8 @@ import {
   infoCardListSchema,
   slotListSchema,
   type Slot,
-} from '../../../gateway/contracts/childcare.js';
-import { partnerErrorSchema } from '../../../gateway/contracts/common.js';
+} from '../../../partnerContracts/index.js';
+import { partnerErrorSchema } from '../../../partnerContracts/index.js';
 import { PartnersUnderTest } from '../testHarness.js';
 
 describe('sandbox childcare partner (子育てコンシェルジュ)', () => {

@@ -1,4 +1,4 @@
-import type { InfoCard } from '../../../gateway/contracts/childcare.js';
+import type { InfoCard } from '../../../partnerContracts/index.js';
 
 /**
  * What the childcare concierge tells a family for a child's age in months (0–72, birth to

@@ -2,8 +2,8 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
-import type { Database, Migration } from '../../../db/index.js';
-import { grantRequestSchema, paymentRequestSchema } from '../../../gateway/contracts/currency.js';
+import type { Migration } from '../../../db/index.js';
+import { grantRequestSchema, paymentRequestSchema } from '../../../partnerContracts/index.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import { idempotencyKeyOf, param, parse, sendJson, unauthorized } from '../http.js';
@@ -14,7 +14,7 @@ import {
   sendAnswer,
   type Answer,
 } from '../idempotency.js';
-import { SandboxPartner, type OwnRouterParts } from '../partner.js';
+import { SandboxPartner, type OwnRouterParts, type SandboxPartnerParts } from '../partner.js';
 import { AccessTokens, basicCredentials, TOKEN_TABLE, type ClientCredentials } from './AccessTokens.js';
 import { seedCurrency } from './currencySeed.js';
 import { LEDGER_TABLES, Ledger } from './Ledger.js';
@@ -40,14 +40,9 @@ export class CurrencySandbox extends SandboxPartner {
   private readonly tokens: AccessTokens;
   private readonly records: IdempotencyRecords;
 
-  private constructor(
-    db: Database,
-    clock: Clock,
-    logger: Logger,
-    faults: FaultKnobs,
-    client: ClientCredentials,
-  ) {
-    super(db, clock, logger, faults);
+  private constructor(parts: SandboxPartnerParts, client: ClientCredentials) {
+    super(parts);
+    const { db, clock } = parts;
     this.ledger = new Ledger(db, clock);
     this.tokens = new AccessTokens(db, clock, client);
     this.records = new IdempotencyRecords(db, clock);
@@ -61,7 +56,7 @@ export class CurrencySandbox extends SandboxPartner {
     client: ClientCredentials,
   ): CurrencySandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
-    const sandbox = new CurrencySandbox(db, clock, logger, faults, client);
+    const sandbox = new CurrencySandbox({ db, clock, logger, faults }, client);
     seedOnce(db, clock, () => seedCurrency(sandbox.ledger, clock.now()));
     return sandbox;
   }

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Clock } from '../../../core/clock.js';
 import { newId } from '../../../core/secrets.js';
 import type { Database } from '../../../db/index.js';
-import type { Balance, Coupon, Transaction } from '../../../gateway/contracts/currency.js';
+import type { Balance, Coupon, Transaction } from '../../../partnerContracts/index.js';
 import { notFound, PartnerFailure } from '../http.js';
 import { jstIso } from '../time.js';
 

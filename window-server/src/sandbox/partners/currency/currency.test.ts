@@ -4,8 +4,8 @@ import {
   couponListSchema,
   paymentResponseSchema,
   transactionListSchema,
-} from '../../../gateway/contracts/currency.js';
-import { partnerErrorSchema } from '../../../gateway/contracts/common.js';
+} from '../../../partnerContracts/index.js';
+import { partnerErrorSchema } from '../../../partnerContracts/index.js';
 import { PartnersUnderTest } from '../testHarness.js';
 
 describe('sandbox currency partner (ゆでぴ)', () => {

@@ -1,5 +1,5 @@
 import { DEMO_CITIZENS } from '../../demoCitizens.js';
-import type { Transaction } from '../../../gateway/contracts/currency.js';
+import type { Transaction } from '../../../partnerContracts/index.js';
 import { NEIGHBOURS } from '../neighbours.js';
 import { daysAgo } from '../time.js';
 import type { Ledger } from './Ledger.js';

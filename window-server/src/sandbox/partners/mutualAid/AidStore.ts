@@ -1,7 +1,7 @@
 import type { Clock } from '../../../core/clock.js';
 import { newId } from '../../../core/secrets.js';
 import type { Database } from '../../../db/index.js';
-import type { AidRequest } from '../../../gateway/contracts/mutualAid.js';
+import type { AidRequest } from '../../../partnerContracts/index.js';
 import { notFound } from '../http.js';
 
 export const AID_TABLES = `

@@ -3,8 +3,8 @@ import {
   grantResponseSchema,
   tokenResponseSchema,
   type Transaction,
-} from '../../../gateway/contracts/currency.js';
-import { partnerErrorSchema } from '../../../gateway/contracts/common.js';
+} from '../../../partnerContracts/index.js';
+import { partnerErrorSchema } from '../../../partnerContracts/index.js';
 import { PartnerFailure } from '../http.js';
 
 const TIMEOUT_MS = 5000;

@@ -2,8 +2,8 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
-import type { Database, Migration } from '../../../db/index.js';
-import { aidActionSchema, aidCreateSchema } from '../../../gateway/contracts/mutualAid.js';
+import type { Migration } from '../../../db/index.js';
+import { aidActionSchema, aidCreateSchema } from '../../../partnerContracts/index.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import {
@@ -17,7 +17,7 @@ import {
   sendJson,
 } from '../http.js';
 import { fingerprintOf, IDEMPOTENCY_TABLE, IdempotencyRecords, sendAnswer } from '../idempotency.js';
-import { SandboxPartner, type OwnRouterParts } from '../partner.js';
+import { SandboxPartner, type OwnRouterParts, type SandboxPartnerParts } from '../partner.js';
 import { addDays, jstDate } from '../time.js';
 import { seedMutualAid } from './aidSeed.js';
 import { AID_TABLES, AidStore, TEMPLATE_LABELS, viewFor, type AidRow, type AidStatus } from './AidStore.js';
@@ -71,14 +71,12 @@ export class MutualAidSandbox extends SandboxPartner {
   private readonly completing = new Set<string>();
 
   private constructor(
-    db: Database,
-    clock: Clock,
-    logger: Logger,
-    faults: FaultKnobs,
+    parts: SandboxPartnerParts,
     private readonly apiKey: string,
     private readonly currency: CurrencyClient,
   ) {
-    super(db, clock, logger, faults);
+    super(parts);
+    const { db, clock } = parts;
     this.store = new AidStore(db, clock);
     this.records = new IdempotencyRecords(db, clock);
   }
@@ -92,7 +90,7 @@ export class MutualAidSandbox extends SandboxPartner {
     currency: CurrencyClient,
   ): MutualAidSandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
-    const sandbox = new MutualAidSandbox(db, clock, logger, faults, apiKey, currency);
+    const sandbox = new MutualAidSandbox({ db, clock, logger, faults }, apiKey, currency);
     seedOnce(db, clock, () => seedMutualAid(sandbox.store, clock.now()));
     return sandbox;
   }

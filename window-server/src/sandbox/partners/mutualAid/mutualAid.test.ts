@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balanceSchema, transactionListSchema } from '../../../gateway/contracts/currency.js';
-import { partnerErrorSchema } from '../../../gateway/contracts/common.js';
-import { aidRequestListSchema, aidRequestResponseSchema } from '../../../gateway/contracts/mutualAid.js';
+import { balanceSchema, transactionListSchema } from '../../../partnerContracts/index.js';
+import { partnerErrorSchema } from '../../../partnerContracts/index.js';
+import { aidRequestListSchema, aidRequestResponseSchema } from '../../../partnerContracts/index.js';
 import { PartnersUnderTest } from '../testHarness.js';
 
 describe('sandbox mutual-aid partner (地域共助)', () => {

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
 import type { Database, Migration } from '../../../db/index.js';
-import type { Notice, recommendationSchema } from '../../../gateway/contracts/portal.js';
+import type { Notice, recommendationSchema } from '../../../partnerContracts/index.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import { notFound, param, parse, requireApiKey, sendJson } from '../http.js';
-import { SandboxPartner, type OwnRouterParts } from '../partner.js';
+import { SandboxPartner, type OwnRouterParts, type SandboxPartnerParts } from '../partner.js';
 import { jstIso } from '../time.js';
 import { SEED_NOTICES, SEED_RECOMMENDATIONS } from './portalSeed.js';
 
@@ -82,19 +82,16 @@ const recommendationsQuery = z.object({ subject: z.string().min(1) });
 /** おむすび。 portal: public notices (urgent first, then newest) and recommendations per citizen. */
 export class PortalSandbox extends SandboxPartner {
   private constructor(
-    db: Database,
-    clock: Clock,
-    logger: Logger,
-    faults: FaultKnobs,
+    parts: SandboxPartnerParts,
     private readonly apiKey: string,
   ) {
-    super(db, clock, logger, faults);
+    super(parts);
   }
 
   static open(file: string, clock: Clock, logger: Logger, faults: FaultKnobs, apiKey: string): PortalSandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
     seedOnce(db, clock, () => seedPortal(db, clock.now()));
-    return new PortalSandbox(db, clock, logger, faults, apiKey);
+    return new PortalSandbox({ db, clock, logger, faults }, apiKey);
   }
 
   protected routerParts(): OwnRouterParts {

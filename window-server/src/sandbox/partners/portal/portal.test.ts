@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partnerErrorSchema } from '../../../gateway/contracts/common.js';
+import { partnerErrorSchema } from '../../../partnerContracts/index.js';
 import {
   noticeListSchema,
   noticeResponseSchema,
   recommendationListSchema,
-} from '../../../gateway/contracts/portal.js';
+} from '../../../partnerContracts/index.js';
 import { PartnersUnderTest } from '../testHarness.js';
 
 describe('sandbox portal partner (おむすび。)', () => {

@@ -1,4 +1,4 @@
-import type { Notice } from '../../../gateway/contracts/portal.js';
+import type { Notice } from '../../../partnerContracts/index.js';
 
 /**
  * The portal's demo content: five current notices of the kinds おむすび。 publishes, one

@@ -1,9 +1,9 @@
 import { Router, type RequestHandler } from 'express';
 import type { i18n as I18n } from 'i18next';
-import { identityProvider, type Config } from './config/index.js';
-import type { Logger } from './core/logger.js';
-import { OidcRelyingParty } from './identity/index.js';
-import { SANDBOX_IDP_PATH, SandboxIdentityProvider } from './sandbox/index.js';
+import { identityProvider, type Config } from '../config/index.js';
+import type { Logger } from '../core/logger.js';
+import { OidcRelyingParty } from '../identity/index.js';
+import { SANDBOX_IDP_PATH, SandboxIdentityProvider } from '../sandbox/index.js';
 
 /** Citizens from the sandbox provider are keyed by this name, whatever port it runs on. */
 export const SANDBOX_ISSUER_KEY = 'sandbox';

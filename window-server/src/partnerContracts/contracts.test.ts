@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { PartnerFolder } from '../../sandbox/partners/index.js';
-import { PartnersUnderTest, type PartnerAnswer } from '../../sandbox/partners/testHarness.js';
+import type { PartnerFolder } from '../sandbox/partners/index.js';
+import { PartnersUnderTest, type PartnerAnswer } from '../sandbox/partners/testHarness.js';
 import { partnerErrorSchema, partnerTextSchema } from './common.js';
 import { childcare, currency, mutualAid, portal } from './index.js';
 
@@ -19,7 +19,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 type Contract = Record<string, unknown>;
 
-const DOCS = fileURLToPath(new URL('../../../../docs/api/partners/', import.meta.url));
+const DOCS = fileURLToPath(new URL('../../../docs/api/partners/', import.meta.url));
 const CONTRACTS: Record<PartnerFolder, Contract> = {
   portal,
   currency,

@@ -1,15 +1,15 @@
 import type { PartnerName } from '@madoguchi/shared';
 import { join, resolve } from 'node:path';
-import type { Config } from './config/index.js';
-import type { Clock } from './core/clock.js';
-import type { Logger } from './core/logger.js';
-import { PartnerConnector, type PartnerAuth, type PartnerConnectors } from './gateway/index.js';
+import type { Config } from '../config/index.js';
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../core/logger.js';
+import { PartnerConnector, type PartnerAuth, type PartnerConnectors } from '../gateway/index.js';
 import {
   SANDBOX_PARTNERS_PATH,
   SandboxPartners,
   newSandboxCredentials,
   type SandboxCredentials,
-} from './sandbox/partners/index.js';
+} from '../sandbox/index.js';
 
 /** URL path of each sandbox partner below SANDBOX_PARTNERS_PATH. */
 const SANDBOX_SLUG: Record<PartnerName, string> = {
