@@ -2,6 +2,7 @@ import { afterAll, beforeAll, it } from 'vitest';
 import { closeBrowser, openBrowser, type Browser } from '../e2e/support/browser.js';
 import { startServer, type RunningServer } from '../e2e/support/server.js';
 import { openTv, startFresh, waitForTv } from '../e2e/support/tv.js';
+import './pageMarks.js';
 import { machine, machineLine, summarise, writeDocSection, writeJson, type Summary } from './report.js';
 
 const THROTTLES = [1, 6];
@@ -41,7 +42,8 @@ async function coldStarts(): Promise<number[]> {
       'interactive Home',
       60_000,
     );
-    samples.push(state.interactiveAt as number);
+    if (state.interactiveAt === null) throw new Error('Home interactive without a time');
+    samples.push(state.interactiveAt);
   }
   return samples;
 }
@@ -52,13 +54,13 @@ async function coldStarts(): Promise<number[]> {
  */
 async function keyToFrame(): Promise<number[]> {
   await browser.execute(() => {
-    const w = window as unknown as { __keyToFrame: number[] };
-    w.__keyToFrame = [];
+    const samples: number[] = [];
+    window.__keyToFrame = samples;
     window.addEventListener(
       'keydown',
       (event) => {
         const t0 = event.timeStamp;
-        requestAnimationFrame(() => w.__keyToFrame.push(performance.now() - t0));
+        requestAnimationFrame(() => samples.push(performance.now() - t0));
       },
       true,
     );
@@ -66,13 +68,11 @@ async function keyToFrame(): Promise<number[]> {
   for (let press = 0; press < KEY_PRESSES; press += 1) {
     await browser.keys(press % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
     await browser.waitUntil(
-      async () =>
-        (await browser.execute(() => (window as unknown as { __keyToFrame: number[] }).__keyToFrame.length)) >
-        press,
+      async () => (await browser.execute(() => window.__keyToFrame?.length ?? 0)) > press,
       { timeout: 10_000, interval: 10 },
     );
   }
-  return browser.execute(() => (window as unknown as { __keyToFrame: number[] }).__keyToFrame);
+  return browser.execute(() => window.__keyToFrame ?? []);
 }
 
 it('TV app: cold start to interactive Home, and keydown to next frame', async () => {

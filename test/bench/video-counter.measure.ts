@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, it } from 'vitest';
 import { closeBrowser, openBrowser, type Browser } from '../e2e/support/browser.js';
 import { byTestId, signIn, waitForSignedIn } from '../e2e/support/staff.js';
-import { press, startFresh, waitForTv } from '../e2e/support/tv.js';
+import { detailsOn, press, startFresh, waitForTv } from '../e2e/support/tv.js';
 import { startServer } from '../integration/support/server.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
+import './pageMarks.js';
 import { machine, machineLine, summarise, writeDocSection, writeJson } from './report.js';
 
 const ALWAYS_OPEN = fileURLToPath(new URL('../fixtures/tenant-always-open.json', import.meta.url));
@@ -77,32 +78,30 @@ async function joinQueue(): Promise<void> {
 /** Officer clicks accept (time taken in the officer's page) → first officer frame shown on the TV. */
 async function acceptToFirstFrame(): Promise<number> {
   await tv.execute(() => {
-    const w = window as unknown as { __firstFrameAt: number | null };
-    w.__firstFrameAt = null;
+    window.__firstFrameAt = null;
     const watch = (): void => {
       const video = document.querySelector<HTMLVideoElement>('video.madoguchi-video-remote');
       if (!video) return void setTimeout(watch, 5);
       video.requestVideoFrameCallback(() => {
-        w.__firstFrameAt = Date.now();
+        window.__firstFrameAt = Date.now();
       });
     };
     watch();
   });
   await officer.execute(() => {
-    const w = window as unknown as { __acceptAt: number | null };
-    w.__acceptAt = null;
+    window.__acceptAt = null;
     const button = document.querySelector('[data-testid="accept-next"]');
-    button?.addEventListener('click', () => (w.__acceptAt = Date.now()), { capture: true, once: true });
+    button?.addEventListener('click', () => (window.__acceptAt = Date.now()), { capture: true, once: true });
   });
   await (await byTestId(officer, 'accept-next')).click();
-  await tv.waitUntil(
-    async () =>
-      (await tv.execute(() => (window as unknown as { __firstFrameAt: number | null }).__firstFrameAt)) !==
-      null,
-    { timeout: 20_000, interval: 20 },
-  );
-  const acceptAt = await officer.execute(() => (window as unknown as { __acceptAt: number }).__acceptAt);
-  const frameAt = await tv.execute(() => (window as unknown as { __firstFrameAt: number }).__firstFrameAt);
+  await tv.waitUntil(async () => ((await tv.execute(() => window.__firstFrameAt)) ?? null) !== null, {
+    timeout: 20_000,
+    interval: 20,
+  });
+  const acceptAt = await officer.execute(() => window.__acceptAt ?? null);
+  const frameAt = await tv.execute(() => window.__firstFrameAt ?? null);
+  if (acceptAt === null || frameAt === null)
+    throw new Error('the accept click or the first frame was not seen');
   return frameAt - acceptAt;
 }
 
@@ -113,7 +112,7 @@ async function endCall(): Promise<void> {
   await (await byTestId(officer, 'end-outcome')).selectByAttribute('value', 'resolved');
   await (await byTestId(officer, 'end-submit')).click();
   await officer.$('[data-testid="call-panel"]').waitForExist({ reverse: true, timeout: 10_000 });
-  await waitForTv(tv, (s) => s.details.view === 'survey', 'survey');
+  await waitForTv(tv, (s) => detailsOn(s, 'videoCounter')?.view === 'survey', 'survey');
   await press(tv, 'r');
   await waitForTv(tv, (s) => s.counter.surveyFor === null, 'survey skipped');
   await press(tv, 'd');
@@ -189,8 +188,8 @@ it('video counter: accept to first frame, and CPU per concurrent call on one wor
   await (await byTestId(officer, 'accept-next')).click();
   await waitForTv(tv, (s) => s.counter.call?.sessionState === 'connected', 'in the call', 20_000);
   const consultationId = (await waitForTv(tv, (s) => s.counter.call !== null, 'call')).counter.call
-    ?.consultationId as string;
-  const room = server.rooms.get(consultationId);
+    ?.consultationId;
+  const room = consultationId === undefined ? undefined : server.rooms.get(consultationId);
   if (!room) throw new Error('no room for the live call');
   await officer.waitUntil(async () => room.producers().length === 4, { timeout: 20_000 });
   const first = server.media.next() as MediaWorker;

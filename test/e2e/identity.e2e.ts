@@ -1,4 +1,3 @@
-import type { ConsentState } from '@madoguchi/shared';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openBrowser, replaceText, type Browser } from './support/browser.js';
@@ -6,7 +5,7 @@ import { phoneSetsConsent, phoneSignsIn, showSignIn } from './support/citizen.js
 import { outputDir } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { acceptNext, byTestId, signIn, waitForSignedIn } from './support/staff.js';
-import { announcements, press, startFresh, waitForTv } from './support/tv.js';
+import { announcements, detailsOn, press, startFresh, waitForTv } from './support/tv.js';
 
 const ALWAYS_OPEN = fileURLToPath(new URL('../fixtures/tenant-always-open.json', import.meta.url));
 
@@ -92,10 +91,7 @@ describe('consent changes what the officer sees', () => {
     await press(tv, 'Enter');
     await waitForTv(
       tv,
-      (s) =>
-        ((s.details.consents as ConsentState[] | null) ?? []).some(
-          (c) => c.purpose === 'profile' && c.granted,
-        ),
+      (s) => (detailsOn(s, 'consent')?.consents ?? []).some((c) => c.purpose === 'profile' && c.granted),
       'profile granted',
     );
 
@@ -115,7 +111,7 @@ describe('consent changes what the officer sees', () => {
     expect(await officer.$('[data-testid="citizen-name"]').isExisting()).toBe(false);
 
     await endCall();
-    await waitForTv(tv, (s) => s.details.view === 'survey', 'the survey');
+    await waitForTv(tv, (s) => detailsOn(s, 'videoCounter')?.view === 'survey', 'the survey');
     await press(tv, 'r');
     await waitForTv(tv, (s) => s.counter.surveyFor === null, 'survey skipped');
   });

@@ -9,7 +9,15 @@ import { phoneSetsConsent, phoneSignsIn, showSignIn } from './support/citizen.js
 import { outputDir, runDir } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { acceptNext, byTestId, signIn, waitForSignedIn } from './support/staff.js';
-import { announcements, press, startFresh, waitForTv, type TvState } from './support/tv.js';
+import {
+  announcements,
+  detailsOn,
+  press,
+  serviceDetails,
+  startFresh,
+  waitForTv,
+  type TvState,
+} from './support/tv.js';
 
 const ALWAYS_OPEN = fileURLToPath(new URL('../fixtures/tenant-always-open.json', import.meta.url));
 /** Keys named for sandboxed partners are the embedded sandbox's own: the test can call it too. */
@@ -102,21 +110,29 @@ interface StaffHook {
 
 // ── the TV, by keys ─────────────────────────────────────────────────────────────────────────
 
-const choicesOf = (state: TvState): string[] => (state.details.choices as string[] | undefined) ?? [];
+const choicesOf = (state: TvState): string[] => serviceDetails(state)?.choices ?? [];
 
 /** A service screen that takes keys: loaded, not busy, not settling after a write, no question. */
-const ready = (state: TvState): boolean =>
-  state.details.loadState === 'loaded' &&
-  state.details.busy === false &&
-  state.details.settling === false &&
-  state.details.dialog === false;
+const ready = (state: TvState): boolean => {
+  const details = serviceDetails(state);
+  return (
+    details?.loadState === 'loaded' &&
+    details.busy === false &&
+    details.settling === false &&
+    details.dialog === false
+  );
+};
 
 /** Takes keys: loaded or showing what went wrong, not busy, not settling, no question open. */
-const takesKeys = (state: TvState): boolean =>
-  (state.details.loadState === 'loaded' || state.details.loadState === 'failed') &&
-  state.details.busy === false &&
-  state.details.settling === false &&
-  state.details.dialog === false;
+const takesKeys = (state: TvState): boolean => {
+  const details = serviceDetails(state);
+  return (
+    (details?.loadState === 'loaded' || details?.loadState === 'failed') &&
+    details.busy === false &&
+    details.settling === false &&
+    details.dialog === false
+  );
+};
 
 /** Moves the focus to the first choice whose id passes `match` with the arrows, and presses OK. */
 async function choose(match: (id: string) => boolean, what: string, presses = 1): Promise<TvState> {
@@ -129,7 +145,7 @@ async function choose(match: (id: string) => boolean, what: string, presses = 1)
   return before;
 }
 
-const step = (name: string) => (state: TvState) => state.details.step === name && ready(state);
+const step = (name: string) => (state: TvState) => serviceDetails(state)?.step === name && ready(state);
 
 async function home(): Promise<TvState> {
   await press(tv, 'd');
@@ -181,7 +197,7 @@ describe('services on the TV, by remote, against the sandbox partners', () => {
     expect(list.visibleTexts.join(' ')).toContain(first.title.ja);
 
     await choose((id) => id === `notice:${first.id}`, 'the first unread notice');
-    const detail = await waitForTv(tv, (s) => s.details.noticeId === first.id, 'the notice');
+    const detail = await waitForTv(tv, (s) => detailsOn(s, 'notices')?.noticeId === first.id, 'the notice');
     expect(detail.visibleTexts.join(' ')).toContain(first.title.ja);
     await tv.saveScreenshot(`${outputDir('screenshots')}/tv-notice.png`);
     await press(tv, 'Backspace');
@@ -214,11 +230,14 @@ describe('services on the TV, by remote, against the sandbox partners', () => {
     await choose((id) => id === 'pay', 'the QR code');
     const pay = await waitForTv(
       tv,
-      (s) => s.details.step === 'pay' && s.details.qrShown === true && s.details.payCode !== null,
+      (s) => {
+        const details = detailsOn(s, 'wallet');
+        return details?.step === 'pay' && details.qrShown && details.payCode !== null;
+      },
       'the QR code',
     );
-    expect(pay.details.payCode).toMatch(/\S{6,}/);
-    expect(pay.details.paySecondsLeft).toBeGreaterThan(0);
+    expect(detailsOn(pay, 'wallet')?.payCode).toMatch(/\S{6,}/);
+    expect(detailsOn(pay, 'wallet')?.paySecondsLeft).toBeGreaterThan(0);
     await tv.saveScreenshot(`${outputDir('screenshots')}/tv-wallet-qr.png`);
     await home();
   });
@@ -231,7 +250,7 @@ describe('services on the TV, by remote, against the sandbox partners', () => {
       'mutual aid',
     );
     // The town is household information: without the servicesHousehold consent the TV says so.
-    const refused = await waitForTv(tv, (s) => s.details.loadState === 'failed', 'no consent');
+    const refused = await waitForTv(tv, (s) => serviceDetails(s)?.loadState === 'failed', 'no consent');
     expect(refused.services.lastError?.code).toBe('CONSENT_REQUIRED');
     expect(choicesOf(refused)).toContain('error:consent');
     await choose((id) => id === 'error:consent', 'give consent');
@@ -243,9 +262,7 @@ describe('services on the TV, by remote, against the sandbox partners', () => {
     await waitForTv(
       tv,
       (s) =>
-        ((s.details.consents as { purpose: string; granted: boolean }[] | null) ?? []).some(
-          (c) => c.purpose === 'servicesHousehold' && c.granted,
-        ),
+        (detailsOn(s, 'consent')?.consents ?? []).some((c) => c.purpose === 'servicesHousehold' && c.granted),
       'servicesHousehold granted',
     );
     await press(tv, 'Backspace');
@@ -254,7 +271,7 @@ describe('services on the TV, by remote, against the sandbox partners', () => {
       (s) => s.screen === 'mutualAid' && (step('main')(s) || s.details.loadState === 'failed'),
       'back to mutual aid',
     );
-    if (back.details.loadState === 'failed') await choose((id) => id === 'error:retry', 'try again');
+    if (serviceDetails(back)?.loadState === 'failed') await choose((id) => id === 'error:retry', 'try again');
     const main = await waitForTv(tv, step('main'), 'mutual aid');
 
     // Offer to help a neighbour.
@@ -268,7 +285,7 @@ describe('services on the TV, by remote, against the sandbox partners', () => {
     if (!target) throw new Error('no open request of a neighbour on the first page');
     await choose((id) => id === `request:${target.id}`, 'a neighbour’s request');
     await choose((id) => id === 'action:offer', 'offer to help');
-    await waitForTv(tv, (s) => s.details.dialog === true, 'are you sure?');
+    await waitForTv(tv, (s) => serviceDetails(s)?.dialog === true, 'are you sure?');
     await press(tv, 'ArrowRight', 'Enter');
     await tv.waitUntil(async () =>
       (await sandboxMyRequests()).some((r) => r.id === target.id && r.offeredByMe),
@@ -353,7 +370,7 @@ describe('services on the TV, by remote, against the sandbox partners', () => {
     await choose((id) => id === 'bookings', 'appointments');
     await choose((id) => id.startsWith('booking:'), 'the booking');
     await choose((id) => id === 'cancel', 'cancel');
-    await waitForTv(tv, (s) => s.details.dialog === true, 'are you sure?');
+    await waitForTv(tv, (s) => serviceDetails(s)?.dialog === true, 'are you sure?');
     await press(tv, 'ArrowRight', 'Enter');
     await tv.waitUntil(async () => (await sandboxBookings()).length === 0);
     await waitForTv(

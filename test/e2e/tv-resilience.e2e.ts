@@ -4,6 +4,7 @@ import { startServer, type RunningServer } from './support/server.js';
 import { byTestId, deviceRow, openDevicesPage, signIn, waitForSignedIn } from './support/staff.js';
 import {
   checkVkGreenBackYellow,
+  detailsOn,
   openFromMore,
   press,
   pressKeyCode,
@@ -69,7 +70,7 @@ describe('TV app when things go wrong', () => {
       await closeBrowser(staff);
     }
     const first = await waitForTv(tv, (s) => s.screen === 'firstStart', 'the first-start screen');
-    expect(first.details.reason).toBe('revoked');
+    expect(detailsOn(first, 'firstStart')?.reason).toBe('revoked');
     expect(first.visibleTexts.join(' ')).toContain('取り消されました');
 
     await press(tv, 'Enter');

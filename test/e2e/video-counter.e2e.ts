@@ -6,7 +6,7 @@ import { mediaWorkerPids, staffCallStats, tvCallStats, videoFlows, videoFlowsAga
 import { outputDir } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { byTestId, DEMO_PASSWORD, signIn, waitForSignedIn } from './support/staff.js';
-import { press, pressKeyCode, startFresh, tvState, waitForTv } from './support/tv.js';
+import { detailsOn, press, pressKeyCode, startFresh, tvState, waitForTv } from './support/tv.js';
 
 const ALWAYS_OPEN = fileURLToPath(new URL('../fixtures/tenant-always-open.json', import.meta.url));
 
@@ -95,11 +95,11 @@ describe('the video counter, end to end', () => {
     await officerEnds();
     await waitForTv(
       tv,
-      (s) => s.counter.surveyFor === consultationId && s.details.view === 'survey',
+      (s) => s.counter.surveyFor === consultationId && detailsOn(s, 'videoCounter')?.view === 'survey',
       'the survey',
     );
     await press(tv, '5');
-    await waitForTv(tv, (s) => s.details.surveyQuestion === 1, 'the second question');
+    await waitForTv(tv, (s) => detailsOn(s, 'videoCounter')?.surveyQuestion === 1, 'the second question');
     await press(tv, '4', '5');
     await waitForTv(tv, (s) => s.counter.surveyFor === null, 'the survey sent');
 
@@ -128,7 +128,7 @@ describe('the video counter, end to end', () => {
     expect(Date.now() - killedAt).toBeLessThan(10_000);
     expect(mediaWorkerPids(server.process.pid as number)).not.toContain(workers[0]);
     await officerEnds();
-    await waitForTv(tv, (s) => s.details.view === 'survey', 'the survey');
+    await waitForTv(tv, (s) => detailsOn(s, 'videoCounter')?.view === 'survey', 'the survey');
     await press(tv, 'r');
     await waitForTv(tv, (s) => s.counter.surveyFor === null, 'survey skipped');
   });

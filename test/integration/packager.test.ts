@@ -11,13 +11,15 @@ import { manifestSchema, sha256Hex, type Manifest } from '../../stb-bridge/src/p
 import { loadOperatorFile } from '../../stb-bridge/src/packager/operatorSchema.js';
 import { createPackage } from '../../stb-bridge/src/packager/packager.js';
 import { loadPublicKey } from '../../stb-bridge/src/packager/signing.js';
-import { buildTvApp } from '../../stb-bridge/src/packager/tvAppBuild.js';
+import { TEST_HOOK_MARKER, filesWithTestHook } from '../../stb-bridge/src/packager/testHook.js';
+import { buildTvApp, readAppFiles } from '../../stb-bridge/src/packager/tvAppBuild.js';
 import { readTar, writeTar, type TarEntry } from '../../stb-bridge/src/packager/ustar.js';
 import { verifyPackage, type VerifyProblem } from '../../stb-bridge/src/packager/verifier.js';
 
 // The packager end to end: keygen → package → verify through the real command line
 // (`stb-bridge/bin/stb-bridge.js`, compiled by `tsc -b`), and the verifier against every kind
-// of tampering. The TV app is built once for the whole file.
+// of tampering. The TV app is built once for the whole file (the release build), and once with
+// the test hook, which the packager must refuse.
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(REPO_ROOT, 'stb-bridge', 'bin', 'stb-bridge.js');
@@ -26,6 +28,8 @@ const PACKAGE_NAME = 'madoguchi-tv-0.1.0-test-cable-hbbtv.tar.gz';
 
 let temp: string;
 let appDir: string;
+/** The TV app as window-server hosts it: with the test hook. */
+let hookedDir: string;
 let operatorFile: string;
 let publicKeyFile: string;
 let publicKey: KeyObject;
@@ -66,7 +70,9 @@ beforeAll(async () => {
     throw new Error('stb-bridge is not built: run "npx tsc -b" before these tests');
   temp = mkdtempSync(join(tmpdir(), 'madoguchi-packager-'));
   appDir = join(temp, 'app');
+  hookedDir = join(temp, 'hooked-app');
   await buildTvApp(appDir);
+  await buildTvApp(hookedDir, { withTestHook: true });
   const keygen = cli(['keygen', '--out', 'keys']);
   expect(keygen.status, keygen.stderr).toBe(0);
   operatorFile = writeOperator(join(temp, 'operator.json'));
@@ -271,6 +277,37 @@ describe('stb-bridge package', () => {
     writeOperator(join(temp, 'no-key.json'), { signingKey: 'keys/missing.pem' });
     const noKey = args('no-key.json');
     expect([noKey.status, noKey.stderr]).toEqual([2, expect.stringMatching(/missing\.pem: cannot be read/)]);
+  });
+});
+
+describe('stb-bridge package and the test hook', () => {
+  it('packs no test hook: no file of the package names its global', () => {
+    expect(filesWithTestHook(entriesOf(packageFile))).toEqual([]);
+  });
+
+  it('refuses an app built with the test hook, naming its files, with exit status 2', async () => {
+    // The marker is the hook's own: the build with the hook names it.
+    const hooked = filesWithTestHook(await readAppFiles(hookedDir));
+    expect(hooked).toEqual([expect.stringMatching(/^assets\/index-.*\.js$/)]);
+    const result = cli(
+      [
+        'package',
+        '--operator',
+        'operator.json',
+        '--profile',
+        'hbbtv',
+        '--out',
+        'refused',
+        '--app-dir',
+        hookedDir,
+      ],
+      { SOURCE_DATE_EPOCH: EPOCH },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`${hooked[0]} names the test hook (${TEST_HOOK_MARKER})`);
+    expect(result.stderr).toContain('tv-app/dist-release');
+    expect(result.stdout).toBe('');
+    expect(existsSync(join(temp, 'refused'))).toBe(false);
   });
 });
 

@@ -24,7 +24,8 @@ async function main(): Promise<void> {
     appliedConfigVersion: boot.pushedConfigVersion,
   });
   setContext(context);
-  (App as unknown as { getFonts: typeof fonts }).getFonts = fonts;
+  // The SDK's Launch asks the app class for its fonts (a static getFonts).
+  Object.assign(App, { getFonts: fonts });
   launch({ App, platform, version, window });
 }
 

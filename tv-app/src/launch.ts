@@ -53,6 +53,7 @@ export function launch(options: LaunchOptions): Lightning.Application {
   const { platform, window: win } = options;
   const { w, h, precision } = stageSize(win.innerWidth, win.innerHeight);
   const lowMemory = platform.profile.memoryClass === 'low';
+  // Cast because the SDK's Options type requires every core stage option; Lightning fills in the rest.
   const appSettings = {
     stage: {
       w,

@@ -13,10 +13,10 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 const USAGE = `Usage:
   stb-bridge package --operator <operator.json> --profile <name> --out <dir> [--app-dir <built app>]
-      Builds the TV app (or takes --app-dir, e.g. tv-app/dist) and writes
-      madoguchi-tv-<version>-<operator>-<profile>.tar.gz, its manifest signed with the
-      operator's key. Build time: SOURCE_DATE_EPOCH, else the operator file's buildTime,
-      else the last git commit.
+      Builds the TV app's release build (or takes --app-dir, e.g. tv-app/dist-release) and
+      writes madoguchi-tv-<version>-<operator>-<profile>.tar.gz, its manifest signed with the
+      operator's key. An app that holds the test hook (tv-app/dist) is refused. Build time:
+      SOURCE_DATE_EPOCH, else the operator file's buildTime, else the last git commit.
   stb-bridge verify <package.tar.gz> --public-key <public key PEM>
       Checks the signature and every file; names each file that is wrong.
   stb-bridge keygen --out <dir>

@@ -23,14 +23,18 @@ import {
 import type { Operator } from './operatorSchema.js';
 import { keyIdOf, loadPrivateKey, signBytes } from './signing.js';
 import { shippedProfile, shippedProfileNames } from './profiles.js';
-import { REPO_ROOT, buildEpoch, buildTvApp, readAppFiles, tvAppVersion } from './tvAppBuild.js';
+import { TEST_HOOK_MARKER, filesWithTestHook } from './testHook.js';
+import { BuildError, REPO_ROOT, buildEpoch, buildTvApp, readAppFiles, tvAppVersion } from './tvAppBuild.js';
 import { writeTar, type TarEntry } from './ustar.js';
 
 export interface PackageOptions {
   operator: Operator;
   profile: string;
   outDir: string;
-  /** An already built TV app (e.g. tv-app/dist after `npm run build`); built afresh when absent. */
+  /**
+   * An already built TV app: the release build (tv-app/dist-release after `npm run build`);
+   * built afresh when absent. A build with the test hook (tv-app/dist) is refused.
+   */
   appDir?: string;
   /** For SOURCE_DATE_EPOCH; `process.env` by default. */
   env?: NodeJS.ProcessEnv;
@@ -67,6 +71,7 @@ export async function createPackage(options: PackageOptions): Promise<PackageRes
   const { epoch, source } = buildEpoch(options.env ?? process.env, operator.buildTime, repoRoot);
   const version = await tvAppVersion(repoRoot);
   const appFiles = await appFilesOf(options.appDir, repoRoot);
+  refuseTestHook(appFiles, options.appDir);
   for (const reserved of [BOOT_CONFIG_FILE, MANIFEST_FILE, SIGNATURE_FILE]) {
     if (appFiles.some((file) => file.path === reserved))
       throw new PackageInputError(`the built app already holds ${reserved}; the packager writes it`);
@@ -128,11 +133,25 @@ function profileFor(operator: Operator, name: string): Profile {
   return override ? applyKeyMapOverride(profile, override) : profile;
 }
 
+/** A box gets no test hook: a build that still names it is not packed. */
+function refuseTestHook(files: readonly TarEntry[], appDir: string | undefined): void {
+  const hooked = filesWithTestHook(files);
+  if (hooked.length === 0) return;
+  const where = `${hooked.join(', ')} name${hooked.length === 1 ? 's' : ''} the test hook (${TEST_HOOK_MARKER})`;
+  if (appDir) {
+    throw new PackageInputError(
+      `${appDir} is a build with the test hook: ${where}. Give the release build ` +
+        '(tv-app/dist-release, written by npm run build), or leave out --app-dir to build it',
+    );
+  }
+  throw new BuildError(`the release build still holds the test hook: ${where}`);
+}
+
 async function appFilesOf(appDir: string | undefined, repoRoot: string): Promise<TarEntry[]> {
   if (appDir) return readAppFiles(resolve(appDir));
   const temp = await mkdtemp(join(tmpdir(), 'madoguchi-tv-build-'));
   try {
-    await buildTvApp(temp, repoRoot);
+    await buildTvApp(temp, { repoRoot });
     return await readAppFiles(temp);
   } finally {
     await rm(temp, { recursive: true, force: true });

@@ -24,22 +24,34 @@ export async function tvAppVersion(repoRoot = REPO_ROOT): Promise<string> {
   return version;
 }
 
+export interface BuildTvAppOptions {
+  repoRoot?: string;
+  /**
+   * The hosted build (tv-app/dist) with the test hook instead of the release build: only for
+   * tests that show the packager refusing it.
+   */
+  withTestHook?: boolean;
+}
+
 /**
  * Builds the TV app into `outDir` with the steps of tv-app's `build` script (font subsets,
- * `vite build`), in child processes with the environment `npm run build` has, so
- * the result is byte for byte the hosted build in tv-app/dist. Vite's output is deterministic
- * (content-hashed names, no time stamps): two builds of one tree are identical.
+ * `vite build --mode release`), in child processes with the environment `npm run build` has,
+ * so the result is byte for byte the release build in tv-app/dist-release: the app without
+ * the test hook. Vite's output is deterministic (content-hashed names, no time stamps): two
+ * builds of one tree are identical.
  */
-export async function buildTvApp(outDir: string, repoRoot = REPO_ROOT): Promise<void> {
-  const tvApp = join(repoRoot, 'tv-app');
+export async function buildTvApp(outDir: string, options: BuildTvAppOptions = {}): Promise<void> {
+  const tvApp = join(options.repoRoot ?? REPO_ROOT, 'tv-app');
   const require = createRequire(join(tvApp, 'package.json'));
   const viteDir = dirname(require.resolve('vite/package.json'));
   const viteBin = (
     JSON.parse(await readFile(join(viteDir, 'package.json'), 'utf8')) as { bin: { vite: string } }
   ).bin.vite;
   await run([join(tvApp, 'scripts', 'build-fonts.mjs')], tvApp);
+  // tv-app/vite.config.ts: the release mode defines the test hook's flag false.
+  const mode = options.withTestHook ? [] : ['--mode', 'release'];
   await run(
-    [join(viteDir, viteBin), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    [join(viteDir, viteBin), 'build', ...mode, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
     tvApp,
   );
 }

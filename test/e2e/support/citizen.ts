@@ -15,7 +15,9 @@ export async function showSignIn(tv: Browser): Promise<{ userCode: string; link:
     (s) => s.screen === 'link' && s.link.state === 'showing' && s.link.userCode !== null,
     'the sign-in code',
   );
-  return { userCode: shown.link.userCode as string, link: shown.link.verificationUriComplete as string };
+  const { userCode, verificationUriComplete: link } = shown.link;
+  if (userCode === null || link === null) throw new Error('the sign-in screen shows no code');
+  return { userCode, link };
 }
 
 /** The phone opens the TV's link, checks the code, confirms, and signs in at the provider. */

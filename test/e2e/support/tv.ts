@@ -1,13 +1,40 @@
-import type { MadoguchiState } from '../../../tv-app/src/services/testHook.js';
+import type { RouteName } from '../../../tv-app/src/services/AppContext.js';
+import type { MadoguchiState } from '../../../tv-app/src/testHook/contract.js';
+import type { ScreenDetails, ServiceDetails } from '../../../tv-app/src/testHook/screenDetails.js';
 import type { Browser } from './browser.js';
 
 export type TvState = MadoguchiState;
+
+/** The state while screen `R` is on: its details are that screen's. */
+export type TvStateOn<R extends RouteName> = TvState & { screen: R; details: ScreenDetails[R] };
+
+export function onScreen<R extends RouteName>(state: TvState, route: R): state is TvStateOn<R> {
+  return state.screen === route;
+}
+
+/** What screen `route` reports, or null while another screen is on. */
+export function detailsOn<R extends RouteName>(state: TvState, route: R): ScreenDetails[R] | null {
+  return onScreen(state, route) ? state.details : null;
+}
+
+/** What a service screen (お知らせ, 地域通貨, 地域共助, 子育て) reports, or null on any other screen. */
+export function serviceDetails(state: TvState): ServiceDetails<string> | null {
+  switch (state.screen) {
+    case 'notices':
+    case 'wallet':
+    case 'mutualAid':
+    case 'childcare':
+      return state.details;
+    default:
+      return null;
+  }
+}
 
 /** The TV app's own account of itself (`window.__madoguchi`), read from the page. */
 export async function tvState(browser: Browser): Promise<TvState> {
   const state = await browser.execute(() => window.__madoguchi?.state() ?? null);
   if (!state) throw new Error('the TV app has not installed its test hook yet');
-  return state as TvState;
+  return state;
 }
 
 export async function announcements(browser: Browser): Promise<string[]> {
@@ -23,17 +50,17 @@ export async function waitForTv(
 ): Promise<TvState> {
   let last: TvState | null = null;
   try {
-    await browser.waitUntil(
+    return await browser.waitUntil(
       async () => {
-        last = await browser.execute(() => window.__madoguchi?.state() ?? null);
-        return last !== null && check(last);
+        const state = await browser.execute(() => window.__madoguchi?.state() ?? null);
+        last = state;
+        return state !== null && check(state) ? state : false;
       },
       { timeout, interval: 50 },
     );
   } catch {
     throw new Error(`TV never reached: ${what}\nlast state: ${JSON.stringify(last, null, 1)}`);
   }
-  return last as unknown as TvState;
 }
 
 export async function openTv(browser: Browser, url: string, profile?: string): Promise<void> {
@@ -91,5 +118,6 @@ export async function startFresh(browser: Browser, url: string, profile?: string
     (s) => s.screen === 'home' && s.interactive && s.deviceId !== null,
     'Home',
   );
-  return home.deviceId as string;
+  if (home.deviceId === null) throw new Error('Home without a device id');
+  return home.deviceId;
 }

@@ -215,6 +215,7 @@ export class CardOverlay extends Lightning.Component {
     const element = this.tag('Media')!;
     element.once('txLoaded', () => {
       if (this.mediaKey !== key) return;
+      // Lightning's types give the texture getter its setter's union, and TextureSource no w or h.
       const source = (element.texture as unknown as { source?: { w: number; h: number } } | null)?.source;
       const w = source?.w || maxW;
       const h = source?.h || maxH;

@@ -7,6 +7,16 @@ import { textSettings } from './card';
 export const LEGEND_KEYS = ['blue', 'red', 'green', 'yellow'] as const;
 export type LegendKey = (typeof LEGEND_KEYS)[number];
 
+/** Each colour key's label, in the viewer's language (`legend.<key>`). */
+export function legendLabels(t: (key: string) => string): Record<LegendKey, string> {
+  return {
+    blue: t('legend.blue'),
+    red: t('legend.red'),
+    green: t('legend.green'),
+    yellow: t('legend.yellow'),
+  };
+}
+
 export interface LegendProps {
   frame: Rect;
   labels: Record<LegendKey, string>;

@@ -1,4 +1,4 @@
-import type { BookingView, ChildcareView, ErrorCode } from '@madoguchi/shared';
+import { epochMs, errorKey, type BookingView, type ChildcareView, type ErrorCode } from '@madoguchi/shared';
 import {
   childcareSpec,
   slotRange,
@@ -9,6 +9,7 @@ import {
 import { ctx, shell } from '../services/runtime';
 import { charsPerTextPage, jstDate, textPages } from '../services/serviceFormat';
 import type { ServiceScreenSpec, SpecContext } from '../services/serviceScreens';
+import type { ChildcareDetails } from '../testHook/screenDetails';
 import { ServicePage, codeOf, splitChoiceId } from './services/ServicePage';
 
 const isBookings = (step: ChildcareStep) => step.step === 'bookings';
@@ -18,7 +19,7 @@ const isBookings = (step: ChildcareStep) => step.step === 'bookings';
  * (day → time → confirm), change (the same steps), cancel (asked first) — and a confirmation
  * screen after booking. Opened from Home's reminder, it starts at that booking.
  */
-export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
+export class ChildcarePage extends ServicePage<'childcare', ChildcareStep, ChildcareView> {
   readonly route = 'childcare' as const;
   readonly service = 'childcare' as const;
   private slots: SlotsState = { kind: 'loading' };
@@ -44,9 +45,10 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
     });
   }
 
-  protected override extraDetails(): Record<string, unknown> {
+  override details(): ChildcareDetails {
     const step = this.step;
     return {
+      ...this.serviceDetails(),
       slotsState: this.slots.kind,
       date: step.step === 'time' ? step.date : null,
       selectedSlot: step.step === 'confirm' ? step.slot.id : null,
@@ -160,7 +162,7 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
     const token = ++this.slotsToken;
     this.slots = { kind: 'loading' };
     this.redraw();
-    const { from, to } = slotRange(jstDate(Date.now()));
+    const { from, to } = slotRange(jstDate(epochMs(ctx().clock)));
     try {
       const slots = await ctx().services.slots(citizenId, from, to);
       if (token === this.slotsToken) this.slots = { kind: 'loaded', slots };
@@ -196,7 +198,7 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
     if (code === 'SLOT_FULL') {
       this.confirmation = null;
       this.backTo((earlier) => earlier.step === 'time');
-      this.notice = ctx().t('errors.SLOT_FULL');
+      this.notice = ctx().t(errorKey(code));
       ctx().announcer.notice(this.notice);
       void this.loadSlots();
       return true;
@@ -204,7 +206,7 @@ export class ChildcarePage extends ServicePage<ChildcareStep, ChildcareView> {
     if (code === 'ALREADY_BOOKED') {
       this.confirmation = null;
       this.backTo(isBookings, { step: 'bookings' });
-      this.notice = ctx().t('errors.ALREADY_BOOKED');
+      this.notice = ctx().t(errorKey(code));
       ctx().announcer.notice(this.notice);
       void this.reload();
       return true;

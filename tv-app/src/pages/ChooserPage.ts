@@ -1,13 +1,14 @@
 import type { HouseholdChange } from '../services/Household';
 import { choiceOfRow, chooserRows } from '../services/householdModel';
 import { ctx, shell } from '../services/runtime';
+import type { ChooserDetails } from '../testHook/screenDetails';
 import { ListPage, type ListItem } from './ListPage';
 
 /**
  * どなたが 使いますか？ — the people linked to this TV in large names, numbered (a number key
  * picks at once), then signed-out use, then the household screen. Back means signed-out use.
  */
-export class ChooserPage extends ListPage {
+export class ChooserPage extends ListPage<'chooser'> {
   readonly route = 'chooser' as const;
   private householdOff: (() => void) | undefined;
 
@@ -50,7 +51,7 @@ export class ChooserPage extends ListPage {
     return ctx().t('tvApp.chooser.hint');
   }
 
-  override details(): Record<string, unknown> {
+  override details(): ChooserDetails {
     return { rows: this.items().map((item) => item.id) };
   }
 

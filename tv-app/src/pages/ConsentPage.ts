@@ -2,19 +2,18 @@ import { CONSENT_PURPOSES, type ConsentPurpose } from '@madoguchi/shared';
 import type { HouseholdChange } from '../services/Household';
 import { speechOf } from '../services/counterModel';
 import { ctx, shell } from '../services/runtime';
+import type { ConsentDetails, ConsentLoadState } from '../testHook/screenDetails';
 import type { ListItem } from './ListPage';
 import { MemberPage } from './MemberPage';
-
-type LoadState = 'loading' | 'loaded' | 'failed';
 
 /**
  * What one person allows, one purpose per row in plain words. OK (or left/right) switches it;
  * the change is said on screen and aloud at once. A change from the phone shows at once too.
  */
-export class ConsentPage extends MemberPage {
+export class ConsentPage extends MemberPage<'consent'> {
   readonly route = 'consent' as const;
   protected readonly titleKey = 'tvApp.consentScreen.title';
-  private loadState: LoadState = 'loading';
+  private loadState: ConsentLoadState = 'loading';
   private busy = false;
 
   override _attach(): void {
@@ -70,7 +69,7 @@ export class ConsentPage extends MemberPage {
     return this.consents() && this.member() ? ctx().t('tvApp.consentScreen.hint') : null;
   }
 
-  override details(): Record<string, unknown> {
+  override details(): ConsentDetails {
     return {
       citizenId: this.citizenId,
       consents: this.consents() ?? null,

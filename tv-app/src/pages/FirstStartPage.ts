@@ -2,14 +2,13 @@ import { Button } from '../components/Button';
 import { textSettings } from '../components/card';
 import { ctx, shell } from '../services/runtime';
 import { wrapLines } from '../ui/layout';
+import type { FirstStartDetails, FirstStartPhase } from '../testHook/screenDetails';
 import { Page } from './Page';
 
-type Phase = 'idle' | 'registering' | 'failed';
-
 /** Welcome; OK registers this TV. After a revocation it says so; a failure offers one retry button. */
-export class FirstStartPage extends Page {
+export class FirstStartPage extends Page<'firstStart'> {
   readonly route = 'firstStart' as const;
-  private phase: Phase = 'idle';
+  private phase: FirstStartPhase = 'idle';
 
   static override _template() {
     return { Body: {}, Message: {}, Start: { type: Button } };
@@ -51,7 +50,7 @@ export class FirstStartPage extends Page {
     return [this.title(), ctx().t('firstStart.body'), ...(message ? [message] : []), this.buttonLabel()];
   }
 
-  override details(): Record<string, unknown> {
+  override details(): FirstStartDetails {
     return { phase: this.phase, reason: ctx().firstStartReason };
   }
 

@@ -1,11 +1,16 @@
 import { ctx } from '../services/runtime';
+import type { NoDetails } from '../testHook/screenDetails';
 import { ListPage, type ListItem } from './ListPage';
 
 const GUIDE_LINES = ['arrows', 'ok', 'back', 'numbers', 'colours', 'data'] as const;
 
 /** How to use the remote, one key per line. */
-export class GuidePage extends ListPage {
+export class GuidePage extends ListPage<'guide'> {
   readonly route = 'guide' as const;
+
+  override details(): NoDetails {
+    return {};
+  }
 
   title(): string {
     return ctx().t('guide.title');

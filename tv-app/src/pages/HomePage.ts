@@ -9,6 +9,7 @@ import type { HouseholdChange } from '../services/Household';
 import { profileLine, type ProfileLine } from '../services/householdModel';
 import { ctx, shell } from '../services/runtime';
 import { FOCUS_MARGIN, homeGrid, moveInGrid, scrollToShow, wrapLines, type GridLayout } from '../ui/layout';
+import type { HomeDetails } from '../testHook/screenDetails';
 import { Page } from './Page';
 import { MORE_TILE, homeTiles, routeOfService, type HomeTile } from './routes';
 
@@ -26,7 +27,7 @@ let updateSaid: string | null = null;
  * person using the TV is greeted by name (OK changes who it is), and the day before a 母子健康相談
  * a reminder (OK opens the booking).
  */
-export class HomePage extends Page {
+export class HomePage extends Page<'home'> {
   readonly route = 'home' as const;
   private focus = 0;
   /** A line above the tiles has the focus. */
@@ -227,7 +228,7 @@ export class HomePage extends Page {
     return speechOf([greeting, status, reminder, this.focusSpeech(), update]) || null;
   }
 
-  override details(): Record<string, unknown> {
+  override details(): HomeDetails {
     const summary = this.summary();
     return {
       tiles: this.tiles(),

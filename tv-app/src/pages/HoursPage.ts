@@ -1,9 +1,10 @@
 import { hoursLines, type HoursState } from '../services/hoursModel';
 import { ctx, shell } from '../services/runtime';
+import type { HoursDetails } from '../testHook/screenDetails';
 import { ListPage, type ListItem } from './ListPage';
 
 /** Whether the counter is open, when it opens next, the coming days, and the phone number. */
-export class HoursPage extends ListPage {
+export class HoursPage extends ListPage<'hours'> {
   readonly route = 'hours' as const;
   private hours: HoursState = { kind: 'loading' };
   private loading = false;
@@ -16,7 +17,7 @@ export class HoursPage extends ListPage {
     void this.load();
   }
 
-  override details(): Record<string, unknown> {
+  override details(): HoursDetails {
     return { hours: this.hours.kind };
   }
 

@@ -1,12 +1,13 @@
 import type { HouseholdChange } from '../services/Household';
 import { ctx, shell } from '../services/runtime';
+import type { HouseholdDetails } from '../testHook/screenDetails';
 import { ListPage, type ListItem } from './ListPage';
 
 /**
  * このテレビを 使う人: the people linked to this TV in large names (OK opens a person), and
  * "sign in someone new". Kept current by pushes: a phone may unlink someone meanwhile.
  */
-export class HouseholdPage extends ListPage {
+export class HouseholdPage extends ListPage<'household'> {
   readonly route = 'household' as const;
   private householdOff: (() => void) | undefined;
 
@@ -54,7 +55,7 @@ export class HouseholdPage extends ListPage {
     return ctx().t('tvApp.household.hint');
   }
 
-  override details(): Record<string, unknown> {
+  override details(): HouseholdDetails {
     return { loadState: ctx().household.loadState };
   }
 

@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
+import { epochMs } from '@madoguchi/shared';
 import { Button } from '../components/Button';
 import { textSettings } from '../components/card';
 import type { SignInEvent, SignInSnapshot } from '../services/DeviceSignIn';
@@ -7,6 +8,7 @@ import { ctx, shell } from '../services/runtime';
 import { WARN_BEFORE_MS, countdownText, displayUserCode, spellUserCode } from '../services/signInModel';
 import { FOCUS_MARGIN, wrapLines } from '../ui/layout';
 import { qrImage } from '../ui/qrImage';
+import type { LinkDetails } from '../testHook/screenDetails';
 import { Page } from './Page';
 
 const COLUMN_GAP = 64;
@@ -23,7 +25,7 @@ function sentencePerLine(text: string): string {
  * is greeted by name, on screen and aloud. The green key reaches an officer, who can register
  * someone without a phone during a video call.
  */
-export class LinkPage extends Page {
+export class LinkPage extends Page<'link'> {
   readonly route = 'link' as const;
   private signInOff: (() => void) | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -78,7 +80,7 @@ export class LinkPage extends Page {
 
   private remaining(): string {
     const { expiresAt } = this.snap;
-    return expiresAt === null ? '' : countdownText(ctx().texts, expiresAt - Date.now());
+    return expiresAt === null ? '' : countdownText(ctx().texts, expiresAt - epochMs(ctx().clock));
   }
 
   private codeSpeech(): string {
@@ -150,11 +152,12 @@ export class LinkPage extends Page {
     ];
   }
 
-  override details(): Record<string, unknown> {
+  override details(): LinkDetails {
     const { state, expiresAt, intervalMs, codes } = this.snap;
     return {
       state,
-      secondsLeft: expiresAt === null ? null : Math.max(0, Math.ceil((expiresAt - Date.now()) / 1000)),
+      secondsLeft:
+        expiresAt === null ? null : Math.max(0, Math.ceil((expiresAt - epochMs(ctx().clock)) / 1000)),
       intervalMs,
       codes,
       qrShown: this.qrSize > 0 && this.qrFor === this.snap.verificationUriComplete,
@@ -200,7 +203,7 @@ export class LinkPage extends Page {
   /** The last minute is shown in the focus colour as well as said (no silent time-outs). */
   private lastMinute(): boolean {
     const { expiresAt } = this.snap;
-    return expiresAt !== null && expiresAt - Date.now() <= WARN_BEFORE_MS;
+    return expiresAt !== null && expiresAt - epochMs(ctx().clock) <= WARN_BEFORE_MS;
   }
 
   private tick(): void {

@@ -2,6 +2,7 @@ import { Dialog, drawCardDialog } from '../components/Dialog';
 import { drawRowList } from '../components/Row';
 import { textSettings } from '../components/card';
 import { speechOf } from '../services/counterModel';
+import type { RouteName } from '../services/AppContext';
 import { ctx } from '../services/runtime';
 import { listLayout, wrapLines, FOCUS_MARGIN } from '../ui/layout';
 import { Page } from './Page';
@@ -30,7 +31,7 @@ export interface ListDialog {
  * so the focused row is always on screen, whatever the text size. A lead line may explain the
  * screen above the rows; a question may be asked over them.
  */
-export abstract class ListPage extends Page {
+export abstract class ListPage<R extends RouteName> extends Page<R> {
   protected focus = 0;
   private offset = 0;
   protected openQuestion: ListDialog | null = null;

@@ -1,10 +1,15 @@
 import { textSettings } from '../components/card';
 import { ctx } from '../services/runtime';
+import type { NoDetails } from '../testHook/screenDetails';
 import { Page } from './Page';
 
 /** Registered, but the server has not answered yet and nothing is cached: say that we are getting ready. */
-export class LoadingPage extends Page {
+export class LoadingPage extends Page<'loading'> {
   readonly route = 'loading' as const;
+
+  override details(): NoDetails {
+    return {};
+  }
 
   static override _template() {
     return { Message: {} };

@@ -7,7 +7,7 @@ import { ListPage } from './ListPage';
  * A screen about one person linked to this TV (`routeParams.citizenId`), titled with their
  * name and told of every household change while it is attached (a phone may unlink them).
  */
-export abstract class MemberPage extends ListPage {
+export abstract class MemberPage<R extends 'person' | 'consent'> extends ListPage<R> {
   private householdOff: (() => void) | undefined;
   /** The title's i18n key; it gets the person's name as `name`. */
   protected abstract readonly titleKey: string;

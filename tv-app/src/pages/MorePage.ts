@@ -1,5 +1,6 @@
 import type { ServiceId } from '@madoguchi/shared';
 import { ctx, shell } from '../services/runtime';
+import type { MoreDetails } from '../testHook/screenDetails';
 import { ListPage, type ListItem } from './ListPage';
 import { moreServices, routeOfService } from './routes';
 
@@ -7,7 +8,7 @@ import { moreServices, routeOfService } from './routes';
  * そのほか: the services that do not fit on Home's six tiles, numbered; a number key opens one
  * at once, as on Home.
  */
-export class MorePage extends ListPage {
+export class MorePage extends ListPage<'more'> {
   readonly route = 'more' as const;
 
   title(): string {
@@ -35,7 +36,7 @@ export class MorePage extends ListPage {
     return ctx().t('tvApp.homeServices.moreHint');
   }
 
-  override details(): Record<string, unknown> {
+  override details(): MoreDetails {
     return { services: this.services() };
   }
 

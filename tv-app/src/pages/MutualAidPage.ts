@@ -9,6 +9,7 @@ import {
 } from '../services/mutualAidModel';
 import { ctx, shell } from '../services/runtime';
 import type { ServiceScreenSpec, SpecContext } from '../services/serviceScreens';
+import type { MutualAidDetails } from '../testHook/screenDetails';
 import { ServicePage, splitChoiceId } from './services/ServicePage';
 
 /**
@@ -17,7 +18,7 @@ import { ServicePage, splitChoiceId } from './services/ServicePage';
  * sense for their state. Seeing requests nearby uses the household's town: without that consent
  * the screen explains it and opens the consent screen.
  */
-export class MutualAidPage extends ServicePage<AidStep, MutualAidData> {
+export class MutualAidPage extends ServicePage<'mutualAid', AidStep, MutualAidData> {
   readonly route = 'mutualAid' as const;
   readonly service = 'mutualAid' as const;
   private dialog: AidDialog = null;
@@ -34,9 +35,10 @@ export class MutualAidPage extends ServicePage<AidStep, MutualAidData> {
     return aidSpec(context, { step: this.step, data, page: this.listPage, dialog: this.dialog });
   }
 
-  protected override extraDetails(): Record<string, unknown> {
+  override details(): MutualAidDetails {
     const step = this.step;
     return {
+      ...this.serviceDetails(),
       template: 'template' in step ? step.template : null,
       date: 'date' in step ? step.date : null,
       period: 'period' in step ? step.period : null,

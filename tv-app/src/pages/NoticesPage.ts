@@ -2,6 +2,7 @@ import type { NoticeView, RecommendationView } from '@madoguchi/shared';
 import { followingNotice, noticesSpec, textPageCount, type NoticesStep } from '../services/noticesModel';
 import { ctx } from '../services/runtime';
 import type { ServiceScreenSpec, SpecContext } from '../services/serviceScreens';
+import type { NoticesDetails } from '../testHook/screenDetails';
 import { ServicePage } from './services/ServicePage';
 
 interface NoticesData {
@@ -14,7 +15,7 @@ interface NoticesData {
  * お知らせ: the city's notices (urgent first, then the newest, unread marked), one at a time
  * with its date and body; and, for the person using the TV, recommendations. No sign-in needed.
  */
-export class NoticesPage extends ServicePage<NoticesStep, NoticesData> {
+export class NoticesPage extends ServicePage<'notices', NoticesStep, NoticesData> {
   readonly route = 'notices' as const;
   readonly service = 'notices' as const;
   protected override readonly needsPerson = false;
@@ -36,9 +37,10 @@ export class NoticesPage extends ServicePage<NoticesStep, NoticesData> {
     return noticesSpec(context, { step: this.step, ...data, page: this.listPage });
   }
 
-  protected override extraDetails(): Record<string, unknown> {
+  override details(): NoticesDetails {
     const step = this.step;
     return {
+      ...this.serviceDetails(),
       noticeId: step.step === 'detail' ? step.id : null,
       recommendations: this.content.kind === 'loaded' ? this.content.data.recommendations.length : 0,
     };

@@ -4,13 +4,15 @@ import type { RouteName, RouteParams } from '../services/AppContext';
 import { ctx, shell } from '../services/runtime';
 import type { Rect } from '../ui/layout';
 import { typography, type Typography } from '../ui/theme';
+import type { ScreenDetails } from '../testHook/screenDetails';
 
 /**
  * One screen. The app draws the title, banner and legend around it; the page fills its
- * content rectangle and says what is focused (for speech and for the test hook).
+ * content rectangle and says what is focused (for speech and for the test hook). `R` is its
+ * route, which fixes what it reports to the test hook (testHook/screenDetails.ts).
  */
-export abstract class Page extends Lightning.Component {
-  abstract readonly route: RouteName;
+export abstract class Page<R extends RouteName = RouteName> extends Lightning.Component {
+  abstract readonly route: R;
   /** Set by the app when it opens the screen (before it is attached). */
   routeParams: RouteParams = {};
   protected frame: Rect = { x: 0, y: 0, w: 0, h: 0 };
@@ -50,9 +52,12 @@ export abstract class Page extends Lightning.Component {
     return [this.title()];
   }
 
-  /** Extra state for the test hook (tiles, columns). */
-  details(): Record<string, unknown> {
-    return {};
+  /** What this screen tells the test hook besides the common state. */
+  abstract details(): ScreenDetails[R];
+
+  /** The route and its details together, so the test hook's state says which details it holds. */
+  report(): { screen: R; details: ScreenDetails[R] } {
+    return { screen: this.route, details: this.details() };
   }
 
   /** The page is shown again after Back. */

@@ -2,6 +2,7 @@ import type { HouseholdMember } from '@madoguchi/shared';
 import type { HouseholdChange } from '../services/Household';
 import { speechOf } from '../services/counterModel';
 import { ctx, shell } from '../services/runtime';
+import type { PersonDetails } from '../testHook/screenDetails';
 import type { ListItem } from './ListPage';
 import { MemberPage } from './MemberPage';
 
@@ -9,7 +10,7 @@ import { MemberPage } from './MemberPage';
  * One person linked to this TV: use the TV as them, their consents, or stop linking them to
  * this TV (asked first). If a phone unlinks them meanwhile, the screen says so.
  */
-export class PersonPage extends MemberPage {
+export class PersonPage extends MemberPage<'person'> {
   readonly route = 'person' as const;
   protected readonly titleKey = 'tvApp.household.person';
   private busy = false;
@@ -36,7 +37,7 @@ export class PersonPage extends MemberPage {
     );
   }
 
-  override details(): Record<string, unknown> {
+  override details(): PersonDetails {
     return {
       citizenId: this.citizenId,
       linked: this.member() !== undefined,

@@ -1,5 +1,6 @@
 import { ctx, shell } from '../services/runtime';
 import { SETTINGS_ROWS, changeFor, rowLabelKey, rowValueKey, type Step } from '../services/settingsModel';
+import type { NoDetails } from '../testHook/screenDetails';
 import { ListPage, type ListItem } from './ListPage';
 
 /** The row after the settings that opens who uses this TV (sign-in, consents, unlinking). */
@@ -9,8 +10,12 @@ export const HOUSEHOLD_ROW = 'household';
  * Text size, spoken guidance and language; every change applies at once and is saved. The
  * last row opens the people who use this TV.
  */
-export class SettingsPage extends ListPage {
+export class SettingsPage extends ListPage<'settings'> {
   readonly route = 'settings' as const;
+
+  override details(): NoDetails {
+    return {};
+  }
 
   title(): string {
     return ctx().t('settings.title');

@@ -12,6 +12,7 @@ import {
 import { counterScreen, type ScreenSpec } from '../services/counterScreens';
 import { contactLine } from '../services/hoursModel';
 import { ctx, shell } from '../services/runtime';
+import type { VideoCounterDetails } from '../testHook/screenDetails';
 import { CounterFlow } from './counter/CounterFlow';
 import { CounterScreen } from './counter/CounterScreen';
 import { Page } from './Page';
@@ -24,7 +25,7 @@ export const THANKS_SECONDS = 10;
  * then the call, the survey and thanks. Which of those is on screen follows the TV's state on
  * the server (`chooseView`), so a push or a re-sync always lands on the right one.
  */
-export class VideoCounterPage extends Page {
+export class VideoCounterPage extends Page<'videoCounter'> {
   readonly route = 'videoCounter' as const;
   private readonly flow = new CounterFlow({
     counter: ctx().counter,
@@ -197,7 +198,7 @@ export class VideoCounterPage extends Page {
     ];
   }
 
-  override details(): Record<string, unknown> {
+  override details(): VideoCounterDetails {
     const view = this.view();
     return {
       view,

@@ -1,7 +1,8 @@
-import type { WalletView } from '@madoguchi/shared';
+import { epochMs, type WalletView } from '@madoguchi/shared';
 import { ctx, shell } from '../services/runtime';
 import type { ServiceScreenSpec, SpecContext } from '../services/serviceScreens';
 import { PAY_WARN_BEFORE_MS, walletSpec, type PayCodeState, type WalletStep } from '../services/walletModel';
+import type { WalletDetails } from '../testHook/screenDetails';
 import { ServicePage } from './services/ServicePage';
 
 /**
@@ -9,7 +10,7 @@ import { ServicePage } from './services/ServicePage';
  * to show at a shop that counts down and renews with OK (never a silent time-out: the last
  * seconds are said, and an expired code is taken off the screen).
  */
-export class WalletPage extends ServicePage<WalletStep, WalletView> {
+export class WalletPage extends ServicePage<'wallet', WalletStep, WalletView> {
   readonly route = 'wallet' as const;
   readonly service = 'wallet' as const;
   private pay: PayCodeState = { kind: 'loading' };
@@ -29,13 +30,14 @@ export class WalletPage extends ServicePage<WalletStep, WalletView> {
     return walletSpec(context, { step: this.step, wallet: data, page: this.listPage, pay: this.pay });
   }
 
-  protected override extraDetails(): Record<string, unknown> {
+  override details(): WalletDetails {
     const pay = this.pay;
     return {
+      ...this.serviceDetails(),
       payCode: this.step.step === 'pay' && pay.kind === 'shown' ? pay.code : null,
       paySecondsLeft:
         this.step.step === 'pay' && pay.kind === 'shown'
-          ? Math.max(0, Math.ceil((pay.expiresAt - Date.now()) / 1000))
+          ? Math.max(0, Math.ceil((pay.expiresAt - epochMs(ctx().clock)) / 1000))
           : null,
     };
   }
@@ -93,7 +95,7 @@ export class WalletPage extends ServicePage<WalletStep, WalletView> {
   /** Once a second on the QR screen: the countdown, the spoken warning, and the expiry. */
   private tick(): void {
     if (!this.attached || !this.visible || this.step.step !== 'pay' || this.pay.kind !== 'shown') return;
-    const left = this.pay.expiresAt - Date.now();
+    const left = this.pay.expiresAt - epochMs(ctx().clock);
     if (left <= PAY_WARN_BEFORE_MS && left > 0 && !this.warned) {
       this.warned = true;
       ctx().announcer.notice(ctx().t('tvApp.wallet.payWarn'));

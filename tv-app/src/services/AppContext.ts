@@ -1,8 +1,10 @@
 import {
   DEFAULT_DEVICE_SETTINGS,
   applySettingsPatch,
+  systemClock,
   deviceSettingsSchema,
   tenantPublicSchema,
+  type Clock,
   type DeviceSession,
   type DeviceSettings,
   type DeviceSettingsPatch,
@@ -16,7 +18,7 @@ import { themeOf, type Theme } from '../ui/theme';
 import { Announcer } from './Announcer';
 import { CallMedia } from './CallMedia';
 import { CityServices } from './CityServices';
-import { DeviceSignIn } from './DeviceSignIn';
+import { DeviceSignIn, signInTimers } from './DeviceSignIn';
 import { Household } from './Household';
 import { OfficerPushes } from './OfficerPushes';
 import { Translator, type Params } from './Translator';
@@ -72,6 +74,19 @@ export interface AppContextOptions {
   measure: MeasureText;
   /** The operator's pushed configuration this start uses (boot config), told to the server. */
   appliedConfigVersion?: number | null;
+  /** The system's unless a test fixes the time. */
+  clock?: Clock;
+}
+
+/** The finished parts `create` puts together; the constructor only wires them. */
+interface AppContextParts {
+  platform: Platform;
+  channel: DeviceChannel;
+  texts: Translator;
+  measure: MeasureText;
+  clock: Clock;
+  /** The session kept from the last start, if this TV is registered. */
+  cached: DeviceSession | undefined;
 }
 
 /**
@@ -79,6 +94,13 @@ export interface AppContextOptions {
  * the settings as applied now and the session. Screens read it; only this class changes it.
  */
 export class AppContext extends TypedEmitter<AppContextEvents> {
+  readonly platform: Platform;
+  readonly channel: DeviceChannel;
+  readonly texts: Translator;
+  /** Text width with the app's font. */
+  readonly measure: MeasureText;
+  /** The one clock of the app: every screen reads the time from here. */
+  readonly clock: Clock;
   readonly announcer: Announcer;
   /** The video counter: place in line, calls, survey. */
   readonly counter: VideoCounter;
@@ -97,14 +119,14 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
   /** Changes made before this TV was registered (yellow key on the first screen). */
   private localPatch: DeviceSettingsPatch | undefined;
 
-  private constructor(
-    readonly platform: Platform,
-    readonly channel: DeviceChannel,
-    readonly texts: Translator,
-    readonly measure: MeasureText,
-    cached: DeviceSession | undefined,
-  ) {
+  private constructor(parts: AppContextParts) {
     super();
+    const { platform, channel, clock, cached } = parts;
+    this.platform = platform;
+    this.channel = channel;
+    this.texts = parts.texts;
+    this.measure = parts.measure;
+    this.clock = clock;
     this.currentSession = cached;
     this.appliedSettings = cached?.settings ?? DEFAULT_DEVICE_SETTINGS;
     this.currentTheme = themeOf(cached?.tenant.colours);
@@ -122,8 +144,8 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
         mediaDevices: typeof navigator === 'undefined' ? undefined : navigator.mediaDevices,
       }),
     );
-    this.household = new Household(channel);
-    this.signIn = new DeviceSignIn((path, init) => channel.http(path, init));
+    this.household = new Household(channel, clock);
+    this.signIn = new DeviceSignIn((path, init) => channel.http(path, init), signInTimers(clock));
     this.services = new CityServices((path, init) => channel.http(path, init));
     this.pushes = new OfficerPushes(channel);
     // Another person at the TV: nothing of the one before stays (screens, test hook).
@@ -152,7 +174,14 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
     });
     const cached = channel.hasToken ? readCachedSession(platform) : undefined;
     const texts = await Translator.create(cached?.settings.language ?? DEFAULT_DEVICE_SETTINGS.language);
-    const context = new AppContext(platform, channel, texts, options.measure, cached);
+    const context = new AppContext({
+      platform,
+      channel,
+      texts,
+      measure: options.measure,
+      clock: options.clock ?? systemClock,
+      cached,
+    });
     setDocumentLanguage(texts.language);
     return context;
   }

@@ -1,4 +1,5 @@
 import {
+  errorKey,
   isErrorCode,
   type AidRequestView,
   type BookingView,
@@ -30,7 +31,7 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     readonly status: number | null = null,
   ) {
-    super(`errors.${code}`);
+    super(errorKey(code));
     this.name = 'ServiceError';
   }
 }
@@ -111,12 +112,18 @@ function asNotices(body: unknown): { notices: NoticeView[]; unread: number } | n
   return { notices: valid, unread };
 }
 
+/** The balance and the lists are checked; their rows are drawn as the gateway sent them. */
+function isWallet(body: unknown): body is WalletView {
+  return (
+    isObject(body) &&
+    typeof body.balance === 'number' &&
+    arrayOf(body.transactions) !== null &&
+    arrayOf(body.coupons) !== null
+  );
+}
+
 function asWallet(body: unknown): WalletView | null {
-  if (!isObject(body) || typeof body.balance !== 'number') return null;
-  const transactions = arrayOf(body.transactions);
-  const coupons = arrayOf(body.coupons);
-  if (!transactions || !coupons) return null;
-  return body as unknown as WalletView;
+  return isWallet(body) ? body : null;
 }
 
 function asMutualAid(body: unknown): MutualAidData | null {

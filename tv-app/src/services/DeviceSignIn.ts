@@ -1,3 +1,4 @@
+import { epochMs, systemClock, type Clock } from '@madoguchi/shared';
 import { TypedEmitter } from '@madoguchi/stb-bridge';
 import {
   DEFAULT_INTERVAL_MS,
@@ -16,17 +17,22 @@ export type DeviceHttp = (
   init: { method: 'GET' | 'POST'; body?: unknown },
 ) => Promise<{ status: number; body: unknown }>;
 
-export interface Clock {
+/** The time and the timers a sign-in runs on (tests step them by hand). */
+export interface SignInTimers {
+  /** Milliseconds since the epoch. */
   now(): number;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
 
-const SYSTEM_CLOCK: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+/** The app's clock with the browser's timers. */
+export function signInTimers(clock: Clock = systemClock): SignInTimers {
+  return {
+    now: () => epochMs(clock),
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  };
+}
 
 /** "The code expired" stays on screen (and is said) this long before the new code. */
 export const EXPIRED_PAUSE_MS = 3_000;
@@ -38,7 +44,7 @@ export interface SignInSnapshot {
   userCode: string | null;
   verificationUri: string | null;
   verificationUriComplete: string | null;
-  /** `Date.now()` time when the code stops working. */
+  /** When the code stops working, in milliseconds since the epoch. */
   expiresAt: number | null;
   /** How long the code was given for, in milliseconds. */
   lifetimeMs: number | null;
@@ -96,7 +102,7 @@ export class DeviceSignIn extends TypedEmitter<DeviceSignInEvents> {
 
   constructor(
     private readonly http: DeviceHttp,
-    private readonly clock: Clock = SYSTEM_CLOCK,
+    private readonly clock: SignInTimers = signInTimers(),
   ) {
     super();
   }

@@ -1,5 +1,7 @@
 import {
   CONSENT_PURPOSES,
+  systemClock,
+  type Clock,
   type ConsentPurpose,
   type ConsentState,
   type HouseholdMember,
@@ -75,7 +77,10 @@ export class Household extends TypedEmitter<HouseholdEvents> {
   private readonly consents = new Map<string, ConsentState[]>();
   private readonly offs: (() => void)[] = [];
 
-  constructor(private readonly channel: HouseholdChannel) {
+  constructor(
+    private readonly channel: HouseholdChannel,
+    private readonly clock: Clock = systemClock,
+  ) {
     super();
   }
 
@@ -148,7 +153,11 @@ export class Household extends TypedEmitter<HouseholdEvents> {
    */
   signedIn(citizen: { citizenId: string; displayName: string }): void {
     if (!this.memberOf(citizen.citizenId)) {
-      const member: HouseholdMember = { ...citizen, linkedAt: new Date().toISOString(), linkedBy: 'self' };
+      const member: HouseholdMember = {
+        ...citizen,
+        linkedAt: this.clock.now().toISOString(),
+        linkedBy: 'self',
+      };
       this.list = [...this.list, member];
       this.everLoaded = true;
       this.state = 'loaded';

@@ -481,6 +481,7 @@ export class VideoCounter extends TypedEmitter<VideoCounterEvents> {
     Promise.resolve().then(() => this.channel.send(event, payload));
 
   private signalling(): CallSignalling {
+    // CallSession (stb-bridge/call) names media events as strings; the channel's send is typed per event.
     const channel = this.channel as unknown as {
       send(event: string, payload: unknown): Promise<unknown>;
       onServer(event: string, listener: (payload: never) => void): () => void;

@@ -19,6 +19,11 @@ import { clockTime, formatDate, type Texts } from './hoursModel';
 /** Where a call stands on this TV ('connecting' until media flows the first time). */
 export type CallStatus = 'ringing' | 'connecting' | 'active' | 'onHold' | 'ended';
 
+/** Answered or accepted and not over: a call back still ringing is not live yet. */
+export function isLiveCall(call: { status: CallStatus } | null): boolean {
+  return call !== null && call.status !== 'ringing' && call.status !== 'ended';
+}
+
 export type CounterView =
   | 'loading'
   | 'failed'

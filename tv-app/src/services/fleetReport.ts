@@ -1,9 +1,11 @@
 import {
   MAX_REPORTED_ERRORS,
+  epochMs,
   REPORT_INTERVAL_MS,
   scrubErrorText,
   type DeviceErrorReport,
   type DeviceMemory,
+  type Clock,
   type DeviceReport,
 } from '@madoguchi/shared';
 
@@ -66,7 +68,7 @@ export class FleetReporter {
   private readonly now: () => number;
 
   constructor(private readonly options: FleetReporterOptions) {
-    this.now = options.now ?? (() => Date.now());
+    this.now = options.now ?? (() => epochMs());
   }
 
   get pending(): readonly DeviceErrorReport[] {
@@ -146,11 +148,12 @@ export interface ReportChannel {
 }
 
 /** Reports this TV's health for as long as the app runs: errors from now on, memory, once a minute at most. */
-export function reportFleetHealth(channel: ReportChannel, win: Window): FleetReporter {
+export function reportFleetHealth(channel: ReportChannel, win: Window, clock: Clock): FleetReporter {
   const reporter = new FleetReporter({
     send: (report) => channel.report(report),
     online: () => channel.state === 'online',
     memory: () => readMemory(win),
+    now: () => epochMs(clock),
   });
   reporter.listen(win);
   reporter.start();

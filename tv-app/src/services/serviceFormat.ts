@@ -3,7 +3,7 @@ import { formatDate, type Texts } from './hoursModel';
 
 /**
  * Dates, times, amounts and ages as the service screens write them. Pure: no clock is read here;
- * callers pass `Date.now()`.
+ * callers pass the time from the app's clock.
  */
 
 /** Japan has one time zone and no summer time: JST is UTC+9 all year. */

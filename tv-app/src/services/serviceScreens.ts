@@ -1,4 +1,4 @@
-import type { ErrorCode, Language } from '@madoguchi/shared';
+import { errorKey, type ErrorCode, type Language } from '@madoguchi/shared';
 import type { ServiceKey } from './CityServices';
 import { MAX_CHOICES, speechOf } from './counterModel';
 import type { ScreenDialog, ScreenLine } from './counterScreens';
@@ -45,7 +45,7 @@ export interface SpecContext {
   textScale: number;
   /** Today in Japan (`YYYY-MM-DD`): あした, 期限, the next days. */
   today: string;
-  /** `Date.now()`: countdowns. */
+  /** Now, in milliseconds since the epoch (the app's clock): countdowns. */
   now: number;
 }
 
@@ -154,11 +154,11 @@ export function serviceMessage(
     case 'CONSENT_REQUIRED':
       return { lines: [texts.t(`tvApp.services.consent.${service}`), t('consentHow')], action: 'consent' };
     case 'SLOT_FULL':
-      return { lines: [texts.t('errors.SLOT_FULL')], action: 'slots' };
+      return { lines: [texts.t(errorKey(code))], action: 'slots' };
     case 'ALREADY_BOOKED':
-      return { lines: [texts.t('errors.ALREADY_BOOKED'), t('seeBookings')], action: 'back' };
+      return { lines: [texts.t(errorKey(code)), t('seeBookings')], action: 'back' };
     case 'INSUFFICIENT_FUNDS':
-      return { lines: [texts.t('errors.INSUFFICIENT_FUNDS')], action: 'back' };
+      return { lines: [texts.t(errorKey(code))], action: 'back' };
     default:
       return { lines: [t('partnerError'), t('tryLater'), t('greenHelp')], action: 'retry' };
   }

@@ -54,6 +54,12 @@ export function frameOf(scale: TextScale, bannerVisible: boolean): Frame {
   return { headerHeight, banner, legend, content };
 }
 
+/** Everything above the legend: what a ringing call back or an officer's card covers. */
+export function overlayFrame(scale: TextScale): Rect {
+  const { legend } = frameOf(scale, false);
+  return { x: SAFE.x, y: SAFE.y, w: SAFE.w, h: legend.y - SAFE.y - 16 };
+}
+
 export interface GridLayout {
   columns: number;
   tileW: number;

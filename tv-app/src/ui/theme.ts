@@ -128,3 +128,8 @@ export function typography(scale: TextScale): Typography {
     legend: Math.round(32 * Math.min(scale, 1.25)),
   };
 }
+
+/** A Lightning colour (0xAARRGGBB) as CSS, without its alpha: for the page behind the canvas. */
+export function cssColour(argbValue: number): string {
+  return `#${(argbValue & 0xffffff).toString(16).padStart(6, '0')}`;
+}

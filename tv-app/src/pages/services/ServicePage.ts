@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@madoguchi/shared';
+import { epochMs, type ErrorCode } from '@madoguchi/shared';
 import { ServiceScreen } from '../../components/ServiceScreen';
 import { ServiceError, type ServiceKey } from '../../services/CityServices';
 import type { HouseholdChange } from '../../services/Household';
@@ -18,6 +18,7 @@ import {
   type ServiceScreenSpec,
   type SpecContext,
 } from '../../services/serviceScreens';
+import type { ServiceDetails, ServiceRoute } from '../../testHook/screenDetails';
 import { Page } from '../Page';
 
 /** The service's data as the screen has it. */
@@ -54,7 +55,7 @@ export function splitChoiceId(id: string): [string, string] {
  * said in plain words with one button. A request is sent once: while it is under way the
  * choices go away.
  */
-export abstract class ServicePage<S extends { step: string }, D> extends Page {
+export abstract class ServicePage<R extends ServiceRoute, S extends { step: string }, D> extends Page<R> {
   abstract readonly service: Exclude<ServiceKey, 'home'>;
   /** The service is about one person (wallet, mutual aid, childcare); notices are for everyone. */
   protected readonly needsPerson: boolean = true;
@@ -86,11 +87,6 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
   protected abstract stepSpec(context: SpecContext, data: D): ServiceScreenSpec;
   /** A choice of the step on screen was picked (OK or its number). */
   protected abstract choose(id: string, data: D): void;
-
-  /** What the test hook shows besides the common details. */
-  protected extraDetails(): Record<string, unknown> {
-    return {};
-  }
 
   /** A question over the screen was answered; `act` is the second (acting) answer. */
   protected answerDialog(_act: boolean): void {}
@@ -267,7 +263,7 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
     if (!this.attached) return;
     if (outcome.ok) {
       // A second OK pressed with the first must not choose on the screen that follows.
-      this.settleUntil = Date.now() + SETTLE_MS;
+      this.settleUntil = epochMs(ctx().clock) + SETTLE_MS;
       if (outcome.value !== undefined) done(outcome.value);
       this.redraw();
       return;
@@ -311,7 +307,7 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
 
   protected specContext(): SpecContext {
     const context = ctx();
-    const now = Date.now();
+    const now = epochMs(context.clock);
     return {
       texts: context.texts,
       language: context.language,
@@ -424,7 +420,8 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
     ];
   }
 
-  override details(): Record<string, unknown> {
+  /** What every service screen tells the test hook; each page adds its own. */
+  protected serviceDetails(): ServiceDetails<S['step']> {
     const spec = this.spec();
     return {
       step: this.step.step,
@@ -436,7 +433,6 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
       choices: spec.choices.map((choice) => choice.id),
       paging: spec.paging,
       qrShown: (this.tag('Screen') as ServiceScreen).qrShown,
-      ...this.extraDetails(),
     };
   }
 
@@ -481,7 +477,7 @@ export abstract class ServicePage<S extends { step: string }, D> extends Page {
   }
 
   protected settling(): boolean {
-    return Date.now() < this.settleUntil;
+    return epochMs(ctx().clock) < this.settleUntil;
   }
 
   override _handleEnter(): boolean {

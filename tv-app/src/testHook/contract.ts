@@ -10,11 +10,14 @@ import type {
 import type { DeviceChannelState } from '@madoguchi/stb-bridge';
 import type { CallSessionState, InboundVideoStats } from '@madoguchi/stb-bridge/call';
 import type { HomeTile } from '../pages/routes';
+import type { ServicesSnapshot } from '../services/CityServices';
+import type { CallStatus } from '../services/counterModel';
+import type { LinkState } from '../services/signInModel';
 import type { Rect } from '../ui/layout';
-import type { RouteName } from './AppContext';
-import type { ServicesSnapshot } from './CityServices';
-import type { CallStatus } from './counterModel';
-import type { LinkState } from './signInModel';
+import type { ScreenReport } from './screenDetails';
+
+// What end-to-end tests and the benchmark read from the app (`window.__madoguchi`). Only test
+// and benchmark builds install it (see install.ts); no Lightning here, so tests can import it.
 
 /** The video counter as the TV sees it. */
 export interface CounterTestState {
@@ -48,7 +51,7 @@ export interface LinkTestState {
   userCode: string | null;
   /** What the QR code on screen encodes. */
   verificationUriComplete: string | null;
-  /** `Date.now()` time when the code shown stops working. */
+  /** When the code shown stops working, in milliseconds since the epoch. */
   expiresAt: number | null;
   state: LinkState;
   /** The name the TV greeted after approval. */
@@ -56,12 +59,10 @@ export interface LinkTestState {
 }
 
 /**
- * What end-to-end tests and the benchmark read from the app (`window.__madoguchi`), instead of
- * reading pixels. Keep it small: it is a contract with test/e2e.
+ * What is the same on every screen, read instead of pixels. Keep it small: it is a contract
+ * with test/e2e.
  */
-export interface MadoguchiState {
-  /** The current screen. */
-  screen: RouteName;
+export interface ShellState {
   /** Index of the focused item on the screen, -1 when nothing is focused. */
   focusIndex: number;
   /** Id of the focused item: a service id on Home, a settings row id, a line id. */
@@ -84,8 +85,6 @@ export interface MadoguchiState {
   visibleTexts: string[];
   /** The colour-key legend, in the current language. */
   legend: string[];
-  /** Screen-specific extras (first start phase, hours loading state). */
-  details: Record<string, unknown>;
   profile: string;
   /** Home has been drawn and focused at least once. */
   interactive: boolean;
@@ -113,6 +112,12 @@ export interface MadoguchiState {
   assist: { route: TvRoute; officerName: string } | null;
 }
 
+/**
+ * The app's state: `screen` (the current screen) says which `details` there are, so a test
+ * narrows with `s.screen === 'home' && s.details.columns === 3`.
+ */
+export type MadoguchiState = ShellState & ScreenReport;
+
 export interface MadoguchiTestHook {
   state(): MadoguchiState;
   /** The last 50 spoken announcements, oldest first (live array). */
@@ -125,8 +130,4 @@ declare global {
   interface Window {
     __madoguchi?: MadoguchiTestHook;
   }
-}
-
-export function installTestHook(win: Window, hook: MadoguchiTestHook): void {
-  win.__madoguchi = hook;
 }
