@@ -1,18 +1,23 @@
 import { readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { provideThrowawayPostgres } from '../support/postgres.js';
 import { outputDir } from './support/paths.js';
 
 const RUN = 'e2e-run';
 
 /**
- * Before the suite: a clean run folder. After it: the privacy scan. Every database file and
- * JSON log the servers wrote is searched for a My Number, a token or a password in clear; one
- * finding fails the run.
+ * Before the suite: a clean run folder and a throwaway PostgreSQL (`inject('postgres')`) for the
+ * files that run the system on it. After it: the cluster is removed, then the privacy scan. Every
+ * database file and JSON log the servers wrote is searched for a My Number, a token or a password
+ * in clear; one finding fails the run.
  */
-export default function setup(): () => void {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   rmSync(outputDir(RUN), { recursive: true, force: true });
   process.env.MADOGUCHI_E2E_RUN = RUN;
-  return () => {
+  const removePostgres = await provideThrowawayPostgres(project);
+  return async () => {
+    await removePostgres();
     const findings = scanRun(outputDir(RUN));
     if (findings.length > 0) {
       throw new Error(

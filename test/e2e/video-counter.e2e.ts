@@ -1,8 +1,9 @@
 import type { KpiFigures } from '@madoguchi/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
 import { mediaWorkerPids, staffCallStats, tvCallStats, videoFlows, videoFlowsAgain } from './support/call.js';
+import { createDatabase } from '../support/postgres.js';
 import { outputDir } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { byTestId, DEMO_PASSWORD, signIn, waitForSignedIn } from './support/staff.js';
@@ -10,12 +11,15 @@ import { detailsOn, press, pressKeyCode, startFresh, tvState, waitForTv } from '
 
 const ALWAYS_OPEN = fileURLToPath(new URL('../fixtures/tenant-always-open.json', import.meta.url));
 
+/** The server the helpers below talk to: SQLite first, PostgreSQL in the last block. */
 let server: RunningServer;
+const servers: RunningServer[] = [];
 let tv: Browser;
 let officer: Browser;
 
 beforeAll(async () => {
   server = await startServer({ name: 'video-counter', env: { MADOGUCHI_TENANT_FILE: ALWAYS_OPEN } });
+  servers.push(server);
   [tv, officer] = [await openBrowser(), await openBrowser()];
   await signIn(officer, server.url, 'staff');
   await waitForSignedIn(officer);
@@ -24,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeBrowser(tv);
   await closeBrowser(officer);
-  await server?.stop();
+  for (const running of servers) await running.stop();
 });
 
 /** Green, then the first topic (子育て): the TV waits in line. */
@@ -67,45 +71,54 @@ async function kpiToday(): Promise<KpiFigures> {
   ).json()) as KpiFigures;
 }
 
+/**
+ * The whole call on the current server: a fresh TV joins, the officer accepts, video flows both
+ * ways, the officer ends, the TV answers the survey, and the day's figures count it. Returns the TV.
+ */
+async function theWholeCall(): Promise<string> {
+  const deviceId = await startFresh(tv, server.url);
+  await joinQueue(tv);
+  expect((await tvState(tv)).counter.entry).toMatchObject({ position: 1, topic: 'childcare' });
+
+  const consultationId = await officerAccepts(deviceId);
+  const inCall = await waitForTv(
+    tv,
+    (s) => s.counter.call?.status === 'active' && s.counter.call.sessionState === 'connected',
+    'in the call',
+    20_000,
+  );
+  expect(inCall.counter.call).toMatchObject({ consultationId, sending: { audio: true, video: true } });
+  expect(inCall.videoRects.remote).not.toBeNull();
+  expect(inCall.legend.join(' ')).toContain('やめる');
+
+  // Media flows both ways: framesDecoded grows on the TV and in the console.
+  await videoFlows(() => tvCallStats(tv), 'TV receives the officer');
+  await videoFlows(() => staffCallStats(officer), 'officer receives the TV');
+  await tv.saveScreenshot(`${outputDir('screenshots')}/tv-call.png`);
+  await officer.saveScreenshot(`${outputDir('screenshots')}/staff-call.png`);
+
+  await officerEnds();
+  await waitForTv(
+    tv,
+    (s) => s.counter.surveyFor === consultationId && detailsOn(s, 'videoCounter')?.view === 'survey',
+    'the survey',
+  );
+  await press(tv, '5');
+  await waitForTv(tv, (s) => detailsOn(s, 'videoCounter')?.surveyQuestion === 1, 'the second question');
+  await press(tv, '4', '5');
+  await waitForTv(tv, (s) => s.counter.surveyFor === null, 'the survey sent');
+
+  const figures = await kpiToday();
+  expect(figures).toMatchObject({ requests: 1, served: 1, abandoned: 0 });
+  expect(figures.satisfaction).toMatchObject({ easyToTalk: 5, resolved: 4, useAgain: 5, responses: 1 });
+  return deviceId;
+}
+
 describe('the video counter, end to end', () => {
   let deviceId: string;
 
   it('queue → accept → video both ways → the officer ends → survey on the TV → counted', async () => {
-    deviceId = await startFresh(tv, server.url);
-    await joinQueue(tv);
-    expect((await tvState(tv)).counter.entry).toMatchObject({ position: 1, topic: 'childcare' });
-
-    const consultationId = await officerAccepts(deviceId);
-    const inCall = await waitForTv(
-      tv,
-      (s) => s.counter.call?.status === 'active' && s.counter.call.sessionState === 'connected',
-      'in the call',
-      20_000,
-    );
-    expect(inCall.counter.call).toMatchObject({ consultationId, sending: { audio: true, video: true } });
-    expect(inCall.videoRects.remote).not.toBeNull();
-    expect(inCall.legend.join(' ')).toContain('やめる');
-
-    // Media flows both ways: framesDecoded grows on the TV and in the console.
-    await videoFlows(() => tvCallStats(tv), 'TV receives the officer');
-    await videoFlows(() => staffCallStats(officer), 'officer receives the TV');
-    await tv.saveScreenshot(`${outputDir('screenshots')}/tv-call.png`);
-    await officer.saveScreenshot(`${outputDir('screenshots')}/staff-call.png`);
-
-    await officerEnds();
-    await waitForTv(
-      tv,
-      (s) => s.counter.surveyFor === consultationId && detailsOn(s, 'videoCounter')?.view === 'survey',
-      'the survey',
-    );
-    await press(tv, '5');
-    await waitForTv(tv, (s) => detailsOn(s, 'videoCounter')?.surveyQuestion === 1, 'the second question');
-    await press(tv, '4', '5');
-    await waitForTv(tv, (s) => s.counter.surveyFor === null, 'the survey sent');
-
-    const figures = await kpiToday();
-    expect(figures).toMatchObject({ requests: 1, served: 1, abandoned: 0 });
-    expect(figures.satisfaction).toMatchObject({ easyToTalk: 5, resolved: 4, useAgain: 5, responses: 1 });
+    deviceId = await theWholeCall();
   });
 
   it('brings video back on both sides within 10 s after the media worker is killed mid-call', async () => {
@@ -163,5 +176,27 @@ describe('a TV without a camera', () => {
     expect(inCall.videoRects.self).toBeNull();
     await videoFlows(() => tvCallStats(audioTv as Browser), 'the TV sees the officer');
     await officerEnds();
+  });
+});
+
+describe('the video counter on PostgreSQL', () => {
+  beforeAll(async () => {
+    // The same walk on the other engine: a server of its own on a fresh database of the run's cluster.
+    const url = await createDatabase(inject('postgres').url);
+    server = await startServer({
+      name: 'video-counter-postgres',
+      env: { MADOGUCHI_TENANT_FILE: ALWAYS_OPEN, MADOGUCHI_DATABASE_URL: url },
+    });
+    servers.push(server);
+    const ready = (await (await fetch(`${server.url}/readyz`)).json()) as {
+      checks: { database: { engine: string } };
+    };
+    expect(ready.checks.database.engine).toBe('postgres');
+    await signIn(officer, server.url, 'staff');
+    await waitForSignedIn(officer);
+  });
+
+  it('queue → accept → video both ways → the officer ends → survey on the TV → counted', async () => {
+    await theWholeCall();
   });
 });
