@@ -37,7 +37,12 @@ describe('the queue', () => {
     const bMoves = pushed<MyQueueEntry | null>(b.socket, 'queue:updated', (e) => e?.position === 1);
     const cMoves = pushed<MyQueueEntry | null>(c.socket, 'queue:updated', (e) => e?.position === 2);
     expect(await request(a.socket, 'queue:cancel', {})).toEqual({ ok: true, data: {} });
-    await Promise.all([bMoves, cMoves]);
+    // The pushes are computed for every waiting TV from one read of the queue: the same place
+    // and estimate as each TV's own answer, and the other topic's line is untouched.
+    const [bNow, cNow] = await Promise.all([bMoves, cMoves]);
+    expect([bNow?.etaMinutes, cNow?.etaMinutes]).toEqual([6, 12]);
+    const dNow = await request<{ entry: MyQueueEntry | null }>(d.socket, 'counter:mine', {});
+    expect(dNow.ok && dNow.data.entry).toMatchObject({ position: 1, topic: 'currency' });
     expect(
       await rows(s, `SELECT status, abandon_reason FROM queue_entries WHERE device_id = '${a.deviceId}'`),
     ).toEqual([{ status: 'abandoned', abandon_reason: 'cancelled' }]);

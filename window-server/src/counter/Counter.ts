@@ -206,6 +206,11 @@ export class Counter {
     return this.views.myEntry(deviceId);
   }
 
+  /** The places of many TVs at once (pushes after a change): one read of the queue for all. */
+  myEntries(deviceIds: Iterable<string>): Promise<Map<string, MyQueueEntry | null>> {
+    return this.views.myEntries(deviceIds);
+  }
+
   /** Every waiting TV's place, for pushing after a change. */
   async waitingDevices(): Promise<string[]> {
     return (await this.store.openEntries())

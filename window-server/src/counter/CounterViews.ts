@@ -100,6 +100,32 @@ export class CounterViews {
   async myEntry(deviceId: string, store: CounterStore = this.store): Promise<MyQueueEntry | null> {
     const entry = await store.openEntryOf(deviceId);
     if (!entry) return null;
+    if (entry.status !== 'waiting') return this.tvEntry(entry, null, []);
+    const [open, recent] = await Promise.all([store.openEntries(), store.recentServeSeconds(RECENT_CALLS)]);
+    return this.tvEntry(entry, positionOf(entry, open), recent);
+  }
+
+  /**
+   * Many TVs' places from one read of the queue: the push after a change costs two queries
+   * however many TVs wait, not two per TV (on PostgreSQL each is a round trip).
+   */
+  async myEntries(deviceIds: Iterable<string>): Promise<Map<string, MyQueueEntry | null>> {
+    const [open, recent] = await Promise.all([
+      this.store.openEntries(),
+      this.store.recentServeSeconds(RECENT_CALLS),
+    ]);
+    const byDevice = new Map(open.map((entry) => [entry.deviceId, entry]));
+    const positions = positionsOf(open);
+    const views = new Map<string, MyQueueEntry | null>();
+    for (const deviceId of deviceIds) {
+      const entry = byDevice.get(deviceId);
+      views.set(deviceId, entry ? this.tvEntry(entry, positions.get(entry.id) ?? null, recent) : null);
+    }
+    return views;
+  }
+
+  /** An open entry as its TV sees it; a waiting one has its place and an estimate. */
+  private tvEntry(entry: QueueEntryRecord, position: number | null, recent: number[]): MyQueueEntry {
     const base = {
       entryId: entry.id,
       topic: entry.topic,
@@ -107,13 +133,10 @@ export class CounterViews {
       joinedAt: entry.joinedAt,
       callback: entry.callback ? { date: entry.callback.date, period: entry.callback.period } : null,
     };
-    if (entry.status !== 'waiting') {
-      // openEntryOf only returns open entries (its SQL filters on OPEN_QUEUE_STATUSES).
+    if (entry.status !== 'waiting' || position === null) {
+      // Open entries only (the store's SQL filters on OPEN_QUEUE_STATUSES).
       return { ...base, status: entry.status as OpenQueueStatus, position: null, etaMinutes: null };
     }
-    const open = await store.openEntries();
-    const recent = await store.recentServeSeconds(RECENT_CALLS);
-    const position = positionOf(entry, open);
     return { ...base, status: 'waiting', position, etaMinutes: this.etaMinutes(position, recent) };
   }
 
@@ -221,6 +244,19 @@ export class CounterViews {
 }
 
 /** 1 = next: first come first served within the topic (a transfer keeps its time). */
+/** Every waiting entry's place in its topic's line, in one pass over the queue. */
+function positionsOf(open: readonly QueueEntryRecord[]): Map<string, number> {
+  const lineLength = new Map<string, number>();
+  const positions = new Map<string, number>();
+  for (const entry of open) {
+    if (entry.status !== 'waiting') continue;
+    const place = (lineLength.get(entry.topic) ?? 0) + 1;
+    lineLength.set(entry.topic, place);
+    positions.set(entry.id, place);
+  }
+  return positions;
+}
+
 function positionOf(entry: QueueEntryRecord, open: readonly QueueEntryRecord[]): number {
   const ahead = open
     .filter((other) => other.status === 'waiting' && other.topic === entry.topic)

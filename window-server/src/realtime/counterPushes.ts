@@ -30,9 +30,7 @@ export function attachCounterPushes({ counter, rooms, device, staff, logger }: C
   const send = async (devices: Set<string>, allWaiting: boolean, snapshot: boolean): Promise<void> => {
     // Everyone behind in the same line moved up too.
     if (allWaiting) for (const waiting of await counter.waitingDevices()) devices.add(waiting);
-    const entries = await Promise.all(
-      [...devices].map(async (id) => [id, await counter.myEntry(id)] as const),
-    );
+    const entries = await counter.myEntries(devices);
     for (const [deviceId, entry] of entries) device.to(deviceRoom(deviceId)).emit('queue:updated', entry);
     if (snapshot) staff.to(COUNTER_ROOM).emit('counter:changed', await counter.snapshot());
   };
