@@ -6,8 +6,10 @@ import {
   type DeviceChannelState,
 } from '@madoguchi/stb-bridge';
 import { PUSHED_CONFIG_KEY, PUSHED_CONFIG_VERSION_KEY } from '@madoguchi/shared';
+import type { DeviceSummary } from '@madoguchi/shared';
 import type { WindowServer } from '@madoguchi/window-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ALWAYS_OPEN_TENANT } from './support/counter.js';
 import { portOf, startServer } from './support/server.js';
 
 const servers: WindowServer[] = [];
@@ -131,5 +133,36 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
       updateAvailable: true,
       config: { version: 1, appliedVersion: 1, state: 'applied' },
     });
+  });
+
+  it('tells the fleet when its camera changes after hello, and a wrong report changes nothing', async () => {
+    const s = await startServer({ env: { MADOGUCHI_TENANT_FILE: ALWAYS_OPEN_TENANT } });
+    servers.push(s);
+    const { channel } = tvChannel(s.url);
+    const { deviceId } = await channel.register();
+    const before = (await s.devices.get(deviceId))?.capabilities;
+    expect(before?.camera).toBe(false); // hbbtv: no camera at registration
+
+    const heard = new Promise<DeviceSummary>((resolve) => {
+      const off = s.devices.events.on('updated', (summary) => {
+        if (summary.id !== deviceId) return;
+        off();
+        resolve(summary);
+      });
+    });
+    const plugged = { camera: true, microphone: true, speech: before?.speech ?? false };
+    await channel.reportCapabilities(plugged);
+    expect((await heard).capabilities).toEqual(plugged);
+    // The row itself, read back from the database the server uses.
+    expect((await s.devices.get(deviceId))?.capabilities).toEqual(plugged);
+    // The queue entry is made with it: the officer's queue shows a TV with a camera.
+    await channel.send('queue:join', { topic: 'childcare' });
+    const waiting = (await s.counter.snapshot()).waiting.find((entry) => entry.deviceId === deviceId);
+    expect(waiting?.camera).toBe(true);
+
+    await expect(
+      channel.send('device:capabilities', { camera: 'yes' } as unknown as typeof plugged),
+    ).rejects.toMatchObject({ code: 'PAYLOAD_INVALID' });
+    expect((await s.devices.get(deviceId))?.capabilities).toEqual(plugged);
   });
 });

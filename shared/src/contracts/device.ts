@@ -17,6 +17,7 @@ import {
   type RegisterResult,
 } from '../device.js';
 import type { AckError } from '../errors.js';
+import { deviceCapabilitiesSchema } from '../deviceInfo.js';
 import { configStoredSchema, deviceReportSchema, type PushedConfig } from '../fleet.js';
 import { citizenRefSchema, consentSetSchema, type ConsentState, type HouseholdMember } from '../identity.js';
 import type { CallJoinInfo } from '../media.js';
@@ -31,6 +32,11 @@ export const DEVICE_REQUESTS = {
   ...MEDIA_REQUESTS,
   'device:register': request(registerPayloadSchema, reply<RegisterResult>()),
   'device:hello': request(helloPayloadSchema, reply<DeviceSession>()),
+  /**
+   * What the TV finds it has now, when that changes after hello (a USB camera plugged in, a
+   * microphone removed): the fleet and the next queue entry see it.
+   */
+  'device:capabilities': request(deviceCapabilitiesSchema, reply<EmptyAck>()),
   'settings:update': request(deviceSettingsPatchSchema, reply<{ settings: DeviceSettings }>()),
   'tenant:opening': request(emptyPayloadSchema, reply<OpeningStatus>()),
   /** Health for the operator's fleet view: at most one a minute (RATE_LIMITED otherwise). */

@@ -8,6 +8,7 @@ import {
   systemClock,
   TypedEmitter,
   type Clock,
+  type DeviceCapabilities,
   type DeviceConnectErrorData,
   type DevicePushName,
   type DeviceRequestName,
@@ -196,6 +197,15 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     }
     this.lastReportAt = now;
     await this.request('device:report', report);
+  }
+
+  /**
+   * What the TV has now, when it changed since hello (a camera plugged in later): the fleet
+   * view and the next queue entry see it. Rejects with the server's error code.
+   */
+  async reportCapabilities(capabilities: DeviceCapabilities): Promise<void> {
+    this.assertOnline();
+    await this.request('device:capabilities', capabilities);
   }
 
   /**

@@ -1,6 +1,7 @@
 import {
   applySettingsPatch,
   DEFAULT_DEVICE_SETTINGS,
+  type DeviceCapabilities,
   type DeviceInfo,
   type DevicePresence,
   type DeviceSettings,
@@ -79,6 +80,16 @@ export class DeviceRegistry {
     ) {
       this.events.emit('updated', this.summary(after));
     }
+    return after;
+  }
+
+  /** What the TV has now (`device:capabilities`); the fleet hears of a change, not of a repeat. */
+  async updateCapabilities(deviceId: string, capabilities: DeviceCapabilities): Promise<DeviceRecord> {
+    const before = await this.require(deviceId);
+    if (JSON.stringify(before.capabilities) === JSON.stringify(capabilities)) return before;
+    await this.store.updateCapabilities(deviceId, capabilities, this.now());
+    const after = await this.require(deviceId);
+    this.events.emit('updated', this.summary(after));
     return after;
   }
 

@@ -116,6 +116,14 @@ export class DeviceStore {
       .execute();
   }
 
+  async updateCapabilities(id: string, capabilities: DeviceCapabilities, at: string): Promise<void> {
+    await this.db
+      .updateTable('devices')
+      .set({ capabilities: JSON.stringify(capabilities), last_seen_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async updateSettings(id: string, settings: DeviceSettings): Promise<void> {
     await this.db
       .updateTable('devices')

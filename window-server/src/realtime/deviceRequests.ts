@@ -68,6 +68,10 @@ export function attachDeviceRequests(
     await fleet.hello(deviceId, appliedConfigVersion);
     return session(deviceId);
   });
+  answer('device:capabilities', async (capabilities) => {
+    await devices.updateCapabilities(requireDevice(), capabilities);
+    return {};
+  });
   answer('settings:update', async (patch) => ({
     settings: await devices.updateSettings(requireDevice(), patch),
   }));
