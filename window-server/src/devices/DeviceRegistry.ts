@@ -35,6 +35,8 @@ export class DeviceRegistry {
   readonly events: EventHub<DeviceEvents>;
   private readonly connections = new Map<string, number>();
   private readonly lastTouch = new Map<string, number>();
+  /** Each device's last-seen write in flight. */
+  private readonly touches = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: DeviceStore,
@@ -125,27 +127,30 @@ export class DeviceRegistry {
   }
 
   /** A socket of this device connected. */
-  connected(deviceId: string): void {
+  connected(deviceId: string): Promise<void> {
     const count = (this.connections.get(deviceId) ?? 0) + 1;
     this.connections.set(deviceId, count);
     const at = this.now();
-    this.touch(deviceId, at);
     this.lastTouch.set(deviceId, Date.parse(at));
-    if (count === 1) this.events.emit('presence', { deviceId, online: true, lastSeenAt: at });
+    // Written first, then announced: the fleet never shows a presence the row does not hold.
+    return this.touch(deviceId, at, () => {
+      if (count === 1) this.events.emit('presence', { deviceId, online: true, lastSeenAt: at });
+    });
   }
 
   /** A socket of this device disconnected. */
-  disconnected(deviceId: string): void {
+  disconnected(deviceId: string): Promise<void> {
     const count = Math.max(0, (this.connections.get(deviceId) ?? 0) - 1);
     const at = this.now();
-    this.touch(deviceId, at);
     if (count > 0) {
       this.connections.set(deviceId, count);
-      return;
+      return this.touch(deviceId, at);
     }
     this.connections.delete(deviceId);
     this.lastTouch.delete(deviceId);
-    this.events.emit('presence', { deviceId, online: false, lastSeenAt: at });
+    return this.touch(deviceId, at, () => {
+      this.events.emit('presence', { deviceId, online: false, lastSeenAt: at });
+    });
   }
 
   /** The device did something; record it as seen (at most once a minute). */
@@ -153,14 +158,27 @@ export class DeviceRegistry {
     const now = this.clock.now().getTime();
     if (now - (this.lastTouch.get(deviceId) ?? 0) < TOUCH_INTERVAL_MS) return;
     this.lastTouch.set(deviceId, now);
-    this.touch(deviceId, new Date(now).toISOString());
+    void this.touch(deviceId, new Date(now).toISOString());
   }
 
-  /** Last seen is for the lists; presence itself lives here. A failed write is logged, not fatal. */
-  private touch(deviceId: string, at: string): void {
-    this.store.touch(deviceId, this.tenantId, at).catch((error: unknown) => {
-      this.logger.warn({ err: error, deviceId }, 'could not record when the device was last seen');
+  /**
+   * Last seen is for the lists; presence itself lives here. Writes the time, then runs `then`;
+   * one device's writes go one after another (its online and offline land in order). A failed
+   * write is logged, not fatal: the promise never rejects.
+   */
+  private touch(deviceId: string, at: string, then?: () => void): Promise<void> {
+    const previous = this.touches.get(deviceId) ?? Promise.resolve();
+    const write = previous
+      .then(() => this.store.touch(deviceId, this.tenantId, at))
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error, deviceId }, 'could not record when the device was last seen');
+      })
+      .then(() => then?.());
+    this.touches.set(deviceId, write);
+    void write.then(() => {
+      if (this.touches.get(deviceId) === write) this.touches.delete(deviceId);
     });
+    return write;
   }
 
   onlineCount(): number {

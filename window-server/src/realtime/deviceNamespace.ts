@@ -59,7 +59,7 @@ export function attachDeviceNamespace(io: Server, deps: DeviceNamespaceDeps): De
 
   nsp.on('connection', (socket: DeviceSocket) => {
     const logger = deps.logger.child({ socketId: socket.id });
-    if (socket.data.deviceId) joinDevice(socket, socket.data.deviceId, deps.devices);
+    if (socket.data.deviceId) void joinDevice(socket, socket.data.deviceId, deps.devices);
     const requireDevice = (): string => {
       if (!socket.data.deviceId) throw new AppError('DEVICE_NOT_REGISTERED');
       deps.devices.seen(socket.data.deviceId);
@@ -81,7 +81,7 @@ export function attachDeviceNamespace(io: Server, deps: DeviceNamespaceDeps): De
     answerUnknownEvents(socket);
 
     socket.on('disconnect', () => {
-      if (socket.data.deviceId) deps.devices.disconnected(socket.data.deviceId);
+      if (socket.data.deviceId) void deps.devices.disconnected(socket.data.deviceId);
     });
   });
   return nsp;

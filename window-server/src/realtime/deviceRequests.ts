@@ -22,11 +22,14 @@ export interface DeviceRequestsDeps {
   logger: Logger;
 }
 
-/** From now on this socket is this TV: its pushes reach it and it counts as online. */
-export function joinDevice(socket: DeviceSocket, deviceId: string, devices: DeviceRegistry): void {
+/**
+ * From now on this socket is this TV: its pushes reach it and it counts as online. Resolves once
+ * its presence is written (a failed write is logged; it never rejects).
+ */
+export function joinDevice(socket: DeviceSocket, deviceId: string, devices: DeviceRegistry): Promise<void> {
   socket.data.deviceId = deviceId;
   void socket.join(deviceRoom(deviceId));
-  devices.connected(deviceId);
+  return devices.connected(deviceId);
 }
 
 /**
@@ -58,7 +61,7 @@ export function attachDeviceRequests(
     if (socket.data.deviceId) throw new AppError('DEVICE_ALREADY_REGISTERED');
     if (!deps.registrations.tryHit(deps.addressOf(socket))) throw new AppError('RATE_LIMITED');
     const { device, token } = await devices.register(info);
-    joinDevice(socket, device.id, devices);
+    await joinDevice(socket, device.id, devices);
     logger.info({ deviceId: device.id, profile: info.profile }, 'device registered');
     return { ...(await session(device.id)), token };
   });
