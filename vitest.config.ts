@@ -14,6 +14,9 @@ const POSTGRES_SUITES: string[] = [
 ];
 /** Integration files that never touch window-server's database: once is enough. */
 const ENGINE_FREE = ['test/integration/packager.test.ts'];
+/** What only one engine has: SQLite's files and single connection; PostgreSQL's restarts. */
+const SQLITE_ONLY = ['window-server/src/db/sqliteFiles.test.ts'];
+const POSTGRES_ONLY = ['test/integration/database-faults.test.ts'];
 
 const vite = {
   resolve: { conditions: ['source'] },
@@ -37,6 +40,7 @@ export default defineConfig({
           ...common,
           name: 'sqlite',
           include: ['*/src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...POSTGRES_ONLY],
           env: { MADOGUCHI_TEST_ENGINE: 'sqlite' },
         },
       },
@@ -46,7 +50,7 @@ export default defineConfig({
           ...common,
           name: 'postgres',
           include: ['test/pg/**/*.test.ts', ...POSTGRES_SUITES],
-          exclude: [...configDefaults.exclude, ...ENGINE_FREE],
+          exclude: [...configDefaults.exclude, ...ENGINE_FREE, ...SQLITE_ONLY],
           globalSetup: ['test/support/postgresGlobalSetup.ts'],
           env: { MADOGUCHI_TEST_ENGINE: 'postgres' },
         },

@@ -2,7 +2,6 @@ import type { MyQueueEntry } from '@madoguchi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres.js';
 import { rawQuery } from '../support/rawDatabase.js';
-import { testEngine } from '../support/testDatabase.js';
 import { request } from './support/clients.js';
 import { join } from './support/counter.js';
 import { testRig } from './support/rig.js';
@@ -31,7 +30,7 @@ async function readyAgain(url: string, deadlineMs = 15_000): Promise<void> {
   }
 }
 
-describe.runIf(testEngine() === 'postgres')('PostgreSQL restarted under a running server', () => {
+describe('PostgreSQL restarted under a running server', () => {
   beforeAll(async () => {
     cluster = await startThrowawayPostgres();
   });
