@@ -34,6 +34,7 @@ export function gunzipStrict(file: Uint8Array): Buffer {
     throw new GzipFormatError('too short to be a gzip file');
   if (!buffer.subarray(0, HEADER.length).equals(HEADER))
     throw new GzipFormatError('gzip header differs from the packager’s fixed header');
+  // Node's types give inflateRawSync a Buffer whatever the options; with info: true it returns this.
   let inflated: { buffer: Buffer; engine: { bytesWritten: number } };
   try {
     inflated = inflateRawSync(buffer.subarray(HEADER.length), { info: true }) as unknown as typeof inflated;

@@ -99,6 +99,7 @@ export function createPlatform(options: CreatePlatformOptions): Platform {
 /** The profile's codes plus the values of the box's key constants, except codes the operator pinned. */
 function withKeyGlobals(profile: Profile, win: Window, pinned: ReadonlySet<number>): KeyCodeMap {
   const map = keyCodeMapOf(profile);
+  // A box's key constants (KeyEvent, VK_*) are globals the DOM's Window type does not know.
   const globals = win as unknown as Record<string, unknown>;
   const keyEvent = globals['KeyEvent'] as Record<string, unknown> | undefined;
   for (const [name, key] of Object.entries(profile.keyGlobals ?? {})) {
