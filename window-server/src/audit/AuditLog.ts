@@ -1,19 +1,10 @@
 import type { AuditEntry, AuditVerification } from '@madoguchi/shared';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
-import type { Database, Tx } from '../db/index.js';
+import type { Database, Schema, Tx } from '../db/index.js';
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  consultation_id: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
+/** A row as the database holds it (db/schema.ts): the hash covers these exact values. */
+type AuditRow = Schema['audit_log'];
 
 export interface AuditRecord {
   /** `staff:<id>`, `device:<id>`, `citizen:<id>` or `system`. */
