@@ -36,10 +36,18 @@ export type TenantColours = z.infer<typeof tenantColoursSchema>;
 export const localisedTextSchema = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
 export type LocalisedText = z.infer<typeof localisedTextSchema>;
 
+/** A city's name: Japanese, English, and やさしい日本語 (in kana, for the easy-Japanese screens). */
+export const tenantNameSchema = z.strictObject({
+  ja: z.string().min(1),
+  en: z.string().min(1),
+  jaEasy: z.string().min(1).optional(),
+});
+export type TenantName = z.infer<typeof tenantNameSchema>;
+
 /** What a TV needs to know about its city. */
 export const tenantPublicSchema = z.strictObject({
   id: z.string(),
-  displayName: localisedTextSchema,
+  displayName: tenantNameSchema,
   colours: tenantColoursSchema,
   services: z.array(serviceIdSchema),
   /** A human by telephone, for when the video counter is closed or not offered. */

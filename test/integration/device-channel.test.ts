@@ -63,7 +63,7 @@ afterEach(async () => {
 describe('/device: registration', () => {
   it('gives a TV without a token a device token, and stores only its hash', async () => {
     const s = await server();
-    const { result } = await register(s.url);
+    const { result } = await register(s.cityUrl());
     expect(result.token).toMatch(/^mdt_[A-Za-z0-9_-]{43}$/);
     expect(result.deviceId).toMatch(/^dev_/);
     expect(result.settings).toEqual({
@@ -91,9 +91,9 @@ describe('/device: registration', () => {
 
   it('lets a registered TV come back with its token and says hello', async () => {
     const s = await server();
-    const { socket, result } = await register(s.url);
+    const { socket, result } = await register(s.cityUrl());
     socket.disconnect();
-    const again = tv(s.url, result.token);
+    const again = tv(s.cityUrl(), result.token);
     await connected(again);
     const hello = await request<DeviceSession>(again, 'device:hello', { ...TV_INFO, appVersion: '0.2.0' });
     expect(hello).toMatchObject({ ok: true, data: { deviceId: result.deviceId } });
@@ -102,13 +102,13 @@ describe('/device: registration', () => {
 
   it('refuses hello before registration and a second registration', async () => {
     const s = await server();
-    const fresh = tv(s.url);
+    const fresh = tv(s.cityUrl());
     await connected(fresh);
     expect(await request(fresh, 'device:hello', TV_INFO)).toMatchObject({
       ok: false,
       error: { code: 'DEVICE_NOT_REGISTERED', message: 'errors.DEVICE_NOT_REGISTERED' },
     });
-    const { socket } = await register(s.url);
+    const { socket } = await register(s.cityUrl());
     expect(await request(socket, 'device:register', TV_INFO)).toMatchObject({
       ok: false,
       error: { code: 'DEVICE_ALREADY_REGISTERED' },
@@ -118,7 +118,7 @@ describe('/device: registration', () => {
 
   it('refuses an unknown token with a clear error', async () => {
     const s = await server();
-    expect(await refused(tv(s.url, 'mdt_not-a-real-token'))).toEqual({
+    expect(await refused(tv(s.cityUrl(), 'mdt_not-a-real-token'))).toEqual({
       code: 'DEVICE_TOKEN_INVALID',
       message: 'errors.DEVICE_TOKEN_INVALID',
     });
@@ -126,9 +126,9 @@ describe('/device: registration', () => {
 
   it('limits registrations per address', async () => {
     const s = await server({ env: { MADOGUCHI_REGISTRATIONS_PER_HOUR: '2' } });
-    await register(s.url);
-    await register(s.url);
-    const third = tv(s.url);
+    await register(s.cityUrl());
+    await register(s.cityUrl());
+    const third = tv(s.cityUrl());
     await connected(third);
     expect(await request(third, 'device:register', TV_INFO)).toMatchObject({
       ok: false,
@@ -141,7 +141,7 @@ describe('/device: registration', () => {
 describe('/device: bad input changes nothing', () => {
   it('answers malformed payloads with PAYLOAD_INVALID and the wrong fields', async () => {
     const s = await server();
-    const { socket } = await register(s.url);
+    const { socket } = await register(s.cityUrl());
     const before = await rawDevices(s);
 
     const cases: unknown[][] = [
@@ -165,7 +165,7 @@ describe('/device: bad input changes nothing', () => {
 
   it('answers an unknown event with NOT_FOUND', async () => {
     const s = await server();
-    const { socket } = await register(s.url);
+    const { socket } = await register(s.cityUrl());
     expect(await request(socket, 'device:explode', {})).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
@@ -174,7 +174,7 @@ describe('/device: bad input changes nothing', () => {
 
   it('answers a payload over the schema limits with an error, and closes a connection sending megabytes', async () => {
     const s = await server();
-    const { socket, result } = await register(s.url);
+    const { socket, result } = await register(s.cityUrl());
     const long = await request(socket, 'device:hello', { ...TV_INFO, model: 'x'.repeat(5000) });
     expect(long).toMatchObject({ ok: false, error: { code: 'PAYLOAD_INVALID', fields: ['model'] } });
 
@@ -184,7 +184,7 @@ describe('/device: bad input changes nothing', () => {
     expect((await rawDevices(s))[0]).toMatchObject({ model: TV_INFO.model });
 
     // The server is unharmed: the same TV reconnects and works.
-    const again = tv(s.url, result.token);
+    const again = tv(s.cityUrl(), result.token);
     await connected(again);
     expect((await request(again, 'device:hello', TV_INFO)).ok).toBe(true);
   });
@@ -193,7 +193,7 @@ describe('/device: bad input changes nothing', () => {
 describe('/device: settings', () => {
   it('saves settings per device and gives them back on the next hello', async () => {
     const s = await server();
-    const { socket, result } = await register(s.url);
+    const { socket, result } = await register(s.cityUrl());
     const ack = await request<{ settings: DeviceSettings }>(socket, 'settings:update', {
       textScale: 1.5,
       speech: { rate: 0.8 },
@@ -203,7 +203,7 @@ describe('/device: settings', () => {
       data: { settings: { textScale: 1.5, speech: { enabled: true, rate: 0.8 } } },
     });
     socket.disconnect();
-    const again = tv(s.url, result.token);
+    const again = tv(s.cityUrl(), result.token);
     await connected(again);
     const hello = await request<DeviceSession>(again, 'device:hello', TV_INFO);
     expect(hello).toMatchObject({ ok: true, data: { settings: { textScale: 1.5, language: 'ja' } } });
@@ -211,7 +211,7 @@ describe('/device: settings', () => {
 
   it('tells a TV the opening hours', async () => {
     const s = await server();
-    const { socket } = await register(s.url);
+    const { socket } = await register(s.cityUrl());
     const ack = await request<{ days: unknown[] }>(socket, 'tenant:opening', {});
     expect(ack.ok && ack.data.days).toHaveLength(14);
   });
@@ -220,11 +220,11 @@ describe('/device: settings', () => {
 describe('/device: restart and revocation', () => {
   it('reconnects by itself after a server restart and keeps working with the same token', async () => {
     const first = await server();
-    const { result } = await register(first.url);
+    const { result } = await register(first.cityUrl());
     const port = portOf(first);
     const dataDir = first.config.dataDir;
 
-    const socket = tv(first.url, result.token, true);
+    const socket = tv(first.cityUrl(), result.token, true);
     await connected(socket);
     const down = nextEvent(socket, 'disconnect');
     await first.close();
@@ -241,15 +241,15 @@ describe('/device: restart and revocation', () => {
 
   it('tells a connected TV that its token was revoked, and refuses the token afterwards', async () => {
     const s = await server();
-    const { result } = await register(s.url);
-    const socket = tv(s.url, result.token);
+    const { result } = await register(s.cityUrl());
+    const socket = tv(s.cityUrl(), result.token);
     await connected(socket);
     const told = nextEvent(socket, 'device:revoked');
     const closed = nextEvent(socket, 'disconnect');
     await s.devices.revoke(result.deviceId);
     expect(await told).toEqual({ code: 'DEVICE_TOKEN_REVOKED', message: 'errors.DEVICE_TOKEN_REVOKED' });
     await closed;
-    expect(await refused(tv(s.url, result.token))).toEqual({
+    expect(await refused(tv(s.cityUrl(), result.token))).toEqual({
       code: 'DEVICE_TOKEN_REVOKED',
       message: 'errors.DEVICE_TOKEN_REVOKED',
     });
@@ -257,7 +257,7 @@ describe('/device: restart and revocation', () => {
 
   it('records presence and last seen', async () => {
     const s = await server();
-    const { socket, result } = await register(s.url);
+    const { socket, result } = await register(s.cityUrl());
     expect((await s.devices.list())[0]).toMatchObject({ id: result.deviceId, online: true });
     const offline = new Promise<void>((resolve) =>
       s.devices.events.on('presence', (p) => {

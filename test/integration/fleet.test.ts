@@ -87,7 +87,7 @@ describe('hosted TV app: /tv/<profile>/', () => {
 
   it('serves the same build for each known profile, and a clear 404 for others', async () => {
     const s = await server({ env: { MADOGUCHI_TV_APP_DIR: builtTvApp() } });
-    const get = (path: string) => fetch(`${s.url}${path}`, { redirect: 'manual' });
+    const get = (path: string) => fetch(`${s.cityUrl()}${path}`, { redirect: 'manual' });
 
     const hosted = await get('/tv/hbbtv/');
     expect(hosted.status).toBe(200);
@@ -100,7 +100,7 @@ describe('hosted TV app: /tv/<profile>/', () => {
 
     const bare = await get('/tv/hbbtv?x=1');
     expect(bare.status).toBe(301);
-    expect(bare.headers.get('location')).toBe('/tv/hbbtv/?x=1');
+    expect(bare.headers.get('location')).toBe('/t/omura/tv/hbbtv/?x=1');
 
     const unknown = await get('/tv/no-such-box/');
     expect(unknown.status).toBe(404);
@@ -123,7 +123,7 @@ describe('hosted TV app: /tv/<profile>/', () => {
 describe('device:report', () => {
   it('takes one report a minute, refuses faster ones with RATE_LIMITED, and checks the payload', async () => {
     const s = await server();
-    const { socket, id } = await register(s.url);
+    const { socket, id } = await register(s.cityUrl());
     expect(await request(socket, 'device:report', report('first'))).toEqual({ ok: true, data: {} });
     const again = await request(socket, 'device:report', report('second'));
     expect(again).toMatchObject({
@@ -144,7 +144,7 @@ describe('device:report', () => {
 
   it('refuses a socket that has not registered', async () => {
     const s = await server();
-    const socket = tv(s.url);
+    const socket = tv(s.cityUrl());
     await connected(socket);
     expect(await request(socket, 'device:report', report('x'))).toMatchObject({
       ok: false,
@@ -155,7 +155,7 @@ describe('device:report', () => {
   it('keeps reports, hello information and pushed configurations across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-it-fleet-'));
     const first = await server({ dataDir });
-    const { socket, id } = await register(first.url);
+    const { socket, id } = await register(first.cityUrl());
     await request(socket, 'device:report', report('before the restart'));
     const operator = await staffLogin(first, 'operator');
     const pushed = await staffApi(first, 'POST', '/fleet/config', {
@@ -187,7 +187,7 @@ describe('device:report', () => {
 describe('the operator role', () => {
   it('reaches the fleet and its own session, and nothing of citizens, the queue or devices', async () => {
     const s = await server();
-    const { id } = await register(s.url);
+    const { id } = await register(s.cityUrl());
     const operator = await staffLogin(s, 'operator');
     expect(operator.info.staff.role).toBe('operator');
     expect((await staffApi(s, 'GET', '/auth/session', { session: operator })).status).toBe(200);
@@ -216,8 +216,8 @@ describe('the operator role', () => {
     const s = await server();
     const operator = await staffLogin(s, 'operator');
     const officer = await staffLogin(s, 'staff');
-    const operatorSocket = staffSocket(s.url, operator.cookie);
-    const officerSocket = staffSocket(s.url, officer.cookie);
+    const operatorSocket = staffSocket(s.cityUrl(), operator.cookie);
+    const officerSocket = staffSocket(s.cityUrl(), officer.cookie);
     rig.keep(operatorSocket);
     rig.keep(officerSocket);
     await Promise.all([connected(operatorSocket), connected(officerSocket)]);
@@ -246,7 +246,7 @@ describe('the operator role', () => {
 
     // The supervisor's officer list has no operator in it.
     const supervisor = await staffLogin(s, 'supervisor');
-    const supervisorSocket = staffSocket(s.url, supervisor.cookie);
+    const supervisorSocket = staffSocket(s.cityUrl(), supervisor.cookie);
     rig.keep(supervisorSocket);
     await connected(supervisorSocket);
     const snapshot = await request<{ officers: { staffId: string }[] }>(
@@ -270,11 +270,11 @@ describe('the operator role', () => {
 describe('pushed configurations', () => {
   it('reach an online TV at once and an offline TV at its next hello; the fleet follows them', async () => {
     const s = await server();
-    const online = await register(s.url);
-    const offline = await register(s.url);
+    const online = await register(s.cityUrl());
+    const offline = await register(s.cityUrl());
     offline.socket.disconnect();
     const operator = await staffLogin(s, 'operator');
-    const watcher = staffSocket(s.url, operator.cookie);
+    const watcher = staffSocket(s.cityUrl(), operator.cookie);
     rig.keep(watcher);
     await connected(watcher);
     const rows: FleetDevice[] = [];
@@ -302,7 +302,7 @@ describe('pushed configurations', () => {
       .toBe(true);
 
     // The TV that was off: the configuration comes with its next session until it says it stored it.
-    const back = await hello(s.url, offline.token);
+    const back = await hello(s.cityUrl(), offline.token);
     expect(back.session.pushedConfig).toEqual({ version: 1, keyMapOverride: { '403': 'Red', '8': null } });
     expect(await request(back.socket, 'config:stored', { version: 1 })).toMatchObject({ ok: true });
     expect(await request(back.socket, 'config:stored', { version: 7 })).toMatchObject({
@@ -310,7 +310,7 @@ describe('pushed configurations', () => {
       error: { code: 'NOT_FOUND' },
     });
     back.socket.disconnect();
-    const restarted = await hello(s.url, offline.token, { ...TV_INFO, appliedConfigVersion: 1 });
+    const restarted = await hello(s.cityUrl(), offline.token, { ...TV_INFO, appliedConfigVersion: 1 });
     expect(restarted.session.pushedConfig).toBeUndefined();
     expect((await rowOf(s, operator, offline.id)).config).toMatchObject({
       version: 1,
@@ -334,7 +334,7 @@ describe('pushed configurations', () => {
 
   it('refuses bad input with 4xx and changes nothing', async () => {
     const s = await server();
-    const { id } = await register(s.url);
+    const { id } = await register(s.cityUrl());
     const operator = await staffLogin(s, 'operator');
     const push = (body: unknown, csrf?: string | null) =>
       staffApi(s, 'POST', '/fleet/config', {
@@ -380,13 +380,13 @@ describe('pushed configurations', () => {
 describe('update available', () => {
   it('tells an older TV at hello, and marks its fleet row', async () => {
     const s = await server({ env: { MADOGUCHI_TV_LATEST_VERSION: '9.9.9' } });
-    const old = await register(s.url);
-    const current = await register(s.url, { ...TV_INFO, appVersion: '9.9.9' });
+    const old = await register(s.cityUrl());
+    const current = await register(s.cityUrl(), { ...TV_INFO, appVersion: '9.9.9' });
     old.socket.disconnect();
     current.socket.disconnect();
-    expect((await hello(s.url, old.token)).session.update).toEqual({ version: '9.9.9' });
+    expect((await hello(s.cityUrl(), old.token)).session.update).toEqual({ version: '9.9.9' });
     expect(
-      (await hello(s.url, current.token, { ...TV_INFO, appVersion: '9.9.9' })).session.update,
+      (await hello(s.cityUrl(), current.token, { ...TV_INFO, appVersion: '9.9.9' })).session.update,
     ).toBeUndefined();
 
     const view = await fleetOf(s, await staffLogin(s, 'operator'));

@@ -26,13 +26,13 @@ async function officers(s: WindowServer, count: number) {
       password: PASSWORD,
       language: 'ja',
     });
-    const response = await fetch(`${s.url}/api/v1/auth/login`, {
+    const response = await fetch(`${s.cityUrl()}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: s.url },
       body: JSON.stringify({ loginId: `officer${n}`, password: PASSWORD }),
     });
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    const socket = keep(staffSocket(s.url, cookie));
+    const socket = keep(staffSocket(s.cityUrl(), cookie));
     await connected(socket);
     made.push({ socket, cookie });
   }
@@ -78,7 +78,7 @@ describe(`the counter's guarantees (${testEngine()})`, () => {
   it('keeps one open place per TV when the same TV joins from two connections at once', async () => {
     const s = await server();
     const citizen = await tv(s);
-    const again = keep(deviceSocket(s.url, citizen.token));
+    const again = keep(deviceSocket(s.cityUrl(), citizen.token));
     await connected(again);
     const answers = await Promise.all(
       [citizen.socket, again].map((socket) =>
@@ -95,7 +95,7 @@ describe(`the counter's guarantees (${testEngine()})`, () => {
     const first = await join((await tv(s)).socket, 'childcare');
     const second = await join((await tv(s)).socket, 'childcare');
     const [desk] = await officers(s, 1);
-    const other = keep(staffSocket(s.url, desk?.cookie));
+    const other = keep(staffSocket(s.cityUrl(), desk?.cookie));
     await connected(other);
     const answers = await Promise.all([
       request<Accepted>(desk!.socket, 'queue:accept', { entryId: first.entryId }),

@@ -18,7 +18,7 @@ const rig = testRig();
 const { server, tv, staff } = rig;
 
 async function authorize(s: WindowServer, token: string): Promise<DeviceAuthorizationResponse> {
-  const response = await fetch(`${s.url}/api/v1/device/authorize`, {
+  const response = await fetch(`${s.cityUrl()}/api/v1/device/authorize`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, origin: s.url, 'content-type': 'application/json' },
     body: '{}',
@@ -32,7 +32,7 @@ async function poll(
   token: string,
   deviceCode: string,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${s.url}/api/v1/device/token`, {
+  const response = await fetch(`${s.cityUrl()}/api/v1/device/token`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, origin: s.url, 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -50,7 +50,7 @@ async function phoneSignsIn(
   loginId: string,
   options: { wrongPasswordFirst?: boolean } = {},
 ): Promise<string> {
-  const phone = new PhoneBrowser(s.url);
+  const phone = new PhoneBrowser(s.cityUrl());
   const confirm = await phone.get(link);
   expect(confirm.status).toBe(200);
   const login = await phone.post(PhoneBrowser.formAction(confirm.text, '/link/confirm'), {
@@ -89,8 +89,8 @@ describe('TV sign-in with the device authorization grant (RFC 8628)', () => {
     const { socket, token, deviceId } = await tv(s);
     const codes = await authorize(s, token);
     expect(codes.user_code).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
-    expect(codes).toMatchObject({ expires_in: 600, interval: 5, verification_uri: `${s.url}/link` });
-    expect(codes.verification_uri_complete).toBe(`${s.url}/link?code=${codes.user_code}`);
+    expect(codes).toMatchObject({ expires_in: 600, interval: 5, verification_uri: `${s.cityUrl()}/link` });
+    expect(codes.verification_uri_complete).toBe(`${s.cityUrl()}/link?code=${codes.user_code}`);
     expect(await poll(s, token, codes.device_code)).toEqual({
       status: 400,
       body: { error: 'authorization_pending' },
@@ -139,7 +139,7 @@ describe('TV sign-in with the device authorization grant (RFC 8628)', () => {
     const old = await authorize(s, token);
     clock.set('2026-11-27T10:10:01+09:00');
     expect((await poll(s, token, old.device_code)).body.error).toBe('expired_token');
-    const phone = new PhoneBrowser(s.url);
+    const phone = new PhoneBrowser(s.cityUrl());
     const page = await phone.get(old.verification_uri_complete);
     expect(page.status).toBe(404);
     expect(page.text).toContain('期限が 切れています');
@@ -154,8 +154,8 @@ describe('TV sign-in with the device authorization grant (RFC 8628)', () => {
     const s = await server();
     const { token } = await tv(s);
     const codes = await authorize(s, token);
-    const phone = new PhoneBrowser(s.url);
-    let page = await phone.get(`${s.url}/link`);
+    const phone = new PhoneBrowser(s.cityUrl());
+    let page = await phone.get(`${s.cityUrl()}/link`);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const result = await phone.post('/link', { csrf: PhoneBrowser.csrf(page.text), code: 'BBBB-BBBB' });
@@ -172,7 +172,7 @@ describe('TV sign-in with the device authorization grant (RFC 8628)', () => {
     const s = await server();
     const { token } = await tv(s);
     const codes = await authorize(s, token);
-    const phone = new PhoneBrowser(s.url);
+    const phone = new PhoneBrowser(s.cityUrl());
     const confirm = await phone.get(codes.verification_uri_complete);
     const denied = await phone.post(PhoneBrowser.formAction(confirm.text, '/link/deny'), {
       csrf: PhoneBrowser.csrf(confirm.text),
@@ -184,14 +184,14 @@ describe('TV sign-in with the device authorization grant (RFC 8628)', () => {
 
   it('refuses a request without the TV’s token, or with a forged CSRF field on the phone', async () => {
     const s = await server();
-    const anonymous = await fetch(`${s.url}/api/v1/device/authorize`, {
+    const anonymous = await fetch(`${s.cityUrl()}/api/v1/device/authorize`, {
       method: 'POST',
       headers: { origin: s.url },
     });
     expect(anonymous.status).toBe(409);
     const { token } = await tv(s);
     const codes = await authorize(s, token);
-    const phone = new PhoneBrowser(s.url);
+    const phone = new PhoneBrowser(s.cityUrl());
     await phone.get(codes.verification_uri_complete);
     const forged = await phone.post('/link/confirm', { csrf: 'forged', code: codes.user_code });
     expect(forged.status).toBe(400);
@@ -295,13 +295,13 @@ describe('consent and what officers see', () => {
     expect(linked).toMatchObject({ ok: true, data: { displayName: '田中 花子' } });
     expect((await household).members).toMatchObject([{ displayName: '田中 花子', linkedBy: 'staff' }]);
 
-    const supervisor = await fetch(`${s.url}/api/v1/auth/login`, {
+    const supervisor = await fetch(`${s.cityUrl()}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: s.url },
       body: JSON.stringify({ loginId: 'supervisor', password: 'madoguchi-demo' }),
     });
     const cookie = (supervisor.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    const links = (await (await fetch(`${s.url}/api/v1/assisted-links`, { headers: { cookie } })).json()) as {
+    const links = (await (await fetch(`${s.cityUrl()}/api/v1/assisted-links`, { headers: { cookie } })).json()) as {
       links: { staffName: string; consultationId: string; checks: Record<string, boolean> }[];
     };
     expect(links.links).toMatchObject([

@@ -22,7 +22,7 @@ const { server, tv } = rig;
 function services(s: WindowServer, token: string) {
   return async <T>(method: string, path: string, body?: unknown, idempotencyKey?: string) => {
     const started = Date.now();
-    const response = await fetch(`${s.url}/api/v1/services${path}`, {
+    const response = await fetch(`${s.cityUrl()}/api/v1/services${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
@@ -234,9 +234,9 @@ describe('when a partner is slow or down', () => {
     expect(back.status).toBe(200);
     expect(s.services.health().find((h) => h.partner === 'currency')?.breaker).toBe('closed');
     const ready = (await (await fetch(`${s.url}/readyz`)).json()) as {
-      checks: { partners: PartnerHealth[] };
+      checks: { cities: Record<string, { partners: PartnerHealth[] }> };
     };
-    expect(ready.checks.partners.map((p) => p.partner).sort()).toEqual([
+    expect(ready.checks.cities.omura?.partners.map((p) => p.partner).sort()).toEqual([
       'childcare',
       'currency',
       'mutualAid',

@@ -51,7 +51,7 @@ async function api(
     const csrf = options.csrf === undefined ? options.session.csrf : options.csrf;
     if (csrf !== null) headers['x-csrf-token'] = csrf;
   }
-  return fetch(`${s.url}/api/v1${path}`, {
+  return fetch(`${s.cityUrl()}/api/v1${path}`, {
     method,
     headers,
     body:
@@ -83,7 +83,7 @@ describe('staff sign-in', () => {
     });
     expect(response.status).toBe(200);
     const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^madoguchi_session=mss_/);
+    expect(cookie).toMatch(/^madoguchi_session_omura=mss_/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     const info = (await response.json()) as StaffSessionInfo;
@@ -155,7 +155,7 @@ describe('staff sign-in', () => {
     expect(await errorCode(response)).toBe('CSRF_INVALID');
     // A hidden origin is judged by the browser's own Sec-Fetch-Site.
     const hidden = (site: string) =>
-      fetch(`${s.url}/api/v1/auth/login`, {
+      fetch(`${s.cityUrl()}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: 'null', 'sec-fetch-site': site },
         body: JSON.stringify({ loginId: 'admin', password: DEMO_PASSWORD }),
@@ -240,7 +240,7 @@ describe('staff accounts', () => {
     const s = await server();
     const admin = await login(s, 'admin');
     const staff = await login(s, 'staff');
-    const socket = staffSocket(s.url, staff.cookie);
+    const socket = staffSocket(s.cityUrl(), staff.cookie);
     sockets.push(socket);
     await connected(socket);
     const ended = nextEvent<string>(socket, 'session:ended');
@@ -279,10 +279,10 @@ describe('staff accounts', () => {
 describe('/staff namespace', () => {
   it('refuses a socket without a session', async () => {
     const s = await server();
-    const anonymous = staffSocket(s.url);
+    const anonymous = staffSocket(s.cityUrl());
     sockets.push(anonymous);
     expect(await refused(anonymous)).toMatchObject({ code: 'UNAUTHENTICATED' });
-    const forged = staffSocket(s.url, 'madoguchi_session=mss_forged');
+    const forged = staffSocket(s.cityUrl(), 'madoguchi_session=mss_forged');
     sockets.push(forged);
     expect(await refused(forged)).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
@@ -290,14 +290,14 @@ describe('/staff namespace', () => {
   it('shows TVs coming online and going offline, live', async () => {
     const s = await server();
     const staff = await login(s, 'staff');
-    const socket = staffSocket(s.url, staff.cookie);
+    const socket = staffSocket(s.cityUrl(), staff.cookie);
     sockets.push(socket);
     await connected(socket);
     expect(await request(socket, 'devices:list', {})).toEqual({ ok: true, data: { devices: [] } });
 
     const updated = nextEvent<DeviceSummary>(socket, 'device:updated');
     const online = nextEvent<DevicePresence>(socket, 'device:presence');
-    const tv = deviceSocket(s.url);
+    const tv = deviceSocket(s.cityUrl());
     sockets.push(tv);
     await connected(tv);
     const registered = await request<RegisterResult>(tv, 'device:register', TV_INFO);
@@ -315,7 +315,7 @@ describe('/staff namespace', () => {
   it('a supervisor revokes a TV over HTTP; the TV is told and the console sees it', async () => {
     const s = await server();
     const supervisor = await login(s, 'supervisor');
-    const tv = deviceSocket(s.url);
+    const tv = deviceSocket(s.cityUrl());
     sockets.push(tv);
     await connected(tv);
     const registered = await request<RegisterResult>(tv, 'device:register', TV_INFO);
@@ -359,12 +359,12 @@ describe('health', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self';");
     // Lightning compiles its templates at run time; only the TV app may eval.
-    const tv = await fetch(`${s.url}/tv/`);
+    const tv = await fetch(`${s.cityUrl()}/tv/`);
     expect(tv.headers.get('content-security-policy')).toContain("script-src 'self' 'unsafe-eval'");
-    const staff = await fetch(`${s.url}/staff/`);
+    const staff = await fetch(`${s.cityUrl()}/staff/`);
     expect(staff.headers.get('content-security-policy')).not.toContain('unsafe-eval');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-powered-by')).toBeNull();
-    expect((await fetch(`${s.url}/no/such/page`)).status).toBe(404);
+    expect((await fetch(`${s.cityUrl()}/no/such/page`)).status).toBe(404);
   });
 });

@@ -49,7 +49,7 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
   it('registers, keeps its token in platform storage, survives a server restart, and forgets a revoked token', async () => {
     const first = await startServer();
     servers.push(first);
-    const { channel, storage } = tvChannel(first.url);
+    const { channel, storage } = tvChannel(first.cityUrl());
     expect(channel.state).toBe('unregistered');
     const session = await channel.register();
     expect(channel.state).toBe('online');
@@ -79,7 +79,7 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
     // A TV that was off during the revocation is refused at the handshake, with the same outcome.
     const stale = new MemoryStorage();
     stale.set(DEVICE_TOKEN_KEY, token as string);
-    const { channel: later } = tvChannel(second.url, stale);
+    const { channel: later } = tvChannel(second.cityUrl(), stale);
     await reaches(later, 'revoked');
     expect(stale.get(DEVICE_TOKEN_KEY)).toBeNull();
   });
@@ -87,7 +87,7 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
   it('reports health, stores a pushed configuration live, and names it at the next start', async () => {
     const s = await startServer({ env: { MADOGUCHI_TV_LATEST_VERSION: '0.2.0' } });
     servers.push(s);
-    const { channel, storage } = tvChannel(s.url);
+    const { channel, storage } = tvChannel(s.cityUrl());
     const session = await channel.register();
     expect(session.update).toEqual({ version: '0.2.0' });
     await channel.report({
@@ -124,7 +124,7 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
         resolve();
       });
     });
-    const { channel: restarted } = tvChannel(s.url, storage);
+    const { channel: restarted } = tvChannel(s.cityUrl(), storage);
     await reaches(restarted, 'online');
     await applied;
     expect(await s.fleet.device(session.deviceId)).toMatchObject({
@@ -138,7 +138,7 @@ describe('the TV device channel (stb-bridge) against window-server', () => {
   it('tells the fleet when its camera changes after hello, and a wrong report changes nothing', async () => {
     const s = await startServer({ env: { MADOGUCHI_TENANT_FILE: ALWAYS_OPEN_TENANT } });
     servers.push(s);
-    const { channel } = tvChannel(s.url);
+    const { channel } = tvChannel(s.cityUrl());
     const { deviceId } = await channel.register();
     const before = (await s.devices.get(deviceId))?.capabilities;
     expect(before?.camera).toBe(false); // hbbtv: no camera at registration

@@ -14,7 +14,7 @@ let token: string;
 
 beforeAll(async () => {
   server = await startServer({ env: { MADOGUCHI_TV_ORIGINS: `${TV_ORIGIN}, https://tv.operator.example` } });
-  const tv = await registeredTv(server.url);
+  const tv = await registeredTv(server.cityUrl());
   token = tv.token;
   tv.socket.disconnect();
 });
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 function authorize(origin: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${server.url}/api/v1/device/authorize`, {
+  return fetch(`${server.cityUrl()}/api/v1/device/authorize`, {
     method: 'POST',
     headers: { origin, authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
     body: '{}',
@@ -33,7 +33,7 @@ function authorize(origin: string, headers: Record<string, string> = {}): Promis
 
 describe('MADOGUCHI_TV_ORIGINS', () => {
   it('answers the preflight of a configured origin, without credentials', async () => {
-    const response = await fetch(`${server.url}/api/v1/device/authorize`, {
+    const response = await fetch(`${server.cityUrl()}/api/v1/device/authorize`, {
       method: 'OPTIONS',
       headers: {
         origin: TV_ORIGIN,

@@ -132,7 +132,7 @@ describe('the queue', () => {
     const second = await server({ dataDir, port });
     const places: (MyQueueEntry | null)[] = [];
     for (const t of tvs) {
-      const again = deviceSocket(second.url, t.token);
+      const again = deviceSocket(second.cityUrl(), t.token);
       rig.keep(again);
       await connected(again);
       const mine = await request<MyCounterState>(again, 'counter:mine', {});
@@ -355,14 +355,14 @@ describe('a consultation from accept to survey, and the figures', () => {
     // B leaves the queue.
     await request(b.socket, 'queue:cancel', {});
 
-    const supervisor = await fetch(`${s.url}/api/v1/auth/login`, {
+    const supervisor = await fetch(`${s.cityUrl()}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: s.url },
       body: JSON.stringify({ loginId: 'supervisor', password: 'madoguchi-demo' }),
     });
     const cookie = (supervisor.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-    const kpi = await fetch(`${s.url}/api/v1/kpi?from=${today}&to=${today}`, { headers: { cookie } });
+    const kpi = await fetch(`${s.cityUrl()}/api/v1/kpi?from=${today}&to=${today}`, { headers: { cookie } });
     expect(kpi.status).toBe(200);
     const figures = (await kpi.json()) as KpiFigures;
     expect(figures).toMatchObject({
@@ -380,7 +380,7 @@ describe('a consultation from accept to survey, and the figures', () => {
     });
     expect(figures.waitSeconds.average).not.toBeNull();
 
-    const csv = await fetch(`${s.url}/api/v1/kpi?from=${today}&to=${today}&format=csv`, {
+    const csv = await fetch(`${s.cityUrl()}/api/v1/kpi?from=${today}&to=${today}&format=csv`, {
       headers: { cookie },
     });
     expect(csv.headers.get('content-type')).toContain('text/csv');
@@ -391,12 +391,12 @@ describe('a consultation from accept to survey, and the figures', () => {
     expect(text).toContain('all,合計,2,0,1,1,0.5');
 
     expect(
-      (await fetch(`${s.url}/api/v1/kpi?from=${today}&to=2020-01-01`, { headers: { cookie } })).status,
+      (await fetch(`${s.cityUrl()}/api/v1/kpi?from=${today}&to=2020-01-01`, { headers: { cookie } })).status,
     ).toBe(400);
     expect(
-      (await fetch(`${s.url}/api/v1/kpi?from=yesterday&to=${today}`, { headers: { cookie } })).status,
+      (await fetch(`${s.cityUrl()}/api/v1/kpi?from=yesterday&to=${today}`, { headers: { cookie } })).status,
     ).toBe(400);
-    expect((await fetch(`${s.url}/api/v1/kpi?from=${today}&to=${today}`)).status).toBe(401);
+    expect((await fetch(`${s.cityUrl()}/api/v1/kpi?from=${today}&to=${today}`)).status).toBe(401);
   });
 
   it('lets the citizen end the call; the officer still records the outcome, once', async () => {
@@ -514,7 +514,7 @@ describe('network trouble', () => {
     const s = await server();
     const ahead = await tv(s);
     await join(ahead.socket, 'childcare');
-    const socket = deviceSocket(s.url, undefined, true);
+    const socket = deviceSocket(s.cityUrl(), undefined, true);
     rig.keep(socket);
     await connected(socket);
     const registered = await request<{ token: string }>(socket, 'device:register', TV_INFO);
@@ -571,10 +571,10 @@ describe('/metrics', () => {
     const citizen = await tv(s);
     await join(citizen.socket, 'childcare');
     const text = await (await fetch(`${s.url}/metrics`)).text();
-    expect(text).toContain('madoguchi_queue_length{topic="childcare"} 1');
-    expect(text).toContain('madoguchi_queue_length{topic="currency"} 0');
-    expect(text).toContain('madoguchi_active_calls 0');
+    expect(text).toContain('madoguchi_queue_length{tenant="omura",topic="childcare"} 1');
+    expect(text).toContain('madoguchi_queue_length{tenant="omura",topic="currency"} 0');
+    expect(text).toContain('madoguchi_active_calls{tenant="omura"} 0');
     expect(text).toContain('madoguchi_media_workers 1');
-    expect(text).toContain('madoguchi_devices_online 1');
+    expect(text).toContain('madoguchi_devices_online{tenant="omura"} 1');
   });
 });

@@ -100,6 +100,7 @@ export const en: Resources = {
     UNAUTHENTICATED: 'Please sign in.',
     FORBIDDEN: 'You are not allowed to do this.',
     NOT_FOUND: 'Not found.',
+    TENANT_UNKNOWN: 'There is no city at this address. Please check the address.',
     CONFLICT: 'This was changed in the meantime. Please try again.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment.',
     CSRF_INVALID: 'This page has expired. Please reload it.',
@@ -149,6 +150,7 @@ export const en: Resources = {
     notGranted: 'Not allowed',
   },
   server: {
+    chooseCity: 'Choose your city',
     tvProfileUnknown:
       'There is no TV app for the set-top box profile {{profile}}. Known profiles: {{known}}.',
   },

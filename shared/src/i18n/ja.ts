@@ -99,6 +99,7 @@ export const ja = {
     UNAUTHENTICATED: 'ログインしてください。',
     FORBIDDEN: 'この操作は できません。',
     NOT_FOUND: '見つかりません。',
+    TENANT_UNKNOWN: 'この アドレスの 市町村は ありません。アドレスを お確かめください。',
     CONFLICT: 'すでに 変更されています。もう一度 お試しください。',
     RATE_LIMITED: '操作が 多すぎます。しばらくしてから お試しください。',
     CSRF_INVALID: '画面の有効期限が 切れました。再読み込みしてください。',
@@ -148,6 +149,8 @@ export const ja = {
     notGranted: 'だめ（同意しない）',
   },
   server: {
+    /** The page at / when one installation serves several cities. */
+    chooseCity: '市町村を えらんでください',
     /** Plain text for a set-top box pointed at /tv/<profile>/ with a profile this server does not host. */
     tvProfileUnknown:
       'セットトップボックスの プロファイル {{profile}} の テレビアプリは ありません。使える プロファイル: {{known}}',

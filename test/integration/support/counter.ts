@@ -48,14 +48,14 @@ export async function officer(
   server: WindowServer,
   loginId: string,
 ): Promise<{ socket: StaffSocket; info: StaffSessionInfo }> {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+  const response = await fetch(`${server.cityUrl()}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: server.url },
     body: JSON.stringify({ loginId, password: DEMO_PASSWORD }),
   });
   if (!response.ok) throw new Error(`login ${loginId}: ${response.status}`);
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const socket = staffSocket(server.url, cookie);
+  const socket = staffSocket(server.cityUrl(), cookie);
   await connected(socket);
   return { socket, info: (await response.json()) as StaffSessionInfo };
 }

@@ -4,7 +4,7 @@ import { request, type DeviceSocket } from './clients.js';
 import { PhoneBrowser } from './phone.js';
 
 export async function authorizeTv(server: WindowServer, token: string): Promise<DeviceAuthorizationResponse> {
-  const response = await fetch(`${server.url}/api/v1/device/authorize`, {
+  const response = await fetch(`${server.cityUrl()}/api/v1/device/authorize`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, origin: server.url },
   });
@@ -14,7 +14,7 @@ export async function authorizeTv(server: WindowServer, token: string): Promise<
 
 /** The phone opens the TV's link, confirms the code and signs in as a demo citizen. Returns the final page. */
 export async function phoneSignsIn(server: WindowServer, link: string, loginId: string): Promise<string> {
-  const phone = new PhoneBrowser(server.url);
+  const phone = new PhoneBrowser(server.cityUrl());
   const confirm = await phone.get(link);
   const code = /data-testid="phone-shown-code">([^<]+)</.exec(confirm.text)?.[1] ?? '';
   const login = await phone.post(PhoneBrowser.formAction(confirm.text, '/link/confirm'), {

@@ -6,7 +6,16 @@ export class PhoneBrowser {
   private readonly cookies = new Map<string, string>();
   lastUrl = '';
 
-  constructor(private readonly origin: string) {}
+  private readonly origin: string;
+  /** The city's base path (`/t/<id>`): a path the test names, like `/link`, is below it. */
+  private readonly basePath: string;
+
+  /** `base`: the city's URL on the server, e.g. `http://127.0.0.1:8080/t/omura`. */
+  constructor(base: string) {
+    const url = new URL(base);
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/$/, '');
+  }
 
   async get(url: string): Promise<{ status: number; text: string; url: string }> {
     return this.follow(url, { method: 'GET' });
@@ -16,7 +25,8 @@ export class PhoneBrowser {
     path: string,
     fields: Record<string, string>,
   ): Promise<{ status: number; text: string; url: string }> {
-    return this.follow(new URL(path, this.origin).href, {
+    const below = path.startsWith('/') && !path.startsWith(`${this.basePath}/`) ? `${this.basePath}${path}` : path;
+    return this.follow(new URL(below, this.origin).href, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin },
       body: new URLSearchParams(fields).toString(),

@@ -43,7 +43,7 @@ export function testRig() {
     },
     /** A registered TV on `s`, its socket connected. */
     async tv(s: WindowServer) {
-      const made = await registeredTv(s.url);
+      const made = await registeredTv(s.cityUrl());
       keep(made.socket);
       return made;
     },

@@ -2,6 +2,7 @@ import { loadConfig, WindowServer, createLogger, type Clock } from '@madoguchi/w
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { freshPostgresDatabase, testEngine } from '../../support/testDatabase.js';
 
 export interface TestServerOptions {
@@ -10,6 +11,9 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   clock?: Clock;
 }
+
+/** The bundled 大村市. */
+export const OMURA_TENANT_FILE = fileURLToPath(new URL('../../../window-server/tenants/omura.json', import.meta.url));
 
 /** On PostgreSQL, each data dir has its own database: a restart on the same dir finds its rows. */
 const postgresOf = new Map<string, string>();
@@ -38,6 +42,8 @@ export async function startServer(options: TestServerOptions = {}): Promise<Wind
     MADOGUCHI_MEDIA_RTC_PORT: '0',
     MADOGUCHI_LOG_LEVEL: process.env.MADOGUCHI_TEST_LOG ?? 'silent',
     ...(await databaseEnv(dataDir)),
+    // One city unless the test asks for a folder of them.
+    ...(options.env?.MADOGUCHI_TENANTS_DIR ? {} : { MADOGUCHI_TENANT_FILE: OMURA_TENANT_FILE }),
     ...options.env,
   });
   const logger = createLogger(config.logLevel);
@@ -50,5 +56,5 @@ export async function startServer(options: TestServerOptions = {}): Promise<Wind
 }
 
 export function portOf(server: WindowServer): number {
-  return Number(new URL(server.url).port);
+  return Number(new URL(server.cityUrl()).port);
 }

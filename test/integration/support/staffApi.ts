@@ -21,7 +21,7 @@ export async function staffApi(
     const csrf = options.csrf === undefined ? options.session.csrf : options.csrf;
     if (csrf !== null) headers['x-csrf-token'] = csrf;
   }
-  return fetch(`${server.url}/api/v1${path}`, {
+  return fetch(`${server.cityUrl()}/api/v1${path}`, {
     method,
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),

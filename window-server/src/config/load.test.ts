@@ -60,25 +60,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MADOGUCHI_CONFIG: file })).toThrowError(/not valid JSON/);
   });
 
-  it('refuses the sandbox identity provider in production, and a real one without its settings', () => {
-    expect(() => loadConfig({ MADOGUCHI_MODE: 'production' })).toThrowError(/identity.issuer/);
-    expect(() =>
-      loadConfig({
-        MADOGUCHI_MODE: 'production',
-        MADOGUCHI_IDENTITY_PROVIDER: 'sandbox',
-      }),
-    ).toThrowError(/sandbox provider in production/);
+  it('takes the OpenID settings all together, and a partner URL with its credentials', () => {
     expect(() => loadConfig({ MADOGUCHI_OIDC_ISSUER: 'not a url' })).toThrowError(/identity.issuer/);
-  });
-
-  it('needs every partner in production, and a partner URL needs its credentials', () => {
-    const {
-      MADOGUCHI_CHILDCARE_URL: _url,
-      MADOGUCHI_CHILDCARE_API_KEY: _key,
-      ...withoutChildcare
-    } = oidcSettings;
-    expect(() => loadConfig({ MADOGUCHI_MODE: 'production', ...withoutChildcare })).toThrowError(
-      /partners.childcare.baseUrl/,
+    expect(() => loadConfig({ MADOGUCHI_OIDC_ISSUER: 'https://id.example.jp' })).toThrowError(
+      /identity.clientId, identity.clientSecret must be set/,
     );
     expect(() => loadConfig({ MADOGUCHI_PORTAL_URL: 'https://portal.example.jp' })).toThrowError(
       /partners.portal.apiKey/,
@@ -86,11 +71,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ MADOGUCHI_PARTNER_TIMEOUT_MS: '1500' }).partners.timeoutMs).toBe(1500);
   });
 
+  it('needs the city’s own tenant files in production (the demo cities are sandbox)', () => {
+    expect(() => loadConfig({ MADOGUCHI_MODE: 'production', ...oidcSettings })).toThrowError(
+      /MADOGUCHI_TENANTS_DIR/,
+    );
+  });
+
   it('refuses demo data in production unless explicitly allowed', () => {
+    const production = { MADOGUCHI_MODE: 'production', MADOGUCHI_TENANTS_DIR: '/etc/madoguchi/tenants' };
     expect(() =>
-      loadConfig({ MADOGUCHI_MODE: 'production', MADOGUCHI_DEMO_DATA: 'true', ...oidcSettings }),
+      loadConfig({ ...production, MADOGUCHI_DEMO_DATA: 'true', ...oidcSettings }),
     ).toThrowError(/demoData cannot be on in production/);
-    expect(demoDataEnabled(loadConfig({ MADOGUCHI_MODE: 'production', ...oidcSettings }))).toBe(false);
+    expect(demoDataEnabled(loadConfig({ ...production, ...oidcSettings }))).toBe(false);
     const staging = loadConfig({
       MADOGUCHI_MODE: 'production',
       MADOGUCHI_DEMO_DATA: 'true',

@@ -81,16 +81,18 @@ function describeIssues(error: z.ZodError, sources: Map<string, string>): string
   return `Invalid configuration:\n${lines.join('\n')}`;
 }
 
-/** Production never runs sandbox parts by accident, and a real provider needs all its settings. */
+/**
+ * What the configuration alone can tell. Whether each city has a real identity provider and real
+ * partners in production is checked with its tenant file (tenants/TenantDirectory.ts).
+ */
 function checkMode(config: Config): void {
-  const provider = identityProvider(config);
-  if (provider === 'oidc') {
-    const missing = (['issuer', 'clientId', 'clientSecret'] as const).filter((key) => !config.identity[key]);
-    if (missing.length > 0) {
-      throw new ConfigError(
-        `Invalid configuration: identity.${missing.join(', identity.')} must be set for the OpenID Connect provider (MADOGUCHI_OIDC_ISSUER, MADOGUCHI_OIDC_CLIENT_ID, MADOGUCHI_OIDC_CLIENT_SECRET)`,
-      );
-    }
+  // The installation's provider (for cities whose file names none): all three settings or none.
+  const oidcKeys = ['issuer', 'clientId', 'clientSecret'] as const;
+  const missing = oidcKeys.filter((key) => !config.identity[key]);
+  if (missing.length > 0 && missing.length < oidcKeys.length) {
+    throw new ConfigError(
+      `Invalid configuration: identity.${missing.join(', identity.')} must be set with the other OpenID Connect settings (MADOGUCHI_OIDC_ISSUER, MADOGUCHI_OIDC_CLIENT_ID, MADOGUCHI_OIDC_CLIENT_SECRET)`,
+    );
   }
   for (const problem of partnerProblems(config)) throw new ConfigError(`Invalid configuration: ${problem}`);
   if (config.mode !== 'production' || config.allowSandboxInProduction) return;
@@ -99,17 +101,9 @@ function checkMode(config: Config): void {
       'Invalid configuration: demoData cannot be on in production mode (set allowSandboxInProduction to allow it on a staging system)',
     );
   }
-  if (provider === 'sandbox') {
+  if (config.tenantsDir === undefined && config.tenantFile === undefined) {
     throw new ConfigError(
-      'Invalid configuration: identity.provider cannot be the sandbox provider in production mode (configure MADOGUCHI_OIDC_ISSUER, or set allowSandboxInProduction on a staging system)',
-    );
-  }
-  const sandboxed = (['portal', 'currency', 'mutualAid', 'childcare'] as const).filter(
-    (name) => !config.partners[name].baseUrl,
-  );
-  if (sandboxed.length > 0) {
-    throw new ConfigError(
-      `Invalid configuration: partners.${sandboxed.join('.baseUrl, partners.')}.baseUrl must be set in production mode (the sandbox partners are for sandbox mode, or set allowSandboxInProduction on a staging system)`,
+      'Invalid configuration: production mode needs the city’s own tenant files (MADOGUCHI_TENANTS_DIR); the bundled demo cities are for sandbox mode',
     );
   }
 }
@@ -135,7 +129,7 @@ function partnerProblems(config: Config): string[] {
 }
 
 /** The embedded sandbox provider unless told otherwise; production defaults to a real one. */
-export function identityProvider(config: Config): 'sandbox' | 'oidc' {
+export function identityProvider(config: Pick<Config, 'identity' | 'mode'>): 'sandbox' | 'oidc' {
   return config.identity.provider ?? (config.mode === 'production' ? 'oidc' : 'sandbox');
 }
 

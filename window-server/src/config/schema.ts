@@ -53,7 +53,12 @@ export const configSchema = z.strictObject({
       statementTimeoutMs: z.number().int().min(100).max(600_000).default(10_000),
     })
     .default({ poolSize: 10, statementTimeoutMs: 10_000 }),
-  /** JSON file describing the tenant (city); defaults to the bundled 大村市 file. */
+  /**
+   * Folder of tenant files, one `*.json` per city; defaults to the bundled 大村市 and みなと市.
+   * Adding a city is adding a file here and restarting.
+   */
+  tenantsDir: z.string().min(1).optional(),
+  /** One tenant file instead of a folder (a single-city install, tests). */
   tenantFile: z.string().min(1).optional(),
   logLevel: z.enum(LOG_LEVELS).default('info'),
   /** Demo staff accounts (and later demo citizens); only in sandbox mode unless allowed. */
@@ -185,6 +190,7 @@ export const ENV_VARS: Record<string, { path: string[]; kind: EnvKind }> = {
   MADOGUCHI_DATABASE_URL: { path: ['database', 'url'], kind: 'string' },
   MADOGUCHI_DATABASE_POOL_SIZE: { path: ['database', 'poolSize'], kind: 'int' },
   MADOGUCHI_DATABASE_STATEMENT_TIMEOUT_MS: { path: ['database', 'statementTimeoutMs'], kind: 'int' },
+  MADOGUCHI_TENANTS_DIR: { path: ['tenantsDir'], kind: 'string' },
   MADOGUCHI_TENANT_FILE: { path: ['tenantFile'], kind: 'string' },
   MADOGUCHI_LOG_LEVEL: { path: ['logLevel'], kind: 'string' },
   MADOGUCHI_DEMO_DATA: { path: ['demoData'], kind: 'bool' },

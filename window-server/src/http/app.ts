@@ -1,5 +1,6 @@
 import { profileNameSchema, type HttpErrorBody } from '@madoguchi/shared';
 import express, { Router, type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import type { Tenant } from '../tenants/index.js';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,14 +16,12 @@ import { tvOriginsCors } from './tvOrigins.js';
 import { apiRoutes, type ApiDeps } from './routes.js';
 import type { i18n as I18n } from 'i18next';
 
-export interface HttpAppDeps extends ApiDeps {
+export interface CityHttpDeps extends ApiDeps {
   identityRoutes: Omit<IdentityRoutesDeps, 'staff' | 'devices'>;
   services: CitizenServices;
-  /** Phone sign-in pages (/link, /my) and the sandbox provider, mounted at the root. */
+  /** Phone sign-in pages (/link, /my), the sandbox provider and partners, below the city's base. */
   pages: RequestHandler[];
-  logger: Logger;
-  trustProxy: number;
-  /** Origins of packaged TV apps allowed to call the device API (`tvOriginsCors`). */
+  /** Origins of this city's packaged TV apps allowed to call the device API (`tvOriginsCors`). */
   tvOrigins: readonly string[];
   tvDir: string;
   /** Set-top box profiles the same TV app build is also served for, at /tv/<profile>/. */
@@ -30,6 +29,15 @@ export interface HttpAppDeps extends ApiDeps {
   /** Server-side texts (the 404 of an unknown TV profile). */
   i18n: I18n;
   staffDir: string;
+}
+
+export interface RootHttpDeps {
+  logger: Logger;
+  trustProxy: number;
+  secureCookies: boolean;
+  /** Each city's router, mounted at `/t/<id>` (`tenantBasePath`). */
+  cities: ReadonlyMap<string, { router: Router; tenant: Tenant }>;
+  i18n: I18n;
   metrics: Metrics;
   /** Readiness: database answers and media workers run. */
   readiness: () => Promise<{ ready: boolean; checks: Record<string, unknown> }>;
@@ -38,7 +46,15 @@ export interface HttpAppDeps extends ApiDeps {
 /** JSON bodies are small here; anything bigger is a mistake or an attack. */
 const BODY_LIMIT = '32kb';
 
-export function createHttpApp(deps: HttpAppDeps): Express {
+/** `/t/<tenant>`: everything of one city is below it. */
+export const tenantBase = (tenantId: string): string => `/t/${tenantId}`;
+
+/**
+ * The installation: health, readiness and metrics at the root, each city below `/t/<id>/`, and a
+ * chooser of cities at `/`, `/tv/` and `/staff/`. An unknown city is the same 404 whether or not
+ * the name exists anywhere else.
+ */
+export function createRootApp(deps: RootHttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
@@ -47,7 +63,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   const tvHeaders = securityHeaders(deps.secureCookies, { allowEval: true });
   const strictHeaders = securityHeaders(deps.secureCookies, { allowEval: false });
   app.use((req, res, next) => {
-    const isTvApp = req.path === '/tv' || req.path.startsWith('/tv/');
+    const isTvApp = /^\/t\/[^/]+\/tv(\/|$)/.test(req.path);
     (isTvApp ? tvHeaders : strictHeaders)(req, res, next);
   });
 
@@ -63,9 +79,27 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     res.type(deps.metrics.contentType).send(await deps.metrics.text());
   });
 
-  for (const pages of deps.pages) app.use(pages);
-  app.use('/api/v1', tvOriginsCors(deps.tvOrigins));
-  app.use(
+  app.use('/t/:tenant', (req, res, next) => {
+    const city = typeof req.params.tenant === 'string' ? deps.cities.get(req.params.tenant) : undefined;
+    if (!city) return next(new AppError('TENANT_UNKNOWN'));
+    city.router(req, res, next);
+  });
+  // Addresses without a city: the only city, or a list to choose from.
+  const chooser = cityChooser(deps.cities, deps.i18n);
+  app.get(['/', '/tv', '/staff', '/link', '/my'], chooser);
+  app.use(['/tv/', '/staff/'], chooser);
+
+  app.use((_req, _res, next) => next(new AppError('NOT_FOUND')));
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+/** One city's web surface, mounted at `/t/<id>`: its API, apps and phone pages. */
+export function createCityRouter(deps: CityHttpDeps): Router {
+  const router = Router();
+  for (const pages of deps.pages) router.use(pages);
+  router.use('/api/v1', tvOriginsCors(deps.tvOrigins));
+  router.use(
     '/api/v1',
     sameOriginOnly,
     express.json({ limit: BODY_LIMIT }),
@@ -76,15 +110,58 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     }),
     apiRoutes(deps),
   );
-  app.use('/tv', builtApp(deps.tvDir, 'tv-app'));
+  const logo = deps.tenant.logoFile;
+  router.get('/branding/logo', (_req, res, next) => {
+    if (!logo) return next(new AppError('NOT_FOUND'));
+    res.sendFile(logo, { maxAge: '1h' });
+  });
+  router.use('/tv', builtApp(deps.tvDir, 'tv-app'));
   // Hosted mode: one build (relative asset paths) per profile; the app reads its profile from the path.
-  app.use('/tv/:profile', hostedTvApp(deps.tvDir, deps.tvProfiles, deps.i18n));
-  app.use('/staff', builtApp(deps.staffDir, 'staff-console'));
-  app.get('/', (_req, res) => res.redirect(302, '/staff/'));
+  router.use('/tv/:profile', hostedTvApp(deps.tvDir, deps.tvProfiles, deps.i18n));
+  router.use('/staff', builtApp(deps.staffDir, 'staff-console'));
+  router.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/staff/`));
+  router.use((_req, _res, next) => next(new AppError('NOT_FOUND')));
+  return router;
+}
 
-  app.use((_req, _res, next) => next(new AppError('NOT_FOUND')));
-  app.use(errorHandler(deps.logger));
-  return app;
+/**
+ * Where a citizen or an officer lands without a city in the address: straight on when the
+ * installation has one city, else a short page listing them (ja first, en beside).
+ */
+function cityChooser(
+  cities: RootHttpDeps['cities'],
+  i18n: I18n,
+): RequestHandler {
+  return (req, res) => {
+    const section = req.baseUrl + req.path;
+    const rest = section === '/' ? '/staff/' : section.endsWith('/') ? section : `${section}/`;
+    const queryAt = req.originalUrl.indexOf('?');
+    const query = queryAt < 0 ? '' : req.originalUrl.slice(queryAt);
+    if (cities.size === 1) {
+      const [only] = cities.keys();
+      res.redirect(302, `${tenantBase(only as string)}${rest}${query}`);
+      return;
+    }
+    const ja = i18n.getFixedT('ja');
+    const en = i18n.getFixedT('en');
+    const items = [...cities.values()]
+      .map(
+        ({ tenant }) =>
+          `<li><a href="${escapeHtml(`${tenantBase(tenant.id)}${rest}${query}`)}" lang="ja">${escapeHtml(tenant.file.displayName.ja)}</a> <span lang="en">${escapeHtml(tenant.file.displayName.en)}</span></li>`,
+      )
+      .join('');
+    res
+      .status(200)
+      .type('html')
+      .set('Cache-Control', 'no-cache')
+      .send(
+        `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(ja('server.chooseCity'))}</title><style>body{font:1.25rem/1.6 system-ui,sans-serif;margin:2rem;max-width:40rem}li{margin:.75rem 0}a{font-size:1.5rem}</style></head><body><h1>${escapeHtml(ja('server.chooseCity'))}</h1><p lang="en">${escapeHtml(en('server.chooseCity'))}</p><ul>${items}</ul></body></html>`,
+      );
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function securityHeaders(https: boolean, { allowEval }: { allowEval: boolean }): RequestHandler {

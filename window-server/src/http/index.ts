@@ -1,5 +1,5 @@
-export { createHttpApp, type HttpAppDeps } from './app.js';
-export { SESSION_COOKIE, readCookie } from './cookies.js';
+export { createCityRouter, createRootApp, tenantBase, type CityHttpDeps } from './app.js';
+export { readCookie, staffSessionCookieName } from './cookies.js';
 export { phonePages } from './phonePages.js';
 export { ServerAddress } from './ServerAddress.js';
 export { html, page } from './html.js';

@@ -3,7 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../core/AppError.js';
 import { safeEqual } from '../core/secrets.js';
 import type { AuthenticatedStaff, StaffAuth } from '../staff/index.js';
-import { SESSION_COOKIE, readCookie } from './cookies.js';
+import { readCookie, staffSessionCookieName } from './cookies.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -42,7 +42,7 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction):
  */
 export function requireStaff(auth: StaffAuth, role: StaffRole | null = 'staff'): RequestHandler {
   return async (req, res, next) => {
-    const staff = await auth.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
+    const staff = await auth.authenticate(readCookie(req.headers.cookie, staffSessionCookieName(auth.tenantId)));
     if (STATE_CHANGING.has(req.method)) {
       const sent = req.get('x-csrf-token');
       if (!sent || !safeEqual(sent, staff.csrfToken)) throw new AppError('CSRF_INVALID');

@@ -78,7 +78,7 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
     res.append(
       'Set-Cookie',
       // Lax: the provider's redirect back is a top-level navigation from another site.
-      `${COOKIE}=${session.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_MS / 1000}${deps.secureCookies ? '; Secure' : ''}`,
+      `${COOKIE}=${session.id}; Path=${req.baseUrl || '/'}; HttpOnly; SameSite=Lax; Max-Age=${SESSION_MS / 1000}${deps.secureCookies ? '; Secure' : ''}`,
     );
     return session;
   };
@@ -112,7 +112,9 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
   };
   const hidden = (session: PhoneSession): Html =>
     html`<input type="hidden" name="csrf" value="${csrfOf(session)}" />`;
-  const action = (req: Request, path: string): string => (langOf(req) === 'en' ? `${path}?lang=en` : path);
+  // Below the city's base (`/t/<id>`, where this router is mounted).
+  const action = (req: Request, path: string): string =>
+    `${req.baseUrl}${path}${langOf(req) === 'en' ? '?lang=en' : ''}`;
 
   const codeForm = (
     req: Request,
@@ -230,7 +232,7 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
     }
     const next = new URLSearchParams({ code: formatUserCode(normaliseUserCode(code)) });
     if (langOf(req) === 'en') next.set('lang', 'en');
-    res.redirect(303, `/link?${next}`);
+    res.redirect(303, `${req.baseUrl}/link?${next}`);
   });
 
   router.post('/link/confirm', sameOriginOnly, form, async (req, res, next) => {
@@ -441,7 +443,7 @@ export function phonePages(deps: PhonePagesDeps): { router: Router; close(): voi
   router.post('/my/signout', sameOriginOnly, form, (req, res) => {
     const session = sessionOf(req, res);
     if (checkCsrf(req, session)) sessions.delete(session.id);
-    res.append('Set-Cookie', `${COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+    res.append('Set-Cookie', `${COOKIE}=; Path=${req.baseUrl || '/'}; HttpOnly; SameSite=Lax; Max-Age=0`);
     res.redirect(303, action(req, '/my'));
   });
 

@@ -14,7 +14,7 @@ import type { Fleet } from '../fleet/index.js';
 import type { StaffAuth } from '../staff/index.js';
 import type { Tenant } from '../tenants/index.js';
 import { kpiCsv, kpiQuerySchema, kpiRange } from './kpi.js';
-import { clearedSessionCookie, sessionCookie } from './cookies.js';
+import { clearedSessionCookie, sessionCookie, staffSessionCookieName } from './cookies.js';
 import { requireSignedIn, requireStaff, staffOf } from './middleware.js';
 
 function body<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
@@ -47,7 +47,7 @@ export function apiRoutes(deps: ApiDeps): Router {
   router.post('/auth/login', async (req, res) => {
     const { loginId, password } = body(loginRequestSchema, req);
     const { token, info } = await deps.staff.login(loginId, password, req.ip ?? 'unknown');
-    res.setHeader('Set-Cookie', sessionCookie(token, deps.secureCookies, deps.sessionMaxAgeSeconds));
+    res.setHeader('Set-Cookie', sessionCookie(staffSessionCookieName(deps.staff.tenantId), token, deps.secureCookies, deps.sessionMaxAgeSeconds));
     res.json(info);
   });
   router.get('/auth/session', signedIn, (_req, res) => {
@@ -55,7 +55,7 @@ export function apiRoutes(deps: ApiDeps): Router {
   });
   router.post('/auth/logout', signedIn, async (_req, res) => {
     await deps.staff.logout(staffOf(res));
-    res.setHeader('Set-Cookie', clearedSessionCookie(deps.secureCookies));
+    res.setHeader('Set-Cookie', clearedSessionCookie(staffSessionCookieName(deps.staff.tenantId), deps.secureCookies));
     res.status(204).end();
   });
 

@@ -3,46 +3,59 @@ import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
 import type { CallRooms, MediaWorkerPool } from '../media/index.js';
 
-export interface MetricsSources {
+/** One city's parts that are counted, labelled with its tenant id. */
+export interface CityMetricsSources {
+  tenantId: string;
   counter: Counter;
   devices: DeviceRegistry;
-  media: MediaWorkerPool;
   rooms: CallRooms;
+}
+
+export interface MetricsSources {
+  cities: readonly CityMetricsSources[];
+  media: MediaWorkerPool;
 }
 
 /**
  * Prometheus metrics for operations (`GET /metrics`): counts only, nothing about a person.
- * One registry per server, so several servers in one test process do not mix.
+ * One registry per server, so several servers in one test process do not mix; city figures carry
+ * a `tenant` label.
  */
 export class Metrics {
   readonly registry = new Registry();
 
-  constructor({ counter, devices, media, rooms }: MetricsSources) {
+  constructor({ cities, media }: MetricsSources) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'madoguchi_' });
     new Gauge({
       name: 'madoguchi_queue_length',
       help: 'Citizens waiting for the video counter, per topic',
-      labelNames: ['topic'],
+      labelNames: ['tenant', 'topic'],
       registers,
       async collect() {
-        for (const [topic, length] of await counter.queueLengths()) this.set({ topic }, length);
+        for (const city of cities) {
+          for (const [topic, length] of await city.counter.queueLengths()) {
+            this.set({ tenant: city.tenantId, topic }, length);
+          }
+        }
       },
     });
     new Gauge({
       name: 'madoguchi_active_calls',
       help: 'Video counter calls in progress',
+      labelNames: ['tenant'],
       registers,
       async collect() {
-        this.set(await counter.activeCalls());
+        for (const city of cities) this.set({ tenant: city.tenantId }, await city.counter.activeCalls());
       },
     });
     new Gauge({
       name: 'madoguchi_call_rooms',
       help: 'Consultations with live media routers',
+      labelNames: ['tenant'],
       registers,
       collect() {
-        this.set(rooms.size);
+        for (const city of cities) this.set({ tenant: city.tenantId }, city.rooms.size);
       },
     });
     new Gauge({
@@ -70,9 +83,10 @@ export class Metrics {
     new Gauge({
       name: 'madoguchi_devices_online',
       help: 'TVs connected now',
+      labelNames: ['tenant'],
       registers,
       collect() {
-        this.set(devices.onlineCount());
+        for (const city of cities) this.set({ tenant: city.tenantId }, city.devices.onlineCount());
       },
     });
   }

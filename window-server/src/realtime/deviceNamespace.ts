@@ -18,6 +18,8 @@ import type { DeviceNamespace, DeviceSocket } from './namespaces.js';
 import { answerUnknownEvents, connectError } from './requests.js';
 
 export interface DeviceNamespaceDeps {
+  /** The city's base path: the namespace is `<base>/device`. */
+  basePath: string;
   devices: DeviceRegistry;
   fleet: Fleet;
   counter: Counter;
@@ -37,7 +39,7 @@ export interface DeviceNamespaceDeps {
  */
 export function attachDeviceNamespace(io: Server, deps: DeviceNamespaceDeps): DeviceNamespace {
   // socket.io types one Server with one event map; each of our namespaces has its own.
-  const nsp = io.of('/device') as unknown as DeviceNamespace;
+  const nsp = io.of(`${deps.basePath}/device`) as unknown as DeviceNamespace;
   const registrations = new RateLimiter(deps.registrationsPerHour, 60 * 60_000, deps.clock);
 
   nsp.use(async (socket, next) => {

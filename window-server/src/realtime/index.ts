@@ -1,4 +1,6 @@
 import type { Server } from 'socket.io';
+import { AppError } from '../core/AppError.js';
+import { connectError } from './requests.js';
 import { clientAddress } from './clientAddress.js';
 import type { Clock } from '../core/clock.js';
 import { EventHub } from '../core/EventHub.js';
@@ -25,6 +27,8 @@ import { attachStaffSessionPushes } from './staffSessionPushes.js';
 export type { DeviceNamespace, StaffNamespace } from './namespaces.js';
 
 export interface RealtimeDeps {
+  /** The city's base path (`/t/<id>`): its namespaces are `<base>/device` and `<base>/staff`. */
+  basePath: string;
   staff: StaffAuth;
   devices: DeviceRegistry;
   fleet: Fleet;
@@ -93,4 +97,14 @@ export function attachRealtime(io: Server, deps: RealtimeDeps): Realtime {
       counterPushes.close();
     },
   };
+}
+
+/**
+ * A namespace below `/t/<name>/` that no city registered: the same refusal for every name, so
+ * nobody learns which cities exist by trying (a city's own namespaces are matched first).
+ */
+export function refuseUnknownCities(io: Server): void {
+  io.of(/^\/t\/[^/]+\/[^/]+$/).use((_socket, next) => {
+    next(connectError(new AppError('TENANT_UNKNOWN')));
+  });
 }

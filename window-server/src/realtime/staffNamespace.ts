@@ -6,7 +6,7 @@ import type { Logger } from '../core/logger.js';
 import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
 import type { CitizenServices } from '../gateway/index.js';
-import { SESSION_COOKIE, readCookie } from '../http/index.js';
+import { readCookie, staffSessionCookieName } from '../http/index.js';
 import type { Identity } from '../identity/index.js';
 import type { CallRooms } from '../media/index.js';
 import type { StaffAuth } from '../staff/index.js';
@@ -18,6 +18,8 @@ import { attachStaffServiceRequests } from './serviceRequests.js';
 import { attachStaffCounterRequests } from './staffCounterRequests.js';
 
 export interface StaffNamespaceDeps {
+  /** The city's base path: the namespace is `<base>/staff`. */
+  basePath: string;
   staff: StaffAuth;
   devices: DeviceRegistry;
   counter: Counter;
@@ -35,11 +37,11 @@ export interface StaffNamespaceDeps {
  */
 export function attachStaffNamespace(io: Server, deps: StaffNamespaceDeps): StaffNamespace {
   // socket.io types one Server with one event map; each of our namespaces has its own.
-  const nsp = io.of('/staff') as unknown as StaffNamespace;
+  const nsp = io.of(`${deps.basePath}/staff`) as unknown as StaffNamespace;
 
   nsp.use(async (socket, next) => {
     try {
-      const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+      const token = readCookie(socket.handshake.headers.cookie, staffSessionCookieName(deps.staff.tenantId));
       const auth = await deps.staff.authenticate(token);
       socket.data.staff = auth.account;
       socket.data.sessionHash = auth.session.idHash;

@@ -19,6 +19,7 @@ export class SandboxIdentityProvider {
   readonly clientId = 'madoguchi-window-server';
   readonly clientSecret = randomBytes(32).toString('base64url');
   private readonly provider: Provider;
+  private readonly path: string;
   /** Japanese, then English: it stands in for a partner's page that has no language switch. */
   private readonly text: (key: string, options?: Record<string, unknown>) => string;
 
@@ -32,6 +33,8 @@ export class SandboxIdentityProvider {
     const en = i18n.getFixedT('en', undefined, 'sandboxIdp');
     this.text = (key, options) => `${ja(key, options)} / ${en(key, options)}`;
     this.issuer = `${baseUrl}${SANDBOX_IDP_PATH}`;
+    // The provider's own pages are below the city's base path (`/t/<id>/sandbox/idp`).
+    this.path = new URL(this.issuer).pathname;
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const jwk = privateKey.export({ format: 'jwk' });
     this.provider = new Provider(this.issuer, {
@@ -59,7 +62,7 @@ export class SandboxIdentityProvider {
           claims: () => ({ sub: id, name: citizen.name, family_name: family, given_name: given }),
         };
       },
-      interactions: { url: (_ctx, interaction) => `${SANDBOX_IDP_PATH}/interaction/${interaction.uid}` },
+      interactions: { url: (_ctx, interaction) => `${this.path}/interaction/${interaction.uid}` },
       // Window-server is a first-party client: no separate consent screen at the provider.
       loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
         const session = ctx.oidc.session;
@@ -112,7 +115,7 @@ export class SandboxIdentityProvider {
             <form
               class="card"
               method="post"
-              action="${`${SANDBOX_IDP_PATH}/interaction/${details.uid}/login`}"
+              action="${`${this.path}/interaction/${details.uid}/login`}"
             >
               <label for="login">${this.text('loginId')}</label>
               <input id="login" name="login" type="text" autocomplete="username" required />
@@ -127,7 +130,7 @@ export class SandboxIdentityProvider {
               </ul>
             </div>
             <p>
-              <a href="${`${SANDBOX_IDP_PATH}/interaction/${details.uid}/abort`}">${this.text('cancel')}</a>
+              <a href="${`${this.path}/interaction/${details.uid}/abort`}">${this.text('cancel')}</a>
             </p>`,
         }),
       );

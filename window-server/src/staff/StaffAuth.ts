@@ -56,6 +56,11 @@ export class StaffAuth {
     this.addressFailures = new RateLimiter(options.failedLoginsPerAddress, 15 * 60_000, clock);
   }
 
+  /** The city whose accounts these are. */
+  get tenantId(): string {
+    return this.options.tenantId;
+  }
+
   async login(
     loginId: string,
     password: string,

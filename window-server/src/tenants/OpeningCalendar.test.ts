@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadTenant } from './index.js';
+import { join } from 'node:path';
+import { DEFAULT_TENANTS_DIR, loadTenant } from './index.js';
 
-const { calendar, public: tenantPublic, file } = loadTenant();
+const { calendar, public: tenantPublic, file } = loadTenant(join(DEFAULT_TENANTS_DIR, 'omura.json'));
 const at = (iso: string): Date => new Date(iso);
 
 describe('the 大村市 tenant file', () => {

@@ -1,9 +1,14 @@
 export {
   BUILT_SERVICES,
-  DEFAULT_TENANT_FILE,
+  DEFAULT_TENANTS_DIR,
   loadTenant,
-  tenantFrom,
+  loadTenants,
+  readTenantFile,
+  resolveTenant,
   type Tenant,
+  type TenantIdentityProvider,
+  type TenantPartners,
+  type TenantSource,
 } from './TenantDirectory.js';
 export { OpeningCalendar, publicHolidayName } from './OpeningCalendar.js';
-export { tenantFileSchema, type TenantFile } from './schema.js';
+export { secretRefSchema, tenantFileSchema, tenantIdSchema, type SecretRef, type TenantFile } from './schema.js';

@@ -1,4 +1,10 @@
-import { localisedTextSchema, serviceIdSchema, tenantColoursSchema, topicIdSchema } from '@madoguchi/shared';
+import {
+  localisedTextSchema,
+  serviceIdSchema,
+  tenantColoursSchema,
+  tenantNameSchema,
+  topicIdSchema,
+} from '@madoguchi/shared';
 import { z } from 'zod';
 
 /** HH:MM; 24:00 closes a day that runs to midnight. */
@@ -8,13 +14,49 @@ const period = z
   .refine(([open, close]) => open < close, 'opens before it closes');
 const day = z.array(period).max(4);
 
+/**
+ * Where a secret is, never the secret itself: an environment variable's name or a file (a path
+ * relative to the tenant file, e.g. a mounted Kubernetes or systemd credential).
+ */
+export const secretRefSchema = z.union(
+  [
+    z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]{0,127}$/, 'an environment variable name') }),
+    z.strictObject({ file: z.string().min(1).max(1000) }),
+  ],
+  {
+    error: () =>
+      'a secret reference such as {"env": "OMURA_PORTAL_API_KEY"} or {"file": "secrets/portal.key"}; the secret itself never goes in a tenant file',
+  },
+);
+export type SecretRef = z.infer<typeof secretRefSchema>;
+
+const partnerUrl = z.url({ protocol: /^https?$/ });
+const apiKeyPartner = z.strictObject({ baseUrl: partnerUrl, apiKey: secretRefSchema });
+
+/** `https://host[:port]` exactly, as browsers send it in `Origin`. */
+const origin = z
+  .string()
+  .refine(
+    (text) => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol) && new URL(text).origin === text,
+    'an origin such as https://tv.operator.example',
+  );
+
+/** The tenant's id: its URLs (`/t/<id>/…`), its rows, its TVs' packages. */
+export const tenantIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'lower-case letters, digits and -');
+
 /** A tenant (a city) as its JSON file describes it. */
 export const tenantFileSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
-  displayName: localisedTextSchema,
+  id: tenantIdSchema,
+  /** ja, en and やさしい日本語. */
+  displayName: tenantNameSchema.required({ jaEasy: true }),
   /** IANA time zone of the counter's hours, e.g. Asia/Tokyo. */
   timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Tokyo'),
   colours: tenantColoursSchema,
+  /** The city's logo (SVG or PNG, at most 256 KB), relative to this file; served at `/t/<id>/branding/logo`. */
+  logo: z
+    .string()
+    .regex(/^[^/\\].*\.(svg|png)$/, 'a relative path to an .svg or .png file')
+    .optional(),
   contact: z.strictObject({
     phone: z.string().regex(/^[0-9-]{6,20}$/),
     office: localisedTextSchema,
@@ -33,10 +75,50 @@ export const tenantFileSchema = z.strictObject({
       .max(6)
       .refine((topics) => new Set(topics.map((t) => t.id)).size === topics.length, 'topic ids must differ'),
   }),
-  /** TV sign-in codes: consonants (BCDF-GHJK) by default, or digits for remotes without letters. */
   identity: z
-    .strictObject({ userCodeAlphabet: z.enum(['letters', 'digits']) })
+    .strictObject({
+      /** TV sign-in codes: consonants (BCDF-GHJK) by default, or digits for remotes without letters. */
+      userCodeAlphabet: z.enum(['letters', 'digits']).default('letters'),
+      /**
+       * The city's own OpenID provider (めぶくID). Without it: the installation's provider
+       * (MADOGUCHI_OIDC_*), or in sandbox mode a sandbox provider of this city's own.
+       */
+      oidc: z
+        .strictObject({
+          issuer: z.url({ protocol: /^https?$/ }),
+          clientId: z.string().min(1).max(200),
+          clientSecret: secretRefSchema,
+        })
+        .optional(),
+    })
     .default({ userCodeAlphabet: 'letters' }),
+  /**
+   * The city's partner systems. A partner left out uses the installation's setting
+   * (MADOGUCHI_PORTAL_URL …), or in sandbox mode an embedded sandbox with this city's own data.
+   */
+  partners: z
+    .strictObject({
+      portal: apiKeyPartner.optional(),
+      currency: z
+        .strictObject({ baseUrl: partnerUrl, clientId: z.string().min(1).max(200), clientSecret: secretRefSchema })
+        .optional(),
+      mutualAid: apiKeyPartner.optional(),
+      childcare: apiKeyPartner.optional(),
+    })
+    .default({}),
+  /** Origins of this city's packaged TV apps (beside the installation's MADOGUCHI_TV_ORIGINS). */
+  tvOrigins: z.array(origin).max(50).default([]),
+  /** What the supervisor's figures are measured against. */
+  kpi: z
+    .strictObject({
+      /** Average wait the city aims for, in minutes. */
+      targetWaitMinutes: z.number().int().min(1).max(240).default(10),
+      /** Share of requests given up that the city accepts, 0–1. */
+      targetAbandonmentRate: z.number().min(0).max(1).default(0.1),
+      /** The month the city's fiscal year (年度) starts: 4 = April. */
+      fiscalYearStartMonth: z.number().int().min(1).max(12).default(4),
+    })
+    .default({ targetWaitMinutes: 10, targetAbandonmentRate: 0.1, fiscalYearStartMonth: 4 }),
   /** Services in Home order; only built ones are shown. */
   services: z.array(serviceIdSchema).min(1),
 });

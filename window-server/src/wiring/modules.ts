@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { i18n as I18n } from 'i18next';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server as SocketServer } from 'socket.io';
 import { AuditLog } from '../audit/index.js';
@@ -22,7 +22,7 @@ import {
   latestTvVersion,
 } from '../fleet/index.js';
 import { CitizenServices, NoticeReads } from '../gateway/index.js';
-import { createHttpApp, phonePages, type ServerAddress } from '../http/index.js';
+import { createCityRouter, createRootApp, phonePages, tenantBase, type ServerAddress } from '../http/index.js';
 import { CitizenStore, ConsentStore, DeviceSignIn, Identity } from '../identity/index.js';
 import { CallRooms, MediaWorkerPool } from '../media/index.js';
 import { Metrics } from '../metrics/index.js';
@@ -46,9 +46,25 @@ const SESSION_PURGE_MS = 10 * 60_000;
 /** What every module may be given. */
 export interface Basics {
   config: Config;
-  tenant: Tenant;
   clock: Clock;
   logger: Logger;
+}
+
+/** Where one city is on this server: `/t/<id>`, and that path on the server's public address. */
+export interface CityAddress {
+  readonly path: string;
+  readonly url: () => string;
+}
+
+/** What a city's modules are given: the installation's basics, the city and its address. */
+export interface CityBasics extends Basics {
+  tenant: Tenant;
+  base: CityAddress;
+}
+
+export function cityAddress(tenant: Tenant, address: ServerAddress): CityAddress {
+  const path = tenantBase(tenant.id);
+  return { path, url: () => `${address.baseUrl}${path}` };
 }
 
 /** SQLite in the data dir, or PostgreSQL at MADOGUCHI_DATABASE_URL; its schema brought up to date. */
@@ -71,7 +87,7 @@ export async function startDatabase({ config, logger }: Basics): Promise<Started
 }
 
 export async function startStaff(
-  { config, tenant, clock, logger }: Basics,
+  { config, tenant, clock, logger }: CityBasics,
   db: Database,
 ): Promise<Started<StaffAuth>> {
   const staff = new StaffAuth(
@@ -108,7 +124,7 @@ export async function startMedia({ config, logger }: Basics): Promise<Started<Me
   return { module: media, close: () => media.close() };
 }
 
-export function startDevices({ tenant, clock, logger }: Basics, db: Database): Started<DeviceRegistry> {
+export function startDevices({ tenant, clock, logger }: CityBasics, db: Database): Started<DeviceRegistry> {
   return running(
     new DeviceRegistry(
       new DeviceStore(db.kysely),
@@ -120,7 +136,7 @@ export function startDevices({ tenant, clock, logger }: Basics, db: Database): S
 }
 
 export function startCounter(
-  { config, tenant, clock, logger }: Basics,
+  { config, tenant, clock, logger }: CityBasics,
   parts: { db: Database; devices: DeviceRegistry; staff: StaffAuth },
 ): Started<Counter> {
   const counter = new Counter({
@@ -137,7 +153,7 @@ export function startCounter(
 }
 
 export function startCallRooms(
-  { logger }: Basics,
+  { logger }: CityBasics,
   media: MediaWorkerPool,
   counter: Counter,
 ): Started<CallRooms> {
@@ -150,12 +166,15 @@ export function startCallRooms(
 }
 
 export function startMetrics(parts: {
-  counter: Counter;
-  devices: DeviceRegistry;
+  cities: readonly { tenant: Tenant; counter: Counter; devices: DeviceRegistry; rooms: CallRooms }[];
   media: MediaWorkerPool;
-  rooms: CallRooms;
 }): Started<Metrics> {
-  return running(new Metrics(parts));
+  return running(
+    new Metrics({
+      media: parts.media,
+      cities: parts.cities.map((city) => ({ ...city, tenantId: city.tenant.id })),
+    }),
+  );
 }
 
 export interface IdentityModule {
@@ -166,13 +185,13 @@ export interface IdentityModule {
 }
 
 export function startIdentity(
-  { config, tenant, clock, logger }: Basics,
-  parts: { db: Database; counter: Counter; staff: StaffAuth; i18n: I18n; address: ServerAddress },
+  { config, tenant, base, clock, logger }: CityBasics,
+  parts: { db: Database; counter: Counter; staff: StaffAuth; i18n: I18n },
 ): Started<IdentityModule> {
   const log = logger.child({ module: 'identity' });
   // Links, consents and their audit rows commit together, durably (Identity and AuditLog say how).
   const audit = new AuditLog(parts.db, clock);
-  const providers = new SignInProviders(config, log, parts.i18n);
+  const providers = new SignInProviders(tenant.identityProvider, log, parts.i18n);
   const citizens = new CitizenStore(parts.db.kysely, tenant.file.id);
   const identity = new Identity({
     db: parts.db,
@@ -189,7 +208,7 @@ export function startIdentity(
     codeSeconds: config.identity.deviceCodeSeconds,
     intervalSeconds: config.identity.pollIntervalSeconds,
     alphabet: tenant.file.identity.userCodeAlphabet,
-    verificationUri: () => `${parts.address.baseUrl}/link`,
+    verificationUri: () => `${base.url()}/link`,
   });
   return { module: { audit, providers, identity, signIn }, close: () => providers.close() };
 }
@@ -201,10 +220,16 @@ export interface ServicesModule {
 
 /** The city's services: connectors to the partners (sandbox ones run in this process). */
 export function startServices(
-  { config, tenant, clock, logger }: Basics,
-  parts: { db: Database; identity: IdentityModule; address: ServerAddress },
+  { config, tenant, base, clock, logger }: CityBasics,
+  parts: { db: Database; identity: IdentityModule },
 ): Started<ServicesModule> {
-  const partners = wirePartners({ config, baseUrl: () => parts.address.baseUrl, clock, logger });
+  const partners = wirePartners({
+    partners: tenant.partners,
+    dataDir: join(resolve(config.dataDir), 'tenants', tenant.id),
+    baseUrl: base.url,
+    clock,
+    logger,
+  });
   const services = new CitizenServices({
     partners: partners.connectors,
     identity: parts.identity.identity,
@@ -217,12 +242,17 @@ export function startServices(
 }
 
 /** The cable operator's fleet: boxes, their health, updates and pushed configurations. */
+/** The set-top box profiles the TV app is hosted for (the same for every city). */
+export function tvProfilesOf({ config, logger }: Basics): readonly string[] {
+  return hostedProfiles(config.apps.profilesDir ?? PROFILES_FOLDER, logger.child({ module: 'fleet' }));
+}
+
 export function startFleet(
-  { config, clock, logger }: Basics,
-  parts: { db: Database; devices: DeviceRegistry; identity: IdentityModule },
-): Started<{ fleet: Fleet; tvProfiles: readonly string[] }> {
+  { config, clock, logger }: CityBasics,
+  parts: { db: Database; devices: DeviceRegistry; identity: IdentityModule; tvProfiles: readonly string[] },
+): Started<Fleet> {
   const log = logger.child({ module: 'fleet' });
-  const tvProfiles = hostedProfiles(config.apps.profilesDir ?? PROFILES_FOLDER, log);
+  const tvProfiles = parts.tvProfiles;
   const fleet = new Fleet({
     devices: parts.devices,
     health: new DeviceHealthStore(parts.db.kysely),
@@ -237,10 +267,10 @@ export function startFleet(
     clock,
     logger: log,
   });
-  return running({ fleet, tvProfiles });
+  return running(fleet);
 }
 
-export interface WebParts {
+export interface CityWebParts {
   staff: StaffAuth;
   devices: DeviceRegistry;
   counter: Counter;
@@ -248,18 +278,14 @@ export interface WebParts {
   services: ServicesModule;
   fleet: Fleet;
   tvProfiles: readonly string[];
-  metrics: Metrics;
   i18n: I18n;
-  address: ServerAddress;
-  readiness: () => Promise<Readiness>;
 }
 
-/** HTTP (API, apps, phone pages, sandbox endpoints) and socket.io on one port. */
-export function startWeb(
-  { config, tenant, clock, logger }: Basics,
-  parts: WebParts,
-): Started<{ http: HttpServer; io: SocketServer }> {
-  const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
+const secureCookiesOf = (config: Config): boolean => config.publicUrl?.startsWith('https:') ?? false;
+
+/** One city's web surface (API, apps, phone pages, sandbox endpoints), mounted at `/t/<id>`. */
+export function startCityWeb({ config, tenant, base, clock, logger }: CityBasics, parts: CityWebParts): Started<Router> {
+  const secureCookies = secureCookiesOf(config);
   const { identity, signIn, audit, providers } = parts.identity;
   const phone = phonePages({
     identity,
@@ -270,13 +296,11 @@ export function startWeb(
     clock,
     logger: logger.child({ module: 'phone' }),
     secureCookies,
-    baseUrl: () => parts.address.baseUrl,
+    baseUrl: base.url,
   });
   const sandbox = parts.services.partners.sandbox;
-  const app = createHttpApp({
-    logger,
-    trustProxy: config.trustProxy,
-    tvOrigins: config.tvOrigins,
+  const router = createCityRouter({
+    tvOrigins: tenant.tvOrigins,
     tvDir: config.apps.tvDir ?? join(REPO_ROOT, 'tv-app', 'dist'),
     tvProfiles: parts.tvProfiles,
     i18n: parts.i18n,
@@ -286,7 +310,6 @@ export function startWeb(
     fleet: parts.fleet,
     counter: parts.counter,
     tenant,
-    metrics: parts.metrics,
     identityRoutes: { signIn, identity, audit, clock },
     services: parts.services.services,
     pages: [
@@ -296,14 +319,40 @@ export function startWeb(
     ],
     secureCookies,
     sessionMaxAgeSeconds: config.session.absoluteHours * 3600,
+  });
+  return { module: router, close: () => phone.close() };
+}
+
+export interface WebParts {
+  cities: ReadonlyMap<string, { router: Router; tenant: Tenant }>;
+  metrics: Metrics;
+  i18n: I18n;
+  address: ServerAddress;
+  readiness: () => Promise<Readiness>;
+}
+
+/** HTTP (health, metrics, every city below `/t/<id>`) and socket.io on one port. */
+export function startWeb(
+  { config, logger }: Basics,
+  parts: WebParts,
+): Started<{ http: HttpServer; io: SocketServer }> {
+  const app = createRootApp({
+    logger,
+    trustProxy: config.trustProxy,
+    secureCookies: secureCookiesOf(config),
+    cities: parts.cities,
+    i18n: parts.i18n,
+    metrics: parts.metrics,
     readiness: parts.readiness,
   });
   const http = createServer(app);
   parts.address.attach(http);
+  // Packaged TV apps on any city's origins (socket.io's long-polling needs CORS); each city's
+  // device namespace still takes only its own TVs' tokens.
+  const tvOrigins = [...new Set([...parts.cities.values()].flatMap(({ tenant }) => tenant.tvOrigins))];
   const io = new SocketServer(http, {
     serveClient: false,
-    // Packaged TV apps on the configured origins (socket.io's long-polling needs CORS).
-    ...(config.tvOrigins.length > 0 ? { cors: { origin: [...config.tvOrigins] } } : {}),
+    ...(tvOrigins.length > 0 ? { cors: { origin: tvOrigins } } : {}),
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     pingInterval: 10_000,
     pingTimeout: 5_000,
@@ -313,7 +362,6 @@ export function startWeb(
   return {
     module: { http, io },
     async close() {
-      phone.close();
       await new Promise<void>((resolveClose) => {
         void io.close(() => resolveClose());
         http.closeAllConnections();
@@ -323,10 +371,10 @@ export function startWeb(
 }
 
 export function startRealtime(
-  basics: Basics,
+  basics: CityBasics,
   parts: Omit<
     RealtimeDeps,
-    'identity' | 'services' | 'registrationsPerHour' | 'trustProxy' | keyof Basics
+    'identity' | 'services' | 'registrationsPerHour' | 'trustProxy' | 'basePath' | 'tenant' | keyof Basics
   > & {
     io: SocketServer;
     identity: IdentityModule;
@@ -335,6 +383,7 @@ export function startRealtime(
 ): Started<Realtime> {
   const realtime = attachRealtime(parts.io, {
     ...basics,
+    basePath: basics.base.path,
     ...parts,
     identity: parts.identity.identity,
     services: parts.services.services,
@@ -349,12 +398,11 @@ export interface Readiness {
   checks: Record<string, unknown>;
 }
 
-/** Ready when the database answers and every media worker runs; the rest is reported. */
+/** Ready when the database answers and every media worker runs; the rest is reported per city. */
 export async function readinessOf(parts: {
   db: Database;
   media: MediaWorkerPool;
-  identity: IdentityModule;
-  services: ServicesModule;
+  cities: readonly { tenant: Tenant; identity: IdentityModule; services: ServicesModule }[];
 }): Promise<Readiness> {
   const answers = await parts.db.answers();
   const { running: workers, expected, restarts } = parts.media;
@@ -363,8 +411,15 @@ export async function readinessOf(parts: {
     checks: {
       database: { engine: parts.db.engine, answers },
       mediaWorkers: { running: workers, expected, restarts },
-      identityProvider: parts.identity.providers.ready,
-      partners: parts.services.services.health(),
+      cities: Object.fromEntries(
+        parts.cities.map((city) => [
+          city.tenant.id,
+          {
+            identityProvider: city.identity.providers.ready,
+            partners: city.services.services.health(),
+          },
+        ]),
+      ),
     },
   };
 }

@@ -1,6 +1,4 @@
 import type { PartnerName } from '@madoguchi/shared';
-import { join, resolve } from 'node:path';
-import type { Config } from '../config/index.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import { PartnerConnector, type PartnerAuth, type PartnerConnectors } from '../gateway/index.js';
@@ -10,6 +8,7 @@ import {
   newSandboxCredentials,
   type SandboxCredentials,
 } from '../sandbox/index.js';
+import type { TenantPartners } from '../tenants/index.js';
 
 /** URL path of each sandbox partner below SANDBOX_PARTNERS_PATH. */
 const SANDBOX_SLUG: Record<PartnerName, string> = {
@@ -29,7 +28,7 @@ export interface PartnerWiring {
  * Random credentials, except where the configuration names a key for a partner that is sandboxed:
  * then the embedded sandbox expects that key, so a test or a tool can call it (and its fault knobs).
  */
-function sandboxCredentials(partners: Config['partners']): SandboxCredentials {
+function sandboxCredentials(partners: TenantPartners): SandboxCredentials {
   const fresh = newSandboxCredentials();
   const own = <T>(partner: { baseUrl?: string | undefined }, value: T | undefined): T | undefined =>
     partner.baseUrl ? undefined : value;
@@ -44,17 +43,20 @@ function sandboxCredentials(partners: Config['partners']): SandboxCredentials {
 }
 
 /**
- * The gateway's connectors: configured partners at their URLs with their credentials; in sandbox
- * mode, any partner without a URL is the embedded reference implementation on this server.
+ * One city's connectors: its partners at their URLs with their credentials; in sandbox mode, any
+ * partner without a URL is the embedded reference implementation, with the city's own data,
+ * below the city's base on this server.
  */
 export function wirePartners(options: {
-  config: Config;
+  partners: TenantPartners;
+  /** Where the city's sandbox partners keep their files. */
+  dataDir: string;
+  /** The city's base URL on this server (`…/t/<id>`). */
   baseUrl: () => string;
   clock: Clock;
   logger: Logger;
 }): PartnerWiring {
-  const { config, clock, logger } = options;
-  const partners = config.partners;
+  const { partners, clock, logger } = options;
   const needsSandbox = (['portal', 'currency', 'mutualAid', 'childcare'] as const).some(
     (name) => !partners[name].baseUrl,
   );
@@ -63,7 +65,7 @@ export function wirePartners(options: {
     `${options.baseUrl()}${SANDBOX_PARTNERS_PATH}/${SANDBOX_SLUG[name]}`;
   const sandbox = credentials
     ? SandboxPartners.create({
-        dataDir: join(resolve(config.dataDir)),
+        dataDir: options.dataDir,
         clock,
         logger: logger.child({ module: 'sandbox-partners' }),
         credentials,

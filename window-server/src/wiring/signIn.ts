@@ -1,16 +1,17 @@
 import { Router, type RequestHandler } from 'express';
 import type { i18n as I18n } from 'i18next';
-import { identityProvider, type Config } from '../config/index.js';
 import type { Logger } from '../core/logger.js';
 import { OidcRelyingParty } from '../identity/index.js';
 import { SANDBOX_IDP_PATH, SandboxIdentityProvider } from '../sandbox/index.js';
+import type { TenantIdentityProvider } from '../tenants/index.js';
 
 /** Citizens from the sandbox provider are keyed by this name, whatever port it runs on. */
 export const SANDBOX_ISSUER_KEY = 'sandbox';
 
 /**
- * Where citizens sign in: the embedded sandbox provider (made once the server knows its own
- * URL) or the configured OpenID provider, and window-server's relying party for it. Discovery
+ * Where one city's citizens sign in: a sandbox provider of its own (made once the server knows
+ * its own URL; its issuer is below the city's base) or the city's OpenID provider, and
+ * window-server's relying party for it. Discovery
  * is retried while the provider cannot be reached; the phone pages say so meanwhile.
  */
 export class SignInProviders {
@@ -21,13 +22,13 @@ export class SignInProviders {
   private closed = false;
 
   constructor(
-    private readonly config: Config,
+    private readonly provider: TenantIdentityProvider,
     private readonly logger: Logger,
     private readonly i18n: I18n,
   ) {}
 
   get usesSandbox(): boolean {
-    return identityProvider(this.config) === 'sandbox';
+    return this.provider.kind === 'sandbox';
   }
 
   /** Mounted at the root: the sandbox provider's endpoints, once it exists. */
@@ -48,6 +49,7 @@ export class SignInProviders {
     return this.relyingParty !== undefined;
   }
 
+  /** `baseUrl`: the city's own, e.g. `https://madoguchi.example.jp/t/omura`. */
   async start(baseUrl: string): Promise<void> {
     const redirectUri = `${baseUrl}/link/callback`;
     if (this.usesSandbox) {
@@ -69,6 +71,7 @@ export class SignInProviders {
 
   private async discover(redirectUri: string, attempt: number): Promise<void> {
     const sandbox = this.sandbox;
+    const provider = this.provider;
     try {
       this.relyingParty = await OidcRelyingParty.discover(
         sandbox
@@ -80,13 +83,15 @@ export class SignInProviders {
               allowHttp: true,
               issuerKey: SANDBOX_ISSUER_KEY,
             }
-          : {
-              issuer: this.config.identity.issuer as string,
-              clientId: this.config.identity.clientId as string,
-              clientSecret: this.config.identity.clientSecret as string,
-              redirectUri,
-              allowHttp: false,
-            },
+          : provider.kind === 'oidc'
+            ? {
+                issuer: provider.issuer,
+                clientId: provider.clientId,
+                clientSecret: provider.clientSecret,
+                redirectUri,
+                allowHttp: false,
+              }
+            : unreachable(),
       );
       this.logger.info({ issuer: this.relyingParty.issuer }, 'identity provider ready');
     } catch (error) {
@@ -97,4 +102,8 @@ export class SignInProviders {
       }
     }
   }
+}
+
+function unreachable(): never {
+  throw new Error('a sandbox provider is made in start()');
 }
