@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   });
   const context = await AppContext.create({
     platform,
-    serverUrl: boot.serverUrl,
+    baseUrl: boot.serverUrl,
     measure: canvasMeasure(),
     // Told to the server at hello: the pushed configuration this start really uses.
     appliedConfigVersion: boot.pushedConfigVersion,
