@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
+/** What a tenant id looks like, for problem lines (never the value itself). */
+export const TENANT_ID_RULE = 'a tenant id (2 to 32 of a-z, 0-9 and -, starting with a letter, e.g. omura)';
+
 /**
  * A city's id, as it appears in its base path `/t/<id>` and in a packaged TV's `madoguchi.json`:
  * lower-case letters, digits and hyphens, starting with a letter, 2–32 characters.
  */
-export const tenantIdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{1,31}$/, 'a tenant id: a–z first, then a–z, 0–9 or -, 2 to 32 in all');
+export const tenantIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, TENANT_ID_RULE);
 export type TenantId = z.infer<typeof tenantIdSchema>;
 
 /**

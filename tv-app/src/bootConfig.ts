@@ -7,6 +7,7 @@ import {
   tenantBasePath,
   tenantFromPath,
   tenantIdSchema,
+  TENANT_ID_RULE,
   type KeyMapOverride,
   type TenantId,
 } from '@madoguchi/shared';
@@ -179,7 +180,7 @@ export function parsePackagedConfig(data: unknown): PackagedConfig {
   if (tenant === undefined || tenant === '') throw new BootConfigError('tenant is missing');
   const tenantId = tenantIdSchema.safeParse(tenant);
   if (!tenantId.success) {
-    throw new BootConfigError('tenant is not a tenant id (a–z first, then a–z, 0–9 or -, 2 to 32 in all)');
+    throw new BootConfigError(`tenant is not ${TENANT_ID_RULE}`);
   }
   const name = profileNameSchema.safeParse(profile);
   if (!name.success) throw new BootConfigError('profile is not a profile name');
