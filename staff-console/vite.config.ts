@@ -39,7 +39,10 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5174,
     strictPort: true,
-    proxy: { '/api': sameOriginProxy, '/socket.io': sameOriginProxy },
+    // Open the console at /t/<tenant>/staff/ (e.g. http://127.0.0.1:5174/t/omura/staff/): it takes
+    // its city's base from the path. Only that city's API goes to the server, not the page itself;
+    // socket.io's engine path stays /socket.io/ (the namespace /t/<tenant>/staff travels inside).
+    proxy: { '^/t/[^/]+/api/': sameOriginProxy, '/api': sameOriginProxy, '/socket.io': sameOriginProxy },
   },
   test: {
     environment: 'node',

@@ -33,8 +33,12 @@ export default defineConfig(({ mode }) => {
     esbuild: { target: 'es2019' },
     server: {
       host: '127.0.0.1',
-      // `npm run dev -w @madoguchi/tv-app` against a window-server on 8181.
-      proxy: { '/socket.io': { target: 'http://127.0.0.1:8181', ws: true } },
+      // `npm run dev -w @madoguchi/tv-app` against a window-server on 8181: open /t/<tenant>/tv/
+      // (the app reads its city from the path); the city's API sits below /t/<tenant>/api/.
+      proxy: {
+        '/socket.io': { target: 'http://127.0.0.1:8181', ws: true },
+        '^/t/[^/]+/api/': { target: 'http://127.0.0.1:8181' },
+      },
     },
   };
 });

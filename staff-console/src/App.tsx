@@ -1,6 +1,7 @@
 import type { AckError, StaffSessionInfo } from '@madoguchi/shared';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiClient, ApiError } from './api';
+import { consoleBasePath } from './basePath';
 import { I18nContext, storeLanguage, type ConsoleLanguage, type Translator } from './i18n';
 import { SignInPage } from './pages/SignInPage';
 import { SignedIn } from './SignedIn';
@@ -26,7 +27,11 @@ export function App({ translators, initialLanguage }: AppProps) {
   }, []);
 
   // A 401 on any call made with a session means the server has forgotten it: back to sign-in.
-  const api = useMemo(() => new ApiClient({ onUnauthenticated: sessionEnded }), [sessionEnded]);
+  // Every call goes below the city's base, read from where the console is served.
+  const api = useMemo(
+    () => new ApiClient({ baseUrl: consoleBasePath(location.pathname), onUnauthenticated: sessionEnded }),
+    [sessionEnded],
+  );
 
   useEffect(() => {
     api.session().then(

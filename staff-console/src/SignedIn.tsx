@@ -51,8 +51,8 @@ function useHashRoute(role: StaffSessionInfo['staff']['role']): Route {
 }
 
 /** The socket lives as long as the session: it carries live updates and the news that the session ended. */
-function useStaffSocket(onSessionEnded: () => void): { socket: StaffSocket; live: boolean } {
-  const socket = useMemo(() => connectStaffSocket(), []);
+function useStaffSocket(baseUrl: string, onSessionEnded: () => void): { socket: StaffSocket; live: boolean } {
+  const socket = useMemo(() => connectStaffSocket({ baseUrl }), [baseUrl]);
   const [live, setLive] = useState(socket.connected);
   useEffect(() => {
     const onConnect = () => setLive(true);
@@ -78,7 +78,7 @@ function useStaffSocket(onSessionEnded: () => void): { socket: StaffSocket; live
 
 export function SignedIn({ api, session, onSessionEnded, onSignedOut }: SignedInProps) {
   const { t } = useI18n();
-  const { socket, live } = useStaffSocket(onSessionEnded);
+  const { socket, live } = useStaffSocket(api.baseUrl, onSessionEnded);
   const route = useHashRoute(session.staff.role);
   const [signingOut, setSigningOut] = useState(false);
   const firstRoute = useRef(true);

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient, ApiError, codeForStatus, toApiError } from './api';
+import { consoleBasePath } from './basePath';
+import { kpiUrl } from './kpi';
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -92,6 +94,22 @@ describe('ApiClient', () => {
     expect(patchUrl).toBe('/api/v1/staff-accounts/a%2F1');
     expect(patchInit?.method).toBe('PATCH');
     expect((patchInit?.headers as Record<string, string>)['X-CSRF-Token']).toBe('csrf-123');
+  });
+
+  it("sends every request below the city's base, and makes links there too", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => jsonResponse(200, { devices: [] }));
+    const api = new ApiClient({ fetch, baseUrl: consoleBasePath('/t/omura/staff/') });
+    await api.devices();
+    await api.session();
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      '/t/omura/api/v1/devices',
+      '/t/omura/api/v1/auth/session',
+    ]);
+    expect(api.baseUrl).toBe('/t/omura');
+    expect(api.urlOf(kpiUrl('2025-04-01', '2025-04-30', 'csv'))).toBe(
+      '/t/omura/api/v1/kpi?from=2025-04-01&to=2025-04-30&format=csv',
+    );
+    expect(new ApiClient({ fetch }).urlOf('/api/v1/kpi')).toBe('/api/v1/kpi');
   });
 
   it('reports a lost session, but not a failed sign-in or the first session probe', async () => {

@@ -113,7 +113,10 @@ export function apiAckError(error: unknown): AckError {
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface ApiClientOptions {
-  /** Prefix of every path; empty means the page's own origin. */
+  /**
+   * Prefix of every path: the city's base, e.g. `/t/omura` (`consoleBasePath`) or
+   * `https://host/t/omura`; empty means the page's own origin.
+   */
   baseUrl?: string;
   fetch?: typeof fetch;
   /**
@@ -142,6 +145,16 @@ export class ApiClient {
     this.#onUnauthenticated = options.onUnauthenticated;
   }
 
+  /** The city's base every path goes below (the socket's namespace goes there too). */
+  get baseUrl(): string {
+    return this.#baseUrl;
+  }
+
+  /** Where a path of the API is, for a link (a download) rather than a request. */
+  urlOf(path: string): string {
+    return `${this.#baseUrl}${path}`;
+  }
+
   setCsrfToken(token: string | undefined): void {
     this.#csrfToken = token;
   }
@@ -153,7 +166,7 @@ export class ApiClient {
 
     let response: Response;
     try {
-      response = await this.#fetch(`${this.#baseUrl}${path}`, {
+      response = await this.#fetch(this.urlOf(path), {
         method,
         headers,
         credentials: 'same-origin',

@@ -20,7 +20,10 @@ export function kpiRangeProblem(from: string, to: string): KpiRangeProblem | nul
   return from > to ? 'order' : null;
 }
 
-/** The export address; the server answers JSON, or a CSV download with `format=csv`. */
+/**
+ * The export's path below the city's base (`ApiClient.urlOf` makes the link); the server answers
+ * JSON, or a CSV download with `format=csv`.
+ */
 export function kpiUrl(from: string, to: string, format: 'json' | 'csv'): string {
   const query = new URLSearchParams({ from, to });
   if (format === 'csv') query.set('format', 'csv');

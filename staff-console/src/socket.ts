@@ -4,16 +4,21 @@ import { io, type Socket } from 'socket.io-client';
 export type StaffSocket = Socket<StaffServerToClientEvents, StaffClientToServerEvents>;
 
 export interface StaffSocketOptions {
-  /** Origin of window-server; empty means the page's own origin (the console is served by it). */
-  url?: string;
+  /**
+   * The city's base (`ApiClient.baseUrl`): a path such as `/t/omura` on the page's own origin (the
+   * console is served by window-server), or an origin with that path; empty means the page's
+   * origin without one. socket.io reads the URL's path as the namespace (`/t/omura/staff`); the
+   * engine's own path stays `/socket.io/`.
+   */
+  baseUrl?: string;
 }
 
 /**
- * Opens the `/staff` namespace with the session cookie. A fresh connection per session: the
+ * Opens the city's staff namespace (`<base>/staff`) with the session cookie. A fresh connection per session: the
  * cookie changed at sign-in, and a shared Manager would keep the old handshake.
  */
 export function connectStaffSocket(options: StaffSocketOptions = {}): StaffSocket {
-  return io(`${options.url ?? ''}/staff`, {
+  return io(`${options.baseUrl ?? ''}/staff`, {
     withCredentials: true,
     forceNew: true,
     reconnectionDelay: 1000,

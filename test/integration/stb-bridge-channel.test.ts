@@ -26,7 +26,7 @@ function tvChannel(
 ): { channel: DeviceChannel; storage: MemoryStorage } {
   const platform = createPlatform({ profileName: 'hbbtv', appVersion: '0.1.0', storage });
   const channel = new DeviceChannel({
-    serverUrl: url,
+    baseUrl: url,
     platform,
     socketOptions: { transports: ['websocket'] },
   });

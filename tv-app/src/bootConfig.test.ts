@@ -42,31 +42,61 @@ const packaged = {
 afterEach(() => vi.restoreAllMocks());
 
 describe('boot configuration', () => {
-  it('hosted: no madoguchi.json, the page origin is the server, the profile comes from the query', async () => {
-    const win = fakeWindow({ href: 'http://127.0.0.1:8181/tv/?profile=hbbtv' });
+  it('hosted: no madoguchi.json, the page origin is the server, the city from the path, the profile from the query', async () => {
+    const win = fakeWindow({ href: 'http://127.0.0.1:8181/t/omura/tv/?profile=hbbtv' });
     expect(await loadBootConfig(win)).toEqual({
       mode: 'hosted',
       serverUrl: 'http://127.0.0.1:8181',
-      tenant: null,
+      tenant: 'omura',
+      apiBase: 'http://127.0.0.1:8181/t/omura',
       profile: 'hbbtv',
       pushedConfigVersion: null,
     });
     expect(win.requested).toEqual(['./madoguchi.json']);
   });
 
-  it('hosted: the profile from the path /tv/<profile>/, the default without one', async () => {
-    expect((await loadBootConfig(fakeWindow({ href: 'https://city.example/tv/hbbtv/' }))).profile).toBe(
-      'hbbtv',
-    );
-    expect(
-      (await loadBootConfig(fakeWindow({ href: 'https://city.example/tv/hbbtv/index.html' }))).profile,
-    ).toBe('hbbtv');
-    expect((await loadBootConfig(fakeWindow({ href: 'https://city.example/tv/' }))).profile).toBe('browser');
+  it('hosted: the city and profile from the path /t/<tenant>/tv/<profile>/, the default profile without one', async () => {
+    const at = async (href: string) => {
+      const { tenant, apiBase, profile } = await loadBootConfig(fakeWindow({ href }));
+      return { tenant, apiBase, profile };
+    };
+    expect(await at('https://city.example/t/minato/tv/hbbtv/')).toEqual({
+      tenant: 'minato',
+      apiBase: 'https://city.example/t/minato',
+      profile: 'hbbtv',
+    });
+    expect((await at('https://city.example/t/omura/tv/hbbtv/index.html')).profile).toBe('hbbtv');
+    expect(await at('https://city.example/t/omura/tv/')).toEqual({
+      tenant: 'omura',
+      apiBase: 'https://city.example/t/omura',
+      profile: 'browser',
+    });
+    expect((await at('https://city.example/t/omura/tv/index.html')).profile).toBe('browser');
+    // The query wins over the path.
+    expect((await at('https://city.example/t/omura/tv/hbbtv/?profile=tizen')).profile).toBe('tizen');
+  });
+
+  it('hosted: a page whose path names no city does not start, and says where it should be', async () => {
+    for (const href of [
+      'https://city.example/tv/',
+      'https://city.example/tv/hbbtv/',
+      'https://city.example/',
+      'https://city.example/t/omura/',
+      'https://city.example/t/omura/staff/',
+      'https://city.example/t/Omura/tv/',
+      'https://city.example/t//tv/',
+    ]) {
+      const start = loadBootConfig(fakeWindow({ href }));
+      await expect(start, href).rejects.toThrow(BootConfigError);
+      await expect(start, href).rejects.toThrow(/names no city: .*\/t\/<tenant>\/tv\//);
+    }
   });
 
   it('falls back to the default profile for an unknown name, with a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const config = await loadBootConfig(fakeWindow({ href: 'https://city.example/tv/?profile=toaster' }));
+    const config = await loadBootConfig(
+      fakeWindow({ href: 'https://city.example/t/omura/tv/?profile=toaster' }),
+    );
     expect(config.profile).toBe('browser');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('toaster'));
   });
@@ -79,6 +109,7 @@ describe('boot configuration', () => {
       mode: 'packaged',
       serverUrl: 'https://madoguchi.city.example',
       tenant: 'omura',
+      apiBase: 'https://madoguchi.city.example/t/omura',
       profile: 'hbbtv',
       keyMapOverride: { '82': 'Red' },
       pushedConfigVersion: null,
@@ -92,15 +123,27 @@ describe('boot configuration', () => {
       loadBootConfig(fakeWindow({ href, file: { ...packaged, serverUrl: 'https://x.example/path' } })),
     ).rejects.toThrow(/serverUrl/);
     await expect(loadBootConfig(fakeWindow({ href, file: { ...packaged, tenant: '' } }))).rejects.toThrow(
-      /tenant/,
+      /tenant is missing/,
     );
+    const { tenant: _left, ...withoutTenant } = packaged;
+    await expect(loadBootConfig(fakeWindow({ href, file: withoutTenant }))).rejects.toThrow(
+      /tenant is missing/,
+    );
+    for (const tenant of ['Omura', 'o', '1city', 'omura/x', 7]) {
+      await expect(
+        loadBootConfig(fakeWindow({ href, file: { ...packaged, tenant } })),
+        String(tenant),
+      ).rejects.toThrow(/madoguchi\.json: tenant is not a tenant id/);
+    }
     await expect(
       loadBootConfig(fakeWindow({ href, file: { ...packaged, keyMapOverride: { '82': 'Menu' } } })),
     ).rejects.toThrow(/keyMapOverride/);
   });
 
   it('hosted when fetch fails and there is no XMLHttpRequest', async () => {
-    const config = await loadBootConfig(fakeWindow({ href: 'http://127.0.0.1:8181/tv/', file: 'throws' }));
+    const config = await loadBootConfig(
+      fakeWindow({ href: 'http://127.0.0.1:8181/t/omura/tv/', file: 'throws' }),
+    );
     expect(config.mode).toBe('hosted');
   });
 
@@ -118,7 +161,22 @@ describe('boot configuration', () => {
     expect(config.serverUrl).toBe('https://new.city.example');
     expect(config.keyMapOverride).toEqual({ '82': 'Blue', '83': 'Green' });
     expect(config.pushedConfigVersion).toBe(3);
+    // A push moves the TV to another server, never to another city.
     expect(config.tenant).toBe('omura');
+    expect(config.apiBase).toBe('https://new.city.example/t/omura');
+  });
+
+  it('hosted: a pushed server keeps the city of the page', async () => {
+    const storage = { [PUSHED_CONFIG_KEY]: JSON.stringify({ serverUrl: 'https://new.city.example' }) };
+    const config = await loadBootConfig(
+      fakeWindow({ href: 'https://old.city.example/t/minato/tv/hbbtv/', storage }),
+    );
+    expect(config).toMatchObject({
+      mode: 'hosted',
+      serverUrl: 'https://new.city.example',
+      tenant: 'minato',
+      apiBase: 'https://new.city.example/t/minato',
+    });
   });
 
   it('ignores a pushed configuration that is not valid, or storage that is forbidden', async () => {

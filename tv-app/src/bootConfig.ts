@@ -4,7 +4,12 @@ import {
   keyMapOverrideSchema,
   profileNameSchema,
   pushedConfigSchema,
+  tenantBasePath,
+  tenantFromPath,
+  tenantIdSchema,
+  TENANT_ID_RULE,
   type KeyMapOverride,
+  type TenantId,
 } from '@madoguchi/shared';
 import { DEFAULT_PROFILE_NAME, applyKeyMapOverride, findProfile } from '@madoguchi/stb-bridge';
 
@@ -13,18 +18,25 @@ import { DEFAULT_PROFILE_NAME, applyKeyMapOverride, findProfile } from '@madoguc
  *
  * - **Packaged** (an operator package from `stb-bridge package`, served from the box's file
  *   system or any web server): `madoguchi.json` next to index.html says it all.
- * - **Hosted** (served by window-server under `/tv/`): no such file; the profile comes from
- *   `?profile=` or the path `/tv/<profile>/`, the server is the page's own origin.
+ * - **Hosted** (served by window-server under its city's base, `/t/<tenant>/tv/`): no such file;
+ *   the tenant comes from the path, the profile from `?profile=` or the path
+ *   `/t/<tenant>/tv/<profile>/`, the server is the page's own origin.
  *
  * Either way, a configuration the operator pushed since (stored by the device channel under
- * `PUSHED_CONFIG_KEY`) then replaces the server and adds to the key map override.
+ * `PUSHED_CONFIG_KEY`) then replaces the server's origin and adds to the key map override; the
+ * tenant is never pushed: a TV belongs to the city its package or address names.
  */
 export interface BootConfig {
   mode: 'packaged' | 'hosted';
   /** window-server's origin, without a trailing slash. */
   serverUrl: string;
-  /** The city the package was made for; null in hosted mode (the server's own). */
-  tenant: string | null;
+  /** The city this TV belongs to: the package's, or the one the hosted page's path names. */
+  tenant: TenantId;
+  /**
+   * The city's base on the server, `${serverUrl}/t/${tenant}`: the device channel
+   * (`<apiBase>/device`) and every HTTP call (`<apiBase>/api/v1/…`) go below it.
+   */
+  apiBase: string;
   /** A shipped profile's name: unknown names fall back to the default profile. */
   profile: string;
   /** Checked against the profile: `createPlatform` accepts it. */
@@ -43,9 +55,11 @@ export interface BootWindow {
 
 export const BOOT_CONFIG_FILE = 'madoguchi.json';
 
+/** The app cannot start: its configuration (`madoguchi.json`, or the hosted page's address) is wrong. */
 export class BootConfigError extends Error {
-  constructor(message: string) {
-    super(`${BOOT_CONFIG_FILE}: ${message}`);
+  /** @param source what is wrong: the file by default, or e.g. the page's address. */
+  constructor(message: string, source: string = BOOT_CONFIG_FILE) {
+    super(`${source}: ${message}`);
     this.name = 'BootConfigError';
   }
 }
@@ -53,7 +67,7 @@ export class BootConfigError extends Error {
 /** `madoguchi.json` as the packager writes it. */
 export interface PackagedConfig {
   serverUrl: string;
-  tenant: string;
+  tenant: TenantId;
   profile: string;
   keyMapOverride?: KeyMapOverride;
 }
@@ -70,23 +84,29 @@ export async function loadBootConfig(win: BootWindow): Promise<BootConfig> {
   return resolveBootConfig(packaged, win.location, readPushedConfig(win));
 }
 
-/** Packaged or hosted, then the push on top; the profile and override are made safe to use. */
+/**
+ * Packaged or hosted, then the push on top; the profile and override are made safe to use.
+ * Throws a BootConfigError for a hosted page whose path names no city.
+ */
 export function resolveBootConfig(
   packaged: PackagedConfig | null,
   location: BootWindow['location'],
   pushed: PushedConfig | null,
 ): BootConfig {
   const mode = packaged ? 'packaged' : 'hosted';
-  const profile = knownProfile(packaged ? packaged.profile : hostedProfile(location));
+  const { tenant, profile: requested } = packaged ?? hostedPlace(location);
+  const profile = knownProfile(requested);
   const merged =
     pushed?.keyMapOverride !== undefined
       ? { ...packaged?.keyMapOverride, ...pushed.keyMapOverride }
       : undefined;
   const keyMapOverride = firstUsableOverride(profile, [merged, packaged?.keyMapOverride]);
+  const serverUrl = pushed?.serverUrl ?? packaged?.serverUrl ?? location.origin;
   return {
     mode,
-    serverUrl: pushed?.serverUrl ?? packaged?.serverUrl ?? location.origin,
-    tenant: packaged?.tenant ?? null,
+    serverUrl,
+    tenant,
+    apiBase: `${serverUrl}${tenantBasePath(tenant)}`,
     profile,
     ...(keyMapOverride ? { keyMapOverride } : {}),
     // Applied only if all of it is used: a dropped key map leaves the push "delivered" in the fleet.
@@ -94,10 +114,18 @@ export function resolveBootConfig(
   };
 }
 
-function hostedProfile(location: BootWindow['location']): string | null {
+/** `/t/<tenant>/tv/` or `/t/<tenant>/tv/<profile>/` (`?profile=` wins over the path's). */
+function hostedPlace(location: BootWindow['location']): { tenant: TenantId; profile: string | null } {
+  const place = tenantFromPath(location.pathname);
+  if (!place || !place.rest.startsWith('/tv/')) {
+    throw new BootConfigError(
+      'names no city: the TV app is served at /t/<tenant>/tv/ or /t/<tenant>/tv/<profile>/',
+      `the page address ${location.pathname}`,
+    );
+  }
   const fromQuery = new URLSearchParams(location.search).get('profile');
-  const fromPath = /\/tv\/([a-z][a-z0-9-]{0,31})\/(?:index\.html)?$/.exec(location.pathname)?.[1];
-  return fromQuery ?? fromPath ?? null;
+  const fromPath = /^\/tv\/([a-z][a-z0-9-]{0,31})\/(?:index\.html)?$/.exec(place.rest)?.[1];
+  return { tenant: place.tenant, profile: fromQuery ?? fromPath ?? null };
 }
 
 function knownProfile(requested: string | null): string {
@@ -149,14 +177,18 @@ export function parsePackagedConfig(data: unknown): PackagedConfig {
   const { serverUrl, tenant, profile, keyMapOverride } = data as Record<string, unknown>;
   const origin = originOf(serverUrl);
   if (!origin) throw new BootConfigError('serverUrl must be an http(s) origin');
-  if (typeof tenant !== 'string' || tenant === '') throw new BootConfigError('tenant is missing');
+  if (tenant === undefined || tenant === '') throw new BootConfigError('tenant is missing');
+  const tenantId = tenantIdSchema.safeParse(tenant);
+  if (!tenantId.success) {
+    throw new BootConfigError(`tenant is not ${TENANT_ID_RULE}`);
+  }
   const name = profileNameSchema.safeParse(profile);
   if (!name.success) throw new BootConfigError('profile is not a profile name');
   const override = keyMapOverrideSchema.optional().safeParse(keyMapOverride);
   if (!override.success) throw new BootConfigError('keyMapOverride is not a key map override');
   return {
     serverUrl: origin,
-    tenant,
+    tenant: tenantId.data,
     profile: name.data,
     ...(override.data ? { keyMapOverride: override.data } : {}),
   };

@@ -8,7 +8,8 @@ import { setContext } from './services/runtime';
 import { canvasMeasure } from './ui/fonts';
 
 async function main(): Promise<void> {
-  // Packaged (madoguchi.json beside the page) or hosted by window-server (same origin).
+  // Packaged (madoguchi.json beside the page) or hosted by window-server (same origin, the
+  // city from the path /t/<tenant>/tv/); either way the channel opens below the city's base.
   const boot = await loadBootConfig(window);
   const platform = createPlatform({
     profileName: boot.profile,
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   });
   const context = await AppContext.create({
     platform,
-    serverUrl: boot.serverUrl,
+    baseUrl: boot.apiBase,
     measure: canvasMeasure(),
     // Told to the server at hello: the pushed configuration this start really uses.
     appliedConfigVersion: boot.pushedConfigVersion,

@@ -39,7 +39,7 @@ export function KpiExport({ topics }: { topics: readonly Topic[] }) {
     problem
       ? { 'aria-disabled': 'true' as const }
       : {
-          href: kpiUrl(from, to, format),
+          href: api.urlOf(kpiUrl(from, to, format)),
           ...(format === 'csv'
             ? { download: `madoguchi-kpi-${from}_${to}.csv` }
             : { target: '_blank', rel: 'noopener' }),

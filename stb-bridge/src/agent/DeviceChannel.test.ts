@@ -1,4 +1,9 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   DEFAULT_DEVICE_SETTINGS,
@@ -45,13 +50,21 @@ interface Device {
   settings: DeviceSettings;
 }
 
-/** Just enough of window-server's /device namespace to drive the channel for real. */
+/** The city's base path on the server: its namespace and HTTP API live below it. */
+const TENANT_BASE = `/t/${TENANT.id}`;
+
+/**
+ * Just enough of window-server to drive the channel for real: the city's device namespace
+ * (`/t/omura/device`) and one HTTP route below its base, nothing at the root.
+ */
 class FakeWindowServer {
   readonly devices = new Map<string, Device>();
   readonly hellos: string[] = [];
   readonly helloPayloads: HelloPayload[] = [];
   readonly reports: DeviceReport[] = [];
   readonly stored: number[] = [];
+  /** Every HTTP request: method, path and the bearer token it carried. */
+  readonly httpRequests: { method: string; url: string; authorization: string | undefined }[] = [];
   /** Sent with every hello until the TV says it stored it. */
   pendingConfig: PushedConfig | undefined;
   update: { version: string } | undefined;
@@ -66,14 +79,25 @@ class FakeWindowServer {
     return server;
   }
 
+  /** The server's origin. */
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** What a TV of this city is given: origin and tenant base. */
+  get baseUrl(): string {
+    return `${this.url}${TENANT_BASE}`;
+  }
+
+  /** The city's device namespace; the root `/device` does not exist, as on a multi-city server. */
+  private get deviceNamespace() {
+    return this.io.of(`${TENANT_BASE}/device`);
+  }
+
   async listen(port: number): Promise<void> {
-    this.http = createServer();
+    this.http = createServer((request, response) => this.answerHttp(request, response));
     this.io = new Server(this.http);
-    const nsp = this.io.of('/device');
+    const nsp = this.deviceNamespace;
     nsp.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: string }).token;
       if (token === undefined) return next();
@@ -141,19 +165,28 @@ class FakeWindowServer {
     this.port = (this.http.address() as AddressInfo).port;
   }
 
+  /** `POST <base>/api/v1/device/authorize` answers; anything else is 404, as at the root. */
+  private answerHttp(request: IncomingMessage, response: ServerResponse): void {
+    const authorization = request.headers.authorization;
+    this.httpRequests.push({ method: request.method ?? '', url: request.url ?? '', authorization });
+    const found = request.method === 'POST' && request.url === `${TENANT_BASE}/api/v1/device/authorize`;
+    response.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(found ? { user_code: 'WDJB-MJHT' } : { error: 'not found' }));
+  }
+
   revoke(deviceId: string): void {
     for (const device of this.devices.values()) if (device.id === deviceId) device.revoked = true;
-    const room = this.io.of('/device').to(deviceId);
+    const room = this.deviceNamespace.to(deviceId);
     room.emit('device:revoked', { code: 'DEVICE_TOKEN_REVOKED', message: 'errors.DEVICE_TOKEN_REVOKED' });
     room.disconnectSockets(true);
   }
 
   pushSettings(deviceId: string, settings: DeviceSettings): void {
-    this.io.of('/device').to(deviceId).emit('settings:changed', settings);
+    this.deviceNamespace.to(deviceId).emit('settings:changed', settings);
   }
 
   pushConfig(deviceId: string, config: PushedConfig): void {
-    this.io.of('/device').to(deviceId).emit('config:pushed', config);
+    this.deviceNamespace.to(deviceId).emit('config:pushed', config);
   }
 
   async stop(): Promise<void> {
@@ -178,16 +211,23 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setUp(options: { storage?: MemoryStorage; requestTimeoutMs?: number; clock?: Clock } = {}) {
+interface SetUpOptions {
+  storage?: MemoryStorage;
+  requestTimeoutMs?: number;
+  clock?: Clock;
+}
+
+async function setUp(options: SetUpOptions = {}) {
   const server = await FakeWindowServer.start();
   cleanups.push(() => server.stop());
   const storage = options.storage ?? new MemoryStorage();
   const lifecycle = new ManualLifecycle();
   const base = createPlatform({ profileName: 'browser', appVersion: '0.1.0', storage, model: 'vitest' });
   const platform = { storage, deviceInfo: () => base.deviceInfo(), lifecycle };
-  const open = () => {
+  /** A channel to the city's base, or to another base URL. */
+  const open = (baseUrl = server.baseUrl) => {
     const channel = new DeviceChannel({
-      serverUrl: server.url,
+      baseUrl,
       platform,
       requestTimeoutMs: options.requestTimeoutMs ?? 2_000,
       socketOptions: { transports: ['websocket'] },
@@ -397,6 +437,29 @@ describe('DeviceChannel', () => {
     server.pushConfig('device-1', { version: 1, keyMapOverride: {} });
     await vi.waitFor(() => expect(server.stored).toEqual([1, 2, 1]));
     expect(storage.get(PUSHED_CONFIG_VERSION_KEY)).toBe('2');
+  });
+
+  it("speaks to its city's base: the namespace /t/<tenant>/device and HTTP below /t/<tenant>", async () => {
+    const { server, open } = await setUp();
+    // A trailing slash on the base changes nothing.
+    const { channel } = open(`${server.baseUrl}/`);
+    await channel.register();
+    expect(channel.state).toBe('online');
+
+    const answer = await channel.http('/api/v1/device/authorize', { method: 'POST', body: {} });
+
+    expect(answer).toEqual({ status: 200, body: { user_code: 'WDJB-MJHT' } });
+    expect(server.httpRequests).toEqual([
+      { method: 'POST', url: '/t/omura/api/v1/device/authorize', authorization: 'Bearer token-1' },
+    ]);
+  });
+
+  it('given only the origin, reaches no namespace and stays unregistered', async () => {
+    const { server, open } = await setUp({ requestTimeoutMs: 500 });
+    const { channel } = open(server.url);
+    await expect(channel.register()).rejects.toMatchObject({ code: 'SERVER_UNREACHABLE' });
+    expect(channel.state).toBe('unregistered');
+    expect(server.devices.size).toBe(0);
   });
 
   it('rejects every call once closed', async () => {

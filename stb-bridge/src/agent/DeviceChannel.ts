@@ -58,8 +58,13 @@ export interface DeviceChannelEvents {
 }
 
 export interface DeviceChannelOptions {
-  /** Origin of window-server, e.g. `location.origin`. */
-  serverUrl: string;
+  /**
+   * The base URL of this TV's city on window-server: its origin and the tenant's base path, e.g.
+   * `https://madoguchi.example.jp/t/omura` (`BootConfig.apiBase`). The socket opens the namespace
+   * `<base path>/device` (socket.io reads a URL's path as the namespace; the engine's own path
+   * stays `/socket.io/`), and `http()` paths are taken below it.
+   */
+  baseUrl: string;
   platform: Pick<Platform, 'storage' | 'deviceInfo'> & { lifecycle?: Lifecycle };
   /** How long to wait for the server to answer a request, in milliseconds. */
   requestTimeoutMs?: number;
@@ -85,7 +90,7 @@ const TOKEN_ERRORS: readonly ErrorCode[] = [
 ];
 
 /**
- * The TV's channel to window-server (namespace `/device`): registers once, says hello after
+ * The TV's channel to window-server (namespace `/t/<tenant>/device`): registers once, says hello after
  * every connection, keeps reconnecting, and forgets a revoked token so the app can start again.
  * Runs in a browser and in Node; everything device-specific comes from the platform.
  */
@@ -95,7 +100,8 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   private readonly clock: Clock;
   private readonly platform: DeviceChannelOptions['platform'];
   private readonly requestTimeoutMs: number;
-  private readonly serverUrl: string;
+  /** `DeviceChannelOptions.baseUrl` without a trailing slash. */
+  private readonly baseUrl: string;
   private readonly lifecycleOff: (() => void)[] = [];
   private token: string | undefined;
   private currentState: DeviceChannelState;
@@ -114,14 +120,14 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
     this.platform = options.platform;
     this.clock = options.clock ?? systemClock;
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    this.serverUrl = options.serverUrl.replace(/\/$/, '');
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.token = this.platform.storage.get(DEVICE_TOKEN_KEY) ?? undefined;
     this.appliedConfigVersion =
       options.appliedConfigVersion === undefined
         ? this.storedConfigVersion()
         : (options.appliedConfigVersion ?? undefined);
     this.currentState = this.token ? 'connecting' : 'unregistered';
-    this.socket = io(`${options.serverUrl.replace(/\/$/, '')}/device`, {
+    this.socket = io(`${this.baseUrl}/device`, {
       autoConnect: false,
       forceNew: true,
       reconnection: true,
@@ -220,12 +226,13 @@ export class DeviceChannel extends TypedEmitter<DeviceChannelEvents> {
   /**
    * An HTTP request to window-server as this TV (`Authorization: Bearer <device token>`), for
    * the parts of the contract that are HTTP by standard (RFC 8628 device sign-in). The token
-   * never leaves stb-bridge. Resolves with the status and the parsed JSON body.
+   * never leaves stb-bridge. `path` is below the city's base (`/api/v1/device/token` goes to
+   * `<baseUrl>/api/v1/device/token`). Resolves with the status and the parsed JSON body.
    */
   async http(path: string, init: DeviceHttpRequest): Promise<DeviceHttpAnswer> {
     this.assertOpen();
     if (!this.token) throw DeviceRequestError.of('DEVICE_NOT_REGISTERED');
-    return httpAsDevice(`${this.serverUrl}${path}`, this.token, this.requestTimeoutMs, init);
+    return httpAsDevice(`${this.baseUrl}${path}`, this.token, this.requestTimeoutMs, init);
   }
 
   /** Listens to a push from the server; returns the function that stops listening. */

@@ -65,6 +65,16 @@ describe('operator file', () => {
     );
   });
 
+  it('takes only a tenant id as the tenant, with one clear problem line', () => {
+    for (const tenant of ['minato', 'city-2', 'ab']) {
+      expect(parseOperator({ ...valid, tenant }, '/o.json').tenant).toBe(tenant);
+    }
+    const rule = 'tenant: a tenant id (2 to 32 of a-z, 0-9 and -, starting with a letter, e.g. omura)';
+    for (const tenant of ['Omura', '0city', 'o', '-omura', 'omura/x', `a${'b'.repeat(32)}`, 7, undefined]) {
+      expect(problemsOf({ ...valid, tenant }), String(tenant)).toEqual([rule]);
+    }
+  });
+
   it('refuses key map overrides for a profile that does not exist', () => {
     expect(problemsOf({ ...valid, keyMapOverrides: { nosuchbox: {} } })).toEqual([
       expect.stringMatching(/^keyMapOverrides\.nosuchbox: no profile "nosuchbox" \(known: .*hbbtv/),

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { profileNameSchema } from '@madoguchi/shared';
+import { profileNameSchema, tenantIdSchema, TENANT_ID_RULE } from '@madoguchi/shared';
 import { z } from 'zod';
 import { keyMapOverrideSchema } from '../platform/operatorKeyMap.js';
 import { shippedProfile, shippedProfileNames } from './profiles.js';
 
 /**
- * window-server's address as the TV will use it: an origin only (socket.io would read a path as
- * its namespace), HTTPS, or plain HTTP on 127.0.0.1 for tests on one machine.
+ * window-server's address as the TV will use it: an origin only (the TV adds its city's base path
+ * `/t/<tenant>` itself), HTTPS, or plain HTTP on 127.0.0.1 for tests on one machine.
  */
 const serverUrlSchema = z
   .string()
@@ -29,8 +29,11 @@ export const operatorSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and hyphens (a-z0-9-)'),
   name: z.string().trim().min(1).max(200),
   serverUrl: serverUrlSchema,
-  /** The city (tenant id in window-server) the TVs belong to. */
-  tenant: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a tenant id (a-z0-9-)'),
+  /**
+   * The city (tenant id in window-server) the TVs belong to: they reach it at
+   * `<serverUrl>/t/<tenant>` (its API, its device namespace), so it must be a tenant id.
+   */
+  tenant: z.string({ error: TENANT_ID_RULE }).pipe(tenantIdSchema),
   /** Path of the Ed25519 private key (PEM), relative to the operator file. */
   signingKey: z.string().min(1),
   /** Per profile name: key code → remote key, or null to drop the code. */

@@ -69,7 +69,8 @@ const SESSION_CACHE_KEY = 'madoguchi.session';
 
 export interface AppContextOptions {
   platform: Platform;
-  serverUrl: string;
+  /** The city's base on window-server (`BootConfig.apiBase`): the device channel opens below it. */
+  baseUrl: string;
   /** Text width with the app's font (canvas in the browser). */
   measure: MeasureText;
   /** The operator's pushed configuration this start uses (boot config), told to the server. */
@@ -165,7 +166,7 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
   static async create(options: AppContextOptions): Promise<AppContext> {
     const { platform } = options;
     const channel = new DeviceChannel({
-      serverUrl: options.serverUrl,
+      baseUrl: options.baseUrl,
       platform,
       autoConnect: false,
       ...(options.appliedConfigVersion !== undefined

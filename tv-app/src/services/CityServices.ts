@@ -65,6 +65,7 @@ export interface CityServicesEvents {
  */
 export const SERVICE_DEADLINE_MS = 6_000;
 
+/** Below the city's base: the device channel puts `<server>/t/<tenant>` in front. */
 const BASE = '/api/v1/services';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -147,7 +148,7 @@ function field<T>(name: string, check: (value: unknown) => boolean) {
 }
 
 /**
- * The city's services through window-server (`/api/v1/services`, HTTP as this TV). Every failure
+ * The city's services through window-server (`/t/<tenant>/api/v1/services`, HTTP as this TV). Every failure
  * becomes a ServiceError with a code; the last answer of each service is kept for the test hook
  * and forgotten when another person starts using the TV.
  */

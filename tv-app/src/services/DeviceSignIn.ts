@@ -11,7 +11,7 @@ import {
   type PollTiming,
 } from './signInModel';
 
-/** `channel.http` of stb-bridge: the device token is added there and never seen here. */
+/** `channel.http` of stb-bridge: the device token and the city's base are added there, never seen here. */
 export type DeviceHttp = (
   path: string,
   init: { method: 'GET' | 'POST'; body?: unknown },
