@@ -38,14 +38,14 @@ function verify(dataDir: string, databaseUrl?: string): Cli {
  * link, the grant, the withdrawal). Returns the TV's token and the citizen's id.
  */
 async function writeATrail(server: RunningServer): Promise<{ token: string; citizenId: string }> {
-  const tv = await registeredTv(server.url);
+  const tv = await registeredTv(server.city);
   try {
-    const authorized = await fetch(`${server.url}/api/v1/device/authorize`, {
+    const authorized = await fetch(`${server.city}/api/v1/device/authorize`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tv.token}`, origin: server.url },
     });
     const codes = (await authorized.json()) as DeviceAuthorizationResponse;
-    const phone = new PhoneBrowser(server.url);
+    const phone = new PhoneBrowser(server.city);
     const confirm = await phone.get(codes.verification_uri_complete);
     const login = await phone.post('/link/confirm', {
       csrf: PhoneBrowser.csrf(confirm.text),
@@ -144,7 +144,7 @@ describe('npm run db:copy: a city moves from SQLite to PostgreSQL', () => {
         checks: { database: { engine: string; answers: boolean } };
       };
       expect(ready.checks.database).toEqual({ engine: 'postgres', answers: true });
-      const socket = deviceSocket(pgServer.url, trail.token);
+      const socket = deviceSocket(pgServer.city, trail.token);
       await connected(socket);
       try {
         const household = await request<{ members: HouseholdMember[] }>(socket, 'household:list', {});

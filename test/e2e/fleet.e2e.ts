@@ -35,7 +35,7 @@ afterAll(async () => {
 
 describe('fleet: a hosted TV under its profile and the cable operator', () => {
   it('hosts the TV app at /tv/hbbtv/, which registers as an hbbtv box and says an update is coming', async () => {
-    await tv.url(`${server.url}/tv/hbbtv/`);
+    await tv.url(`${server.city}/tv/hbbtv/`);
     await tv.waitUntil(async () => tv.execute(() => window.__madoguchi !== undefined), { timeout: 20_000 });
     await waitForTv(tv, (s) => s.screen === 'firstStart', 'the first-start screen');
     await press(tv, 'Enter');
@@ -53,7 +53,7 @@ describe('fleet: a hosted TV under its profile and the cable operator', () => {
   });
 
   it('shows the operator the box live, with its profile, version and the update marker, and nothing of the counter', async () => {
-    await signIn(operator, server.url, 'operator');
+    await signIn(operator, server.city, 'operator');
     await waitForSignedIn(operator);
     expect(await (await byTestId(operator, 'current-staff')).getAttribute('data-role')).toBe('operator');
     await (await byTestId(operator, 'nav-fleet')).waitForExist({ timeout: 10_000 });
@@ -80,7 +80,7 @@ describe('fleet: a hosted TV under its profile and the cable operator', () => {
     });
 
     // A counter address typed by hand still lands on the fleet.
-    await operator.url(`${server.url}/staff/#/counter`);
+    await operator.url(`${server.city}/staff/#/counter`);
     await (await fleetRow(deviceId)).waitForExist({ timeout: 10_000 });
     expect(await operator.getUrl()).toMatch(/#\/fleet$/);
     await operator.saveScreenshot(`${outputDir('screenshots')}/staff-fleet.png`);

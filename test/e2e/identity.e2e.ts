@@ -27,10 +27,10 @@ afterAll(async () => {
 
 describe('TV sign-in with a phone', () => {
   it('shows a code and QR; the phone signs in as a demo citizen and confirms; the TV greets them by name', async () => {
-    await startFresh(tv, server.url);
+    await startFresh(tv, server.city);
     const { userCode, link } = await showSignIn(tv);
     expect(userCode).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
-    expect(link).toBe(`${server.url}/link?code=${userCode}`);
+    expect(link).toBe(`${server.city}/link?code=${userCode}`);
     await tv.saveScreenshot(`${outputDir('screenshots')}/tv-sign-in.png`);
 
     await phoneSignsIn(phone, link, userCode, 'tanaka.ichiro');
@@ -48,7 +48,7 @@ describe('TV sign-in with a phone', () => {
   it('limits wrong code entries on the phone', async () => {
     const stranger = await openBrowser({ width: 390, height: 844 });
     try {
-      await stranger.url(`${server.url}/link`);
+      await stranger.url(`${server.city}/link`);
       for (let attempt = 1; attempt <= 5; attempt += 1) {
         await (await byTestId(stranger, 'phone-code')).setValue('BBBB-BBBB');
         await (await byTestId(stranger, 'phone-code-submit')).click();
@@ -65,7 +65,7 @@ describe('consent changes what the officer sees', () => {
   let officer: Browser;
   beforeAll(async () => {
     officer = await openBrowser();
-    await signIn(officer, server.url, 'staff');
+    await signIn(officer, server.city, 'staff');
     await waitForSignedIn(officer);
   });
   afterAll(async () => {
@@ -106,7 +106,7 @@ describe('consent changes what the officer sees', () => {
     await officer.saveScreenshot(`${outputDir('screenshots')}/staff-citizen-panel.png`);
 
     // The citizen withdraws it on the phone (still signed in there).
-    await phoneSetsConsent(phone, server.url, 'profile', false);
+    await phoneSetsConsent(phone, server.city, 'profile', false);
     await officer.$('[data-testid="citizen-card"][data-profile="hidden"]').waitForExist({ timeout: 10_000 });
     expect(await officer.$('[data-testid="citizen-name"]').isExisting()).toBe(false);
 
@@ -119,7 +119,7 @@ describe('consent changes what the officer sees', () => {
   it('an officer links a citizen without a smartphone after checking identity', async () => {
     const other = await openBrowser();
     try {
-      await startFresh(other, server.url);
+      await startFresh(other, server.city);
       await press(other, 'g');
       await waitForTv(other, (s) => s.screen === 'videoCounter' && s.counter.topics.length > 0, 'the topics');
       await press(other, 'Enter');

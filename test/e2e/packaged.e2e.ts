@@ -121,7 +121,7 @@ afterAll(async () => {
 
 /** Signs in as a demo officer through the API, as the console would; returns the session cookie. */
 async function staffSignIn(): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+  const response = await fetch(`${server.city}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: server.url },
     body: JSON.stringify({ loginId: 'staff', password: DEMO_PASSWORD }),
@@ -132,7 +132,7 @@ async function staffSignIn(): Promise<string> {
 
 /** The TVs window-server has registered, as its device API lists them. */
 async function registeredDevices(): Promise<DeviceSummary[]> {
-  const response = await fetch(`${server.url}/api/v1/devices`, {
+  const response = await fetch(`${server.city}/api/v1/devices`, {
     headers: { cookie: staffCookie, origin: server.url },
   });
   expect(response.status).toBe(200);
@@ -239,13 +239,13 @@ describe('a packaged TV app', () => {
     );
     const code = await waitForDrawn(tv, 0, (t) => /^[A-Z0-9]{3,4}(-[A-Z0-9]{3,4})+$/.test(t.text), 'a code');
     // The code on screen is one window-server gave this box (POST /api/v1/device/authorize).
-    const confirm = await fetch(`${server.url}/link?code=${encodeURIComponent(code.text)}`);
+    const confirm = await fetch(`${server.city}/link?code=${encodeURIComponent(code.text)}`);
     expect(confirm.status).toBe(200);
     const page = await confirm.text();
     expect(page).toContain(`data-testid="phone-shown-code">${code.text}</p>`);
     expect(page).toContain('hbbtv');
     // The QR code on screen, read back from its pixels, is the link to this server with that code.
-    const link = `${server.url}/link?code=${code.text}`;
+    const link = `${server.city}/link?code=${code.text}`;
     const symbol = createQr(link, { errorCorrectionLevel: 'M' }).modules;
     const side = symbol.size + 2 * QUIET_ZONE_MODULES;
     const expected = Array.from({ length: side * side }, (_, i) => {

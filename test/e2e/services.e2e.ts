@@ -44,7 +44,7 @@ async function partnerHeaders(slug: Slug): Promise<Record<string, string>> {
     return { 'x-api-key': key };
   }
   const basic = Buffer.from(`${KEYS.currency.id}:${KEYS.currency.secret}`).toString('base64');
-  const response = await fetch(`${server.url}/sandbox/partners/currency/oauth/token`, {
+  const response = await fetch(`${server.city}/sandbox/partners/currency/oauth/token`, {
     method: 'POST',
     headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
     body: 'grant_type=client_credentials',
@@ -54,7 +54,7 @@ async function partnerHeaders(slug: Slug): Promise<Record<string, string>> {
 }
 
 async function partner<T>(slug: Slug, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}/sandbox/partners/${slug}${path}`, {
+  const response = await fetch(`${server.city}/sandbox/partners/${slug}${path}`, {
     method,
     headers: {
       ...(await partnerHeaders(slug)),
@@ -170,7 +170,7 @@ beforeAll(async () => {
 
   tv = await openBrowser();
   phone = await openBrowser({ width: 390, height: 844 });
-  await startFresh(tv, server.url);
+  await startFresh(tv, server.city);
   const { userCode, link } = await showSignIn(tv);
   await phoneSignsIn(phone, link, userCode, 'sato.misaki');
   await waitForTv(tv, (s) => s.link.state === 'approved' && s.link.greetedName !== null, 'greeted');
@@ -440,7 +440,7 @@ describe('an officer in a call', () => {
 
   beforeAll(async () => {
     officer = await openBrowser({ width: 1600, height: 1000 });
-    await signIn(officer, server.url, 'staff');
+    await signIn(officer, server.city, 'staff');
     await waitForSignedIn(officer);
     await press(tv, 'g');
     await waitForTv(tv, (s) => s.screen === 'videoCounter' && s.counter.topics.length > 0, 'the topics');
@@ -464,12 +464,12 @@ describe('an officer in a call', () => {
     await wallet('no-consent').waitForExist({ timeout: 10_000 });
     expect(await officer.$('[data-testid="wallet-balance"]').isExisting()).toBe(false);
 
-    await phoneSetsConsent(phone, server.url, 'wallet', true);
+    await phoneSetsConsent(phone, server.city, 'wallet', true);
     await wallet('shown').waitForExist({ timeout: 10_000 });
     expect(Number(await wallet('shown').getAttribute('data-balance'))).toBe(await sandboxBalance());
     await officer.saveScreenshot(`${outputDir('screenshots')}/staff-wallet.png`);
 
-    await phoneSetsConsent(phone, server.url, 'wallet', false);
+    await phoneSetsConsent(phone, server.city, 'wallet', false);
     await wallet('no-consent').waitForExist({ timeout: 10_000 });
     expect(await officer.$('[data-testid="wallet-balance"]').isExisting()).toBe(false);
 
@@ -501,7 +501,7 @@ describe('an officer in a call', () => {
   });
 
   it('books a 母子健康相談 for the citizen and sends the booking to the TV as a card; Back closes it', async () => {
-    await phoneSetsConsent(phone, server.url, 'childcare', true);
+    await phoneSetsConsent(phone, server.city, 'childcare', true);
     await officer
       .$('[data-testid="service-childcare"][data-state="shown"]')
       .waitForExist({ timeout: 10_000 });
@@ -606,7 +606,7 @@ describe('the admin page of partner connectors', () => {
   it('lists each connector with its health', async () => {
     const admin = await openBrowser({ width: 1600, height: 1000 });
     try {
-      await signIn(admin, server.url, 'admin');
+      await signIn(admin, server.city, 'admin');
       await waitForSignedIn(admin);
       await (await byTestId(admin, 'nav-partners')).click();
       await admin.$('[data-testid="partners-row"]').waitForExist({ timeout: 10_000 });

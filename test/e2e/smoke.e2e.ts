@@ -21,9 +21,9 @@ afterAll(async () => {
 
 describe('the built system', () => {
   it('serves the staff console and the TV app from window-server', async () => {
-    await browser.url(`${server.url}/staff/`);
+    await browser.url(`${server.city}/staff/`);
     expect(await browser.getTitle()).toContain('まどぐち');
-    await browser.url(`${server.url}/tv/`);
+    await browser.url(`${server.city}/tv/`);
     expect(await browser.$('canvas').isExisting()).toBe(true);
   });
 
@@ -38,7 +38,8 @@ describe('the built system', () => {
     expect(await exit).toBe(0);
     expect(readFileSync(own.logFile, 'utf8')).toContain('window-server stopped');
     const banner = readFileSync(own.consoleFile, 'utf8');
-    expect(banner).toContain(`${own.url}/tv/`);
+    expect(banner).toContain(`${own.url}/t/omura/tv/`);
+    expect(banner).toContain(`${own.url}/t/minato/tv/`);
     expect(banner).toContain('madoguchi-demo');
   });
 

@@ -19,24 +19,24 @@ afterAll(async () => {
 
 describe('staff console sign-in', () => {
   it('refuses a wrong password with a clear message', async () => {
-    await signIn(browser, server.url, 'supervisor', 'not the password');
+    await signIn(browser, server.city, 'supervisor', 'not the password');
     expect(await loginErrorCode(browser)).toBe('LOGIN_FAILED');
     expect(await (await byTestId(browser, 'login-error')).getText()).toContain('パスワードが 違います');
   });
 
   it('locks the account after five failures, and says for how long', async () => {
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      await signIn(browser, server.url, 'staff', `wrong password ${attempt}`);
+      await signIn(browser, server.city, 'staff', `wrong password ${attempt}`);
       await loginErrorCode(browser);
     }
     expect(await loginErrorCode(browser)).toBe('ACCOUNT_LOCKED');
-    await signIn(browser, server.url, 'staff');
+    await signIn(browser, server.city, 'staff');
     expect(await loginErrorCode(browser)).toBe('ACCOUNT_LOCKED');
     expect(await (await byTestId(browser, 'login-error')).getText()).toContain('15分間');
   });
 
   it('signs in an admin, who sees the staff accounts page, in Japanese and in English', async () => {
-    await signIn(browser, server.url, 'admin');
+    await signIn(browser, server.city, 'admin');
     await waitForSignedIn(browser);
     expect(await (await byTestId(browser, 'current-staff')).getAttribute('data-role')).toBe('admin');
     await (await byTestId(browser, 'nav-accounts')).click();

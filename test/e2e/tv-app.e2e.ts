@@ -27,12 +27,12 @@ describe('TV app: first start and the staff device page', () => {
   it('registers on OK, and the officer sees the TV come online live', async () => {
     const staff = await openBrowser();
     try {
-      await signIn(staff, server.url, 'staff');
+      await signIn(staff, server.city, 'staff');
       await waitForSignedIn(staff);
       await openDevicesPage(staff);
       await staff.$('[data-testid="devices-empty"]').waitForExist({ timeout: 10_000 });
 
-      deviceId = await startFresh(tv, server.url);
+      deviceId = await startFresh(tv, server.city);
       const home = await tvState(tv);
       expect(home.tiles).toEqual(['videoCounter', 'notices', 'wallet', 'mutualAid', 'childcare', 'more']);
       expect(home.online).toBe(true);
@@ -55,7 +55,7 @@ describe('TV app: first start and the staff device page', () => {
 
 describe('TV app: the remote', () => {
   beforeAll(async () => {
-    await openTv(tv, server.url);
+    await openTv(tv, server.city);
     await waitForTv(tv, (s) => s.screen === 'home' && s.interactive, 'Home after a reload');
   });
 

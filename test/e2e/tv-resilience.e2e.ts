@@ -31,7 +31,7 @@ afterAll(async () => {
 describe('TV app when things go wrong', () => {
   it('shows a banner while the server is unreachable, and recovers by itself', async () => {
     server = await startServer({ name: 'banner-1' });
-    const deviceId = await startFresh(tv, server.url);
+    const deviceId = await startFresh(tv, server.city);
     expect((await tvState(tv)).bannerVisible).toBe(false);
 
     await server.kill();
@@ -53,10 +53,10 @@ describe('TV app when things go wrong', () => {
 
   it('returns to the first-start screen when an officer revokes the TV', async () => {
     server = await startServer({ name: 'revoke' });
-    const deviceId = await startFresh(tv, server.url);
+    const deviceId = await startFresh(tv, server.city);
     const staff = await openBrowser();
     try {
-      await signIn(staff, server.url, 'supervisor');
+      await signIn(staff, server.city, 'supervisor');
       await waitForSignedIn(staff);
       await openDevicesPage(staff);
       const row = await deviceRow(staff, deviceId, true);
@@ -84,7 +84,7 @@ describe('TV app when things go wrong', () => {
 
   it('answers to a TV remote under the hbbtv profile (VK codes)', async () => {
     server = await startServer({ name: 'hbbtv' });
-    await startFresh(tv, server.url, 'hbbtv');
+    await startFresh(tv, server.city, 'hbbtv');
     expect((await tvState(tv)).profile).toBe('hbbtv');
     await checkVkGreenBackYellow(tv);
     await pressKeyCode(tv, 54); // digit 6: そのほか

@@ -20,7 +20,7 @@ describe('the queue survives kill -9 of the server', () => {
     for (let i = 0; i < 3; i += 1) {
       const tv = await openBrowser();
       tvs.push(tv);
-      await startFresh(tv, server.url);
+      await startFresh(tv, server.city);
       await press(tv, 'g');
       await waitForTv(tv, (s) => s.screen === 'videoCounter' && s.counter.topics.length > 0, 'the topics');
       await press(tv, 'Enter');

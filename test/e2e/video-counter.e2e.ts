@@ -21,7 +21,7 @@ beforeAll(async () => {
   server = await startServer({ name: 'video-counter', env: { MADOGUCHI_TENANT_FILE: ALWAYS_OPEN } });
   servers.push(server);
   [tv, officer] = [await openBrowser(), await openBrowser()];
-  await signIn(officer, server.url, 'staff');
+  await signIn(officer, server.city, 'staff');
   await waitForSignedIn(officer);
 });
 
@@ -59,7 +59,7 @@ async function officerEnds(): Promise<void> {
 }
 
 async function kpiToday(): Promise<KpiFigures> {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+  const login = await fetch(`${server.city}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: server.url },
     body: JSON.stringify({ loginId: 'supervisor', password: DEMO_PASSWORD }),
@@ -67,7 +67,7 @@ async function kpiToday(): Promise<KpiFigures> {
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
   const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
   return (await (
-    await fetch(`${server.url}/api/v1/kpi?from=${today}&to=${today}`, { headers: { cookie } })
+    await fetch(`${server.city}/api/v1/kpi?from=${today}&to=${today}`, { headers: { cookie } })
   ).json()) as KpiFigures;
 }
 
@@ -76,7 +76,7 @@ async function kpiToday(): Promise<KpiFigures> {
  * ways, the officer ends, the TV answers the survey, and the day's figures count it. Returns the TV.
  */
 async function theWholeCall(): Promise<string> {
-  const deviceId = await startFresh(tv, server.url);
+  const deviceId = await startFresh(tv, server.city);
   await joinQueue(tv);
   expect((await tvState(tv)).counter.entry).toMatchObject({ position: 1, topic: 'childcare' });
 
@@ -159,7 +159,7 @@ describe('a TV without a camera', () => {
 
   it('joins with sound only and still sees the officer; the officer is shown that it has no camera', async () => {
     audioTv = await openBrowser();
-    const deviceId = await startFresh(audioTv, server.url, 'android-tv');
+    const deviceId = await startFresh(audioTv, server.city, 'android-tv');
     await joinQueue(audioTv, true);
     await officer
       .$(`[data-testid="queue-row"][data-device-id="${deviceId}"][data-camera="false"]`)
@@ -192,7 +192,7 @@ describe('the video counter on PostgreSQL', () => {
       checks: { database: { engine: string } };
     };
     expect(ready.checks.database.engine).toBe('postgres');
-    await signIn(officer, server.url, 'staff');
+    await signIn(officer, server.city, 'staff');
     await waitForSignedIn(officer);
   });
 

@@ -301,7 +301,9 @@ describe('consent and what officers see', () => {
       body: JSON.stringify({ loginId: 'supervisor', password: 'madoguchi-demo' }),
     });
     const cookie = (supervisor.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    const links = (await (await fetch(`${s.cityUrl()}/api/v1/assisted-links`, { headers: { cookie } })).json()) as {
+    const links = (await (
+      await fetch(`${s.cityUrl()}/api/v1/assisted-links`, { headers: { cookie } })
+    ).json()) as {
       links: { staffName: string; consultationId: string; checks: Record<string, boolean> }[];
     };
     expect(links.links).toMatchObject([

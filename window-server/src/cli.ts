@@ -4,7 +4,7 @@ import { createLogger } from './core/logger.js';
 import { closeOnSignals } from './core/signals.js';
 import { WindowServer } from './main.js';
 import { DEMO_CITIZEN_PASSWORD, DEMO_CITIZENS, DEMO_PASSWORD, DEMO_STAFF } from './sandbox/index.js';
-import { demoDataEnabled, identityProvider } from './config/index.js';
+import { demoDataEnabled } from './config/index.js';
 
 async function main(): Promise<void> {
   let config;
@@ -23,22 +23,26 @@ async function main(): Promise<void> {
   closeOnSignals(logger, 'window-server', () => server.close());
   const url = await server.listen();
 
-  const lines = [
-    '',
-    `  まどぐち / Madoguchi (${config.mode})`,
-    `  TV app / テレビアプリ:            ${url}/tv/`,
-    `  Staff console / 職員コンソール:  ${url}/staff/`,
-  ];
+  const lines = ['', `  まどぐち / Madoguchi (${config.mode})`];
+  for (const city of server.cities.values()) {
+    const base = `${url}${city.base.path}`;
+    lines.push(
+      `  ${city.tenant.file.displayName.ja} / ${city.tenant.file.displayName.en}`,
+      `    TV app / テレビアプリ:            ${base}/tv/`,
+      `    Staff console / 職員コンソール:  ${base}/staff/`,
+    );
+    if (city.identity.providers.usesSandbox)
+      lines.push(`    Phone sign-in page / スマートフォン用: ${base}/link`);
+  }
   if (demoDataEnabled(config)) {
-    lines.push(`  Demo staff logins / デモ職員 (password / パスワード: ${DEMO_PASSWORD}):`);
+    lines.push(`  Demo staff logins, in every city / デモ職員 (password / パスワード: ${DEMO_PASSWORD}):`);
     for (const staff of DEMO_STAFF) lines.push(`    ${staff.loginId.padEnd(11)} ${staff.role}`);
   }
-  if (identityProvider(config) === 'sandbox') {
+  if ([...server.cities.values()].some((city) => city.identity.providers.usesSandbox)) {
     lines.push(
       `  Demo citizens (sandbox めぶくID) / デモ市民 (password / パスワード: ${DEMO_CITIZEN_PASSWORD}):`,
     );
     lines.push(`    ${DEMO_CITIZENS.map((citizen) => citizen.loginId).join(', ')}`);
-    lines.push(`  Phone sign-in page / スマートフォン用: ${url}/link`);
   }
   lines.push('  Ctrl-C to stop / 停止は Ctrl-C', '');
   console.error(lines.join('\n'));

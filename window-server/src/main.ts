@@ -71,15 +71,26 @@ export class WindowServer {
       const tvProfiles = start.tvProfilesOf(basics);
       const cities = new Map<string, City>();
       for (const tenant of tenants) {
-        cities.set(tenant.id, await startCity(life, { ...basics, tenant, address, db, media, i18n, tvProfiles }));
+        cities.set(
+          tenant.id,
+          await startCity(life, { ...basics, tenant, address, db, media, i18n, tvProfiles }),
+        );
       }
       const all = [...cities.values()];
       const metrics = life.use('metrics', start.startMetrics({ cities: all, media }));
       const readiness = (): Promise<start.Readiness> => start.readinessOf({ db, media, cities: all });
       const web = life.use('web', start.startWeb(basics, { cities, metrics, i18n, address, readiness }));
       for (const city of all) {
-        const cityBasics = { ...basics, tenant: city.tenant, base: city.base, logger: cityLogger(logger, city.tenant) };
-        life.use(`realtime ${city.tenant.id}`, start.startRealtime(cityBasics, { ...city, identity: city.identity, io: web.io }));
+        const cityBasics = {
+          ...basics,
+          tenant: city.tenant,
+          base: city.base,
+          logger: cityLogger(logger, city.tenant),
+        };
+        life.use(
+          `realtime ${city.tenant.id}`,
+          start.startRealtime(cityBasics, { ...city, identity: city.identity, io: web.io }),
+        );
       }
       // After the cities' own namespaces: socket.io would make a later `of()` a child of this one.
       refuseUnknownCities(web.io);

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { REPO_ROOT, runDir } from './paths.js';
 
 export interface RunningServer {
+  /** The server's root: health, readiness, metrics. */
   url: string;
+  /** The city most tests use, 大村市: `<url>/t/omura` (its apps, API, phone pages, namespaces). */
+  city: string;
   port: number;
   dataDir: string;
   /** The JSON log (stdout): scanned after the suite for secrets and personal data. */
@@ -71,6 +74,7 @@ export async function startServer(
   };
   return {
     url,
+    city: `${url}/t/omura`,
     port,
     dataDir,
     logFile,

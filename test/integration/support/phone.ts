@@ -25,7 +25,8 @@ export class PhoneBrowser {
     path: string,
     fields: Record<string, string>,
   ): Promise<{ status: number; text: string; url: string }> {
-    const below = path.startsWith('/') && !path.startsWith(`${this.basePath}/`) ? `${this.basePath}${path}` : path;
+    const below =
+      path.startsWith('/') && !path.startsWith(`${this.basePath}/`) ? `${this.basePath}${path}` : path;
     return this.follow(new URL(below, this.origin).href, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin },

@@ -13,7 +13,9 @@ export interface TestServerOptions {
 }
 
 /** The bundled 大村市. */
-export const OMURA_TENANT_FILE = fileURLToPath(new URL('../../../window-server/tenants/omura.json', import.meta.url));
+export const OMURA_TENANT_FILE = fileURLToPath(
+  new URL('../../../window-server/tenants/omura.json', import.meta.url),
+);
 
 /** On PostgreSQL, each data dir has its own database: a restart on the same dir finds its rows. */
 const postgresOf = new Map<string, string>();

@@ -79,9 +79,9 @@ describe('loadConfig', () => {
 
   it('refuses demo data in production unless explicitly allowed', () => {
     const production = { MADOGUCHI_MODE: 'production', MADOGUCHI_TENANTS_DIR: '/etc/madoguchi/tenants' };
-    expect(() =>
-      loadConfig({ ...production, MADOGUCHI_DEMO_DATA: 'true', ...oidcSettings }),
-    ).toThrowError(/demoData cannot be on in production/);
+    expect(() => loadConfig({ ...production, MADOGUCHI_DEMO_DATA: 'true', ...oidcSettings })).toThrowError(
+      /demoData cannot be on in production/,
+    );
     expect(demoDataEnabled(loadConfig({ ...production, ...oidcSettings }))).toBe(false);
     const staging = loadConfig({
       MADOGUCHI_MODE: 'production',

@@ -1,4 +1,4 @@
-import { profileNameSchema, type HttpErrorBody } from '@madoguchi/shared';
+import { profileNameSchema, tenantBasePath, type HttpErrorBody } from '@madoguchi/shared';
 import express, { Router, type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Tenant } from '../tenants/index.js';
 import helmet from 'helmet';
@@ -45,9 +45,6 @@ export interface RootHttpDeps {
 
 /** JSON bodies are small here; anything bigger is a mistake or an attack. */
 const BODY_LIMIT = '32kb';
-
-/** `/t/<tenant>`: everything of one city is below it. */
-export const tenantBase = (tenantId: string): string => `/t/${tenantId}`;
 
 /**
  * The installation: health, readiness and metrics at the root, each city below `/t/<id>/`, and a
@@ -128,10 +125,7 @@ export function createCityRouter(deps: CityHttpDeps): Router {
  * Where a citizen or an officer lands without a city in the address: straight on when the
  * installation has one city, else a short page listing them (ja first, en beside).
  */
-function cityChooser(
-  cities: RootHttpDeps['cities'],
-  i18n: I18n,
-): RequestHandler {
+function cityChooser(cities: RootHttpDeps['cities'], i18n: I18n): RequestHandler {
   return (req, res) => {
     const section = req.baseUrl + req.path;
     const rest = section === '/' ? '/staff/' : section.endsWith('/') ? section : `${section}/`;
@@ -139,7 +133,7 @@ function cityChooser(
     const query = queryAt < 0 ? '' : req.originalUrl.slice(queryAt);
     if (cities.size === 1) {
       const [only] = cities.keys();
-      res.redirect(302, `${tenantBase(only as string)}${rest}${query}`);
+      res.redirect(302, `${tenantBasePath(only as string)}${rest}${query}`);
       return;
     }
     const ja = i18n.getFixedT('ja');
@@ -147,7 +141,7 @@ function cityChooser(
     const items = [...cities.values()]
       .map(
         ({ tenant }) =>
-          `<li><a href="${escapeHtml(`${tenantBase(tenant.id)}${rest}${query}`)}" lang="ja">${escapeHtml(tenant.file.displayName.ja)}</a> <span lang="en">${escapeHtml(tenant.file.displayName.en)}</span></li>`,
+          `<li><a href="${escapeHtml(`${tenantBasePath(tenant.id)}${rest}${query}`)}" lang="ja">${escapeHtml(tenant.file.displayName.ja)}</a> <span lang="en">${escapeHtml(tenant.file.displayName.en)}</span></li>`,
       )
       .join('');
     res

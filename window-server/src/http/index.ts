@@ -1,4 +1,4 @@
-export { createCityRouter, createRootApp, tenantBase, type CityHttpDeps } from './app.js';
+export { createCityRouter, createRootApp, type CityHttpDeps } from './app.js';
 export { readCookie, staffSessionCookieName } from './cookies.js';
 export { phonePages } from './phonePages.js';
 export { ServerAddress } from './ServerAddress.js';

@@ -42,7 +42,9 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction):
  */
 export function requireStaff(auth: StaffAuth, role: StaffRole | null = 'staff'): RequestHandler {
   return async (req, res, next) => {
-    const staff = await auth.authenticate(readCookie(req.headers.cookie, staffSessionCookieName(auth.tenantId)));
+    const staff = await auth.authenticate(
+      readCookie(req.headers.cookie, staffSessionCookieName(auth.tenantId)),
+    );
     if (STATE_CHANGING.has(req.method)) {
       const sent = req.get('x-csrf-token');
       if (!sent || !safeEqual(sent, staff.csrfToken)) throw new AppError('CSRF_INVALID');

@@ -47,7 +47,15 @@ export function apiRoutes(deps: ApiDeps): Router {
   router.post('/auth/login', async (req, res) => {
     const { loginId, password } = body(loginRequestSchema, req);
     const { token, info } = await deps.staff.login(loginId, password, req.ip ?? 'unknown');
-    res.setHeader('Set-Cookie', sessionCookie(staffSessionCookieName(deps.staff.tenantId), token, deps.secureCookies, deps.sessionMaxAgeSeconds));
+    res.setHeader(
+      'Set-Cookie',
+      sessionCookie(
+        staffSessionCookieName(deps.staff.tenantId),
+        token,
+        deps.secureCookies,
+        deps.sessionMaxAgeSeconds,
+      ),
+    );
     res.json(info);
   });
   router.get('/auth/session', signedIn, (_req, res) => {
@@ -55,7 +63,10 @@ export function apiRoutes(deps: ApiDeps): Router {
   });
   router.post('/auth/logout', signedIn, async (_req, res) => {
     await deps.staff.logout(staffOf(res));
-    res.setHeader('Set-Cookie', clearedSessionCookie(staffSessionCookieName(deps.staff.tenantId), deps.secureCookies));
+    res.setHeader(
+      'Set-Cookie',
+      clearedSessionCookie(staffSessionCookieName(deps.staff.tenantId), deps.secureCookies),
+    );
     res.status(204).end();
   });
 

@@ -112,11 +112,7 @@ export class SandboxIdentityProvider {
           heading: this.text('heading'),
           body: html`<h1>${this.text('signIn')}</h1>
             ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-            <form
-              class="card"
-              method="post"
-              action="${`${this.path}/interaction/${details.uid}/login`}"
-            >
+            <form class="card" method="post" action="${`${this.path}/interaction/${details.uid}/login`}">
               <label for="login">${this.text('loginId')}</label>
               <input id="login" name="login" type="text" autocomplete="username" required />
               <label for="password">${this.text('password')}</label>

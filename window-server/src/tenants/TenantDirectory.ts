@@ -30,8 +30,7 @@ export interface TenantPartners {
 
 /** Where the city's citizens sign in. */
 export type TenantIdentityProvider =
-  | { kind: 'sandbox' }
-  | { kind: 'oidc'; issuer: string; clientId: string; clientSecret: string };
+  { kind: 'sandbox' } | { kind: 'oidc'; issuer: string; clientId: string; clientSecret: string };
 
 export interface Tenant {
   readonly id: string;
@@ -62,10 +61,7 @@ type InstallationDefaults = Omit<TenantSource, 'tenantsDir' | 'tenantFile'>;
  * order), or the one tenant file. A wrong file, a duplicate id or a secret that cannot be read
  * stops start-up with a message naming the file, the tenant and the field.
  */
-export function loadTenants(
-  config: TenantSource,
-  env: NodeJS.ProcessEnv = process.env,
-): Tenant[] {
+export function loadTenants(config: TenantSource, env: NodeJS.ProcessEnv = process.env): Tenant[] {
   const files = config.tenantFile
     ? [resolve(config.tenantFile)]
     : tenantFilesIn(resolve(config.tenantsDir ?? DEFAULT_TENANTS_DIR));
@@ -74,7 +70,9 @@ export function loadTenants(
   for (const tenant of tenants) {
     const other = seen.get(tenant.id);
     if (other) {
-      throw new ConfigError(`Two tenant files say they are tenant "${tenant.id}": ${other} and ${tenant.source}`);
+      throw new ConfigError(
+        `Two tenant files say they are tenant "${tenant.id}": ${other} and ${tenant.source}`,
+      );
     }
     seen.set(tenant.id, tenant.source);
   }

@@ -11,4 +11,4 @@ export {
   type TenantSource,
 } from './TenantDirectory.js';
 export { OpeningCalendar, publicHolidayName } from './OpeningCalendar.js';
-export { secretRefSchema, tenantFileSchema, tenantIdSchema, type SecretRef, type TenantFile } from './schema.js';
+export { secretRefSchema, tenantFileSchema, type SecretRef, type TenantFile } from './schema.js';

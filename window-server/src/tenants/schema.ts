@@ -2,6 +2,7 @@ import {
   localisedTextSchema,
   serviceIdSchema,
   tenantColoursSchema,
+  tenantIdSchema,
   tenantNameSchema,
   topicIdSchema,
 } from '@madoguchi/shared';
@@ -41,11 +42,9 @@ const origin = z
     'an origin such as https://tv.operator.example',
   );
 
-/** The tenant's id: its URLs (`/t/<id>/…`), its rows, its TVs' packages. */
-export const tenantIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'lower-case letters, digits and -');
-
 /** A tenant (a city) as its JSON file describes it. */
 export const tenantFileSchema = z.strictObject({
+  /** Its URLs (`/t/<id>/…`), its rows, its TVs' packages. */
   id: tenantIdSchema,
   /** ja, en and やさしい日本語. */
   displayName: tenantNameSchema.required({ jaEasy: true }),
@@ -100,7 +99,11 @@ export const tenantFileSchema = z.strictObject({
     .strictObject({
       portal: apiKeyPartner.optional(),
       currency: z
-        .strictObject({ baseUrl: partnerUrl, clientId: z.string().min(1).max(200), clientSecret: secretRefSchema })
+        .strictObject({
+          baseUrl: partnerUrl,
+          clientId: z.string().min(1).max(200),
+          clientSecret: secretRefSchema,
+        })
         .optional(),
       mutualAid: apiKeyPartner.optional(),
       childcare: apiKeyPartner.optional(),

@@ -1,4 +1,4 @@
-import { createI18n } from '@madoguchi/shared';
+import { createI18n, tenantBasePath } from '@madoguchi/shared';
 import { PROFILES_FOLDER } from '@madoguchi/stb-bridge/node';
 import { Router } from 'express';
 import type { i18n as I18n } from 'i18next';
@@ -22,7 +22,7 @@ import {
   latestTvVersion,
 } from '../fleet/index.js';
 import { CitizenServices, NoticeReads } from '../gateway/index.js';
-import { createCityRouter, createRootApp, phonePages, tenantBase, type ServerAddress } from '../http/index.js';
+import { createCityRouter, createRootApp, phonePages, type ServerAddress } from '../http/index.js';
 import { CitizenStore, ConsentStore, DeviceSignIn, Identity } from '../identity/index.js';
 import { CallRooms, MediaWorkerPool } from '../media/index.js';
 import { Metrics } from '../metrics/index.js';
@@ -63,7 +63,7 @@ export interface CityBasics extends Basics {
 }
 
 export function cityAddress(tenant: Tenant, address: ServerAddress): CityAddress {
-  const path = tenantBase(tenant.id);
+  const path = tenantBasePath(tenant.id);
   return { path, url: () => `${address.baseUrl}${path}` };
 }
 
@@ -284,7 +284,10 @@ export interface CityWebParts {
 const secureCookiesOf = (config: Config): boolean => config.publicUrl?.startsWith('https:') ?? false;
 
 /** One city's web surface (API, apps, phone pages, sandbox endpoints), mounted at `/t/<id>`. */
-export function startCityWeb({ config, tenant, base, clock, logger }: CityBasics, parts: CityWebParts): Started<Router> {
+export function startCityWeb(
+  { config, tenant, base, clock, logger }: CityBasics,
+  parts: CityWebParts,
+): Started<Router> {
   const secureCookies = secureCookiesOf(config);
   const { identity, signIn, audit, providers } = parts.identity;
   const phone = phonePages({
