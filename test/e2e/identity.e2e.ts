@@ -166,7 +166,7 @@ describe('an expired code', () => {
     });
     const box = await openBrowser();
     try {
-      await startFresh(box, short.url);
+      await startFresh(box, short.city);
       const first = await showSignIn(box);
       const renewed = await waitForTv(
         box,

@@ -98,9 +98,9 @@ function jstDate(days: number): string {
 /** Whether the partner's circuit breaker lets calls through again (as /readyz says). */
 async function breakerClosed(name: string): Promise<boolean> {
   const ready = (await (await fetch(`${server.url}/readyz`)).json()) as {
-    checks: { partners: { partner: string; breaker: string }[] };
+    checks: { cities: Record<string, { partners: { partner: string; breaker: string }[] }> };
   };
-  return ready.checks.partners.find((p) => p.partner === name)?.breaker === 'closed';
+  return ready.checks.cities.omura?.partners.find((p) => p.partner === name)?.breaker === 'closed';
 }
 
 /** The staff console's test hook: a service request on the officer's own socket. */

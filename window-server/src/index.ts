@@ -4,6 +4,8 @@ export { createLogger, type Logger } from './core/logger.js';
 export { AuditLog } from './audit/index.js';
 export type { Clock } from './core/clock.js';
 export { DEMO_PASSWORD, DEMO_STAFF } from './sandbox/index.js';
+export { DEFAULT_TENANTS_DIR, loadTenants, type Tenant } from './tenants/index.js';
+export type { City } from './main.js';
 export {
   Database,
   migrateToLatest,

@@ -12,7 +12,7 @@ export async function staffApi(
   server: WindowServer,
   method: string,
   path: string,
-  options: { session?: StaffSession; body?: unknown; csrf?: string | null } = {},
+  options: { session?: StaffSession; body?: unknown; csrf?: string | null; tenant?: string } = {},
 ): Promise<Response> {
   const headers: Record<string, string> = { origin: server.url };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -21,7 +21,7 @@ export async function staffApi(
     const csrf = options.csrf === undefined ? options.session.csrf : options.csrf;
     if (csrf !== null) headers['x-csrf-token'] = csrf;
   }
-  return fetch(`${server.cityUrl()}/api/v1${path}`, {
+  return fetch(`${server.cityUrl(options.tenant)}/api/v1${path}`, {
     method,
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -32,8 +32,12 @@ export async function staffLogin(
   server: WindowServer,
   loginId: string,
   password = DEMO_PASSWORD,
+  tenant?: string,
 ): Promise<StaffSession> {
-  const response = await staffApi(server, 'POST', '/auth/login', { body: { loginId, password } });
+  const response = await staffApi(server, 'POST', '/auth/login', {
+    body: { loginId, password },
+    ...(tenant ? { tenant } : {}),
+  });
   if (response.status !== 200) throw new Error(`sign-in of ${loginId} failed: ${response.status}`);
   const info = (await response.json()) as StaffSessionInfo;
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;

@@ -113,6 +113,9 @@ export class StaffAuth {
     if (!token || token.length > 200) throw new AppError('UNAUTHENTICATED');
     const session = await this.store.sessionByHash(hashSecret(token));
     if (!session) throw new AppError('UNAUTHENTICATED');
+    // Another city's session is no session here, and it is left alone.
+    const owner = await this.store.accountById(session.staffId);
+    if (owner && owner.tenantId !== this.options.tenantId) throw new AppError('UNAUTHENTICATED');
     const now = this.clock.now();
     const idleUntil = addMinutes(new Date(session.lastSeenAt), this.options.session.idleMinutes);
     if (Date.parse(session.expiresAt) <= now.getTime() || idleUntil.getTime() <= now.getTime()) {
@@ -124,7 +127,7 @@ export class StaffAuth {
       });
       throw new AppError('UNAUTHENTICATED');
     }
-    const account = await this.store.accountById(session.staffId);
+    const account = owner;
     if (!account || account.disabled) {
       await this.store.deleteSessionsOf(session.staffId);
       throw new AppError('UNAUTHENTICATED');

@@ -1,0 +1,223 @@
+import type {
+  CounterSnapshot,
+  DeviceSummary,
+  RegisterResult,
+  StaffRole,
+  TenantPublic,
+} from '@madoguchi/shared';
+import { DEFAULT_TENANTS_DIR, type WindowServer } from '@madoguchi/window-server';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TV_INFO, connected, deviceSocket, refused, request, staffSocket } from './support/clients.js';
+import { registeredTv } from './support/counter.js';
+import { testRig } from './support/rig.js';
+import { errorCodeOf, staffApi, staffLogin, type StaffSession } from './support/staffApi.js';
+
+// Two cities on one installation, each as if it had its own: nothing of one reaches the other,
+// and what belongs to another city answers exactly as what does not exist.
+
+const rig = testRig();
+
+/** The bundled folder (大村市 and みなと市) copied, with always-open hours so the counter takes requests. */
+function twoCities(extra: Record<string, unknown>[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-cities-'));
+  cpSync(DEFAULT_TENANTS_DIR, dir, { recursive: true });
+  const open = {
+    weekly: Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]),
+    ),
+    closedOnPublicHolidays: false,
+    closedDates: [],
+  };
+  for (const name of ['omura', 'minato']) {
+    const file = join(dir, `${name}.json`);
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), businessHours: open }));
+  }
+  for (const city of extra) writeFileSync(join(dir, `${String(city.id)}.json`), JSON.stringify(city));
+  return dir;
+}
+
+async function cities(extra: Record<string, unknown>[] = []): Promise<WindowServer> {
+  return rig.server({ env: { MADOGUCHI_TENANTS_DIR: twoCities(extra), MADOGUCHI_TENANT_FILE: '' } });
+}
+
+const ROLES: StaffRole[] = ['staff', 'supervisor', 'admin', 'operator'];
+
+/** Every staff API of a city, as a role of that city may call it. */
+const API: { method: string; path: (ids: { device: string; account: string }) => string; body?: unknown }[] =
+  [
+    { method: 'GET', path: () => '/auth/session' },
+    { method: 'GET', path: () => '/devices' },
+    { method: 'POST', path: ({ device }) => `/devices/${device}/revoke` },
+    { method: 'GET', path: () => '/kpi?from=2026-12-01&to=2026-12-07' },
+    { method: 'GET', path: () => '/fleet' },
+    { method: 'POST', path: () => '/fleet/config', body: { serverUrl: 'https://evil.example.jp' } },
+    { method: 'GET', path: () => '/staff-accounts' },
+    {
+      method: 'POST',
+      path: () => '/staff-accounts',
+      body: {
+        loginId: 'intruder',
+        displayName: 'x',
+        role: 'admin',
+        password: 'a-long-password-1',
+        language: 'ja',
+      },
+    },
+    { method: 'PATCH', path: ({ account }) => `/staff-accounts/${account}`, body: { disabled: true } },
+    { method: 'GET', path: () => '/assisted-links' },
+    { method: 'GET', path: () => '/audit' },
+    { method: 'GET', path: () => '/audit/verify' },
+    { method: 'GET', path: () => '/partners/health' },
+  ];
+
+async function api(
+  s: WindowServer,
+  tenant: string,
+  method: string,
+  path: string,
+  session?: StaffSession,
+  body?: unknown,
+) {
+  return staffApi(s, method, path, {
+    tenant,
+    ...(session ? { session } : {}),
+    ...(body === undefined ? {} : { body }),
+  });
+}
+
+describe('two cities on one installation', () => {
+  it('tells each TV its own city, and takes a third city from a file dropped in', async () => {
+    const sakura = {
+      ...(JSON.parse(readFileSync(join(DEFAULT_TENANTS_DIR, 'minato.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >),
+      id: 'sakura',
+      logo: undefined,
+      displayName: { ja: 'さくら町', en: 'Sakura Town', jaEasy: 'さくらちょう' },
+    };
+    const s = await cities([sakura]);
+    const names: Record<string, string> = {};
+    for (const id of ['omura', 'minato', 'sakura']) {
+      const socket = rig.keep(deviceSocket(s.cityUrl(id)));
+      await connected(socket);
+      const ack = await request<RegisterResult & { tenant: TenantPublic }>(
+        socket,
+        'device:register',
+        TV_INFO,
+      );
+      if (!ack.ok) throw new Error(ack.error.code);
+      names[id] = ack.data.tenant.displayName.ja;
+    }
+    expect(names).toEqual({ omura: '大村市', minato: 'みなと市', sakura: 'さくら町' });
+    const logo = await fetch(`${s.cityUrl('minato')}/branding/logo`);
+    expect(logo.status).toBe(200);
+    expect(await logo.text()).toContain('みなと市');
+  });
+
+  it('answers an unknown city the same way, over HTTP and sockets, whatever the name', async () => {
+    const s = await cities();
+    const answers = await Promise.all(
+      ['nowhere', 'omura-x', 'tokyo'].map(async (name) => {
+        const response = await fetch(`${s.url}/t/${name}/api/v1/auth/session`);
+        return { status: response.status, body: await response.text() };
+      }),
+    );
+    expect(answers[0]).toEqual({ status: 404, body: expect.stringContaining('TENANT_UNKNOWN') as unknown });
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    for (const probe of [deviceSocket(`${s.url}/t/nowhere`), staffSocket(`${s.url}/t/tokyo`)]) {
+      expect(await refused(rig.keep(probe))).toMatchObject({ code: 'TENANT_UNKNOWN' });
+    }
+  });
+
+  it('keeps every role of 大村市 out of everything of みなと市, and B’s ids answer as unknown ones', async () => {
+    const s = await cities();
+    const minatoTv = await registeredTv(s.cityUrl('minato'));
+    rig.keep(minatoTv.socket);
+    const minatoAdmin = await staffLogin(s, 'admin', undefined, 'minato');
+    const minatoAccount = minatoAdmin.info.staff.id;
+    const ids = { device: minatoTv.deviceId, account: minatoAccount };
+    const unknown = { device: 'dev_doesnotexist0000000', account: 'stf_doesnotexist0000000' };
+
+    for (const role of ROLES) {
+      const omura = await staffLogin(s, role, undefined, 'omura');
+      // The same token under みなと市's cookie name: what a forged cookie would try.
+      const forged: StaffSession = {
+        ...omura,
+        cookie: omura.cookie.replace('madoguchi_session_omura=', 'madoguchi_session_minato='),
+      };
+      for (const call of API) {
+        for (const session of [omura, forged]) {
+          const response = await api(s, 'minato', call.method, call.path(ids), session, call.body);
+          expect(
+            [response.status, await errorCodeOf(response)],
+            `${role} ${call.method} ${call.path(ids)}`,
+          ).toEqual([401, 'UNAUTHENTICATED']);
+        }
+      }
+      const socket = rig.keep(staffSocket(s.cityUrl('minato'), forged.cookie));
+      expect(await refused(socket)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+
+    // Inside 大村市, みなと市's ids are as unknown as ids that exist nowhere.
+    const omuraAdmin = await staffLogin(s, 'admin', undefined, 'omura');
+    const omuraSupervisor = await staffLogin(s, 'supervisor', undefined, 'omura');
+    for (const [session, call] of [
+      [omuraSupervisor, API[2]],
+      [omuraAdmin, API[8]],
+    ] as const) {
+      const theirs = await api(s, 'omura', call!.method, call!.path(ids), session, call!.body);
+      const none = await api(s, 'omura', call!.method, call!.path(unknown), session, call!.body);
+      expect([theirs.status, await theirs.text()]).toEqual([none.status, await none.text()]);
+      expect(none.status).toBe(404);
+    }
+    const devices = (await (await api(s, 'omura', 'GET', '/devices', omuraAdmin)).json()) as {
+      devices: DeviceSummary[];
+    };
+    expect(devices.devices.map((d) => d.id)).not.toContain(minatoTv.deviceId);
+    // みなと市's TV is still there and not revoked.
+    const theirDevices = (await (await api(s, 'minato', 'GET', '/devices', minatoAdmin)).json()) as {
+      devices: DeviceSummary[];
+    };
+    expect(theirDevices.devices.find((d) => d.id === minatoTv.deviceId)?.revoked).toBe(false);
+  });
+
+  it('keeps a TV of one city out of the other: its token is no token there', async () => {
+    const s = await cities();
+    const omuraTv = await registeredTv(s.cityUrl('omura'));
+    rig.keep(omuraTv.socket);
+    const there = rig.keep(deviceSocket(s.cityUrl('minato'), omuraTv.token));
+    const garbage = rig.keep(deviceSocket(s.cityUrl('minato'), 'dtk_not-a-token-at-all'));
+    expect(await refused(there)).toEqual(await refused(garbage));
+    for (const path of ['/api/v1/services/notices', '/api/v1/device/authorize']) {
+      const asTv = (token: string) =>
+        fetch(`${s.cityUrl('minato')}${path}`, {
+          method: path.endsWith('authorize') ? 'POST' : 'GET',
+          headers: { authorization: `Bearer ${token}`, origin: s.url },
+        });
+      const theirs = await asTv(omuraTv.token);
+      const none = await asTv('dtk_not-a-token-at-all');
+      expect([theirs.status, await theirs.text()]).toEqual([none.status, await none.text()]);
+    }
+  });
+
+  it('keeps each city’s queue to its own officers', async () => {
+    const s = await cities();
+    const omuraTv = await registeredTv(s.cityUrl('omura'));
+    rig.keep(omuraTv.socket);
+    const joined = await request<{ entryId: string }>(omuraTv.socket, 'queue:join', { topic: 'childcare' });
+    expect(joined.ok).toBe(true);
+    const minatoStaff = await staffLogin(s, 'staff', undefined, 'minato');
+    const officer = rig.keep(staffSocket(s.cityUrl('minato'), minatoStaff.cookie));
+    const snapshot = new Promise<CounterSnapshot>((resolve) => officer.once('counter:changed', resolve));
+    await connected(officer);
+    expect((await snapshot).waiting).toEqual([]);
+    const taken = await request(officer, 'queue:accept', { entryId: joined.ok ? joined.data.entryId : '' });
+    const none = await request(officer, 'queue:accept', { entryId: 'que_doesnotexist0000000' });
+    expect(taken).toEqual(none);
+    expect(taken.ok).toBe(false);
+  });
+});
