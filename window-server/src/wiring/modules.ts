@@ -52,7 +52,7 @@ export interface Basics {
 }
 
 /** SQLite in the data dir, or PostgreSQL at MADOGUCHI_DATABASE_URL; its schema brought up to date. */
-export async function startDatabase({ config, logger }: Basics): Promise<Started<Database>> {
+export async function startDatabase({ config, tenant, logger }: Basics): Promise<Started<Database>> {
   const db = await Database.open({
     url: config.database.url,
     file: databaseFile(config),
@@ -61,7 +61,8 @@ export async function startDatabase({ config, logger }: Basics): Promise<Started
     logger: logger.child({ module: 'db' }),
   });
   try {
-    const applied = await migrateToLatest(db);
+    // Rows from before tenants were the single-tenant release's, which served this same tenant file.
+    const applied = await migrateToLatest(db, { legacyTenantId: tenant.file.id });
     logger.info({ engine: db.engine, database: db.location, migrations: applied }, 'database ready');
   } catch (error) {
     await db.close();
@@ -75,7 +76,7 @@ export async function startStaff(
   db: Database,
 ): Promise<Started<StaffAuth>> {
   const staff = new StaffAuth(
-    new StaffStore(db.kysely),
+    new StaffStore(db.forTenant(tenant.file.id)),
     {
       tenantId: tenant.file.id,
       lockout: config.lockout,
@@ -111,7 +112,7 @@ export async function startMedia({ config, logger }: Basics): Promise<Started<Me
 export function startDevices({ tenant, clock, logger }: Basics, db: Database): Started<DeviceRegistry> {
   return running(
     new DeviceRegistry(
-      new DeviceStore(db.kysely),
+      new DeviceStore(db.forTenant(tenant.file.id)),
       tenant.file.id,
       clock,
       logger.child({ module: 'devices' }),
@@ -124,8 +125,8 @@ export function startCounter(
   parts: { db: Database; devices: DeviceRegistry; staff: StaffAuth },
 ): Started<Counter> {
   const counter = new Counter({
-    store: new CounterStore(parts.db, tenant.file.id),
-    figures: new CounterFigures(parts.db, tenant.file.id),
+    store: new CounterStore(parts.db.forTenant(tenant.file.id)),
+    figures: new CounterFigures(parts.db.forTenant(tenant.file.id)),
     tenant,
     devices: parts.devices,
     staff: parts.staff,
@@ -171,13 +172,14 @@ export function startIdentity(
 ): Started<IdentityModule> {
   const log = logger.child({ module: 'identity' });
   // Links, consents and their audit rows commit together, durably (Identity and AuditLog say how).
-  const audit = new AuditLog(parts.db, clock);
+  const tenantDb = parts.db.forTenant(tenant.file.id);
+  const audit = new AuditLog(tenantDb, clock);
   const providers = new SignInProviders(config, log, parts.i18n);
-  const citizens = new CitizenStore(parts.db.kysely, tenant.file.id);
+  const citizens = new CitizenStore(tenantDb);
   const identity = new Identity({
-    db: parts.db,
+    db: tenantDb,
     citizens,
-    consents: new ConsentStore(parts.db.kysely),
+    consents: new ConsentStore(tenantDb),
     audit,
     directory: providers.usesSandbox ? new SandboxDirectory(SANDBOX_ISSUER_KEY) : null,
     counter: parts.counter,
@@ -209,7 +211,7 @@ export function startServices(
     partners: partners.connectors,
     identity: parts.identity.identity,
     directory: parts.identity.providers.usesSandbox ? new SandboxDirectory(SANDBOX_ISSUER_KEY) : null,
-    reads: new NoticeReads(parts.db.kysely, clock),
+    reads: new NoticeReads(parts.db.forTenant(tenant.file.id), clock),
     tenant,
     clock,
   });
@@ -218,16 +220,16 @@ export function startServices(
 
 /** The cable operator's fleet: boxes, their health, updates and pushed configurations. */
 export function startFleet(
-  { config, clock, logger }: Basics,
+  { config, tenant, clock, logger }: Basics,
   parts: { db: Database; devices: DeviceRegistry; identity: IdentityModule },
 ): Started<{ fleet: Fleet; tvProfiles: readonly string[] }> {
   const log = logger.child({ module: 'fleet' });
   const tvProfiles = hostedProfiles(config.apps.profilesDir ?? PROFILES_FOLDER, log);
   const fleet = new Fleet({
     devices: parts.devices,
-    health: new DeviceHealthStore(parts.db.kysely),
-    configs: new DeviceConfigStore(parts.db.kysely),
-    db: parts.db,
+    health: new DeviceHealthStore(parts.db.forTenant(tenant.file.id)),
+    configs: new DeviceConfigStore(parts.db.forTenant(tenant.file.id)),
+    db: parts.db.forTenant(tenant.file.id),
     audit: parts.identity.audit,
     options: {
       latestVersion:
