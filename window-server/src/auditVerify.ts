@@ -47,7 +47,7 @@ async function main(): Promise<number> {
       }
       const broken = verification.firstBroken as NonNullable<typeof verification.firstBroken>;
       console.error(
-        `  ${tenantId}: 改ざん / broken at row ${broken.seq} (${broken.reason}), ${verification.rows} rows read`,
+        `  ${tenantId}: 改ざん / broken: first broken row ${broken.seq} (${broken.reason}), ${verification.rows} rows read`,
       );
     }
     const broken = results.filter((result) => !result.verification.ok).map((result) => result.tenantId);
