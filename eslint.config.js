@@ -20,6 +20,44 @@ const CLOCK_RULE = [
   },
 ];
 
+/**
+ * Every query names its tenant (issue 12): outside the data layer, a module gets only a TenantDb
+ * (Database.forTenant), whose starters are filtered by the tenant. The raw handles are the data
+ * layer's, the composition root's (to make TenantDbs) and the whole-database tools'.
+ */
+const RAW_KYSELY = {
+  selector: "MemberExpression[property.name='kysely']",
+  message:
+    'No raw Kysely outside window-server/src/db: take a TenantDb (db.forTenant(id)) and query through it.',
+};
+const RAW_DATABASE_IMPORTS = [
+  'error',
+  {
+    paths: [
+      {
+        name: 'kysely',
+        importNames: ['Kysely', 'Transaction'],
+        message: 'Stores query through a TenantDb / TenantTx (window-server/src/db/TenantDb.ts).',
+      },
+    ],
+    patterns: [
+      {
+        regex: '(^|/)db/index\\.js$',
+        importNames: ['Database', 'Executor', 'Tx'],
+        message:
+          'Only wiring/ and main.ts hold the Database; a module takes a TenantDb (every query filtered by its tenant).',
+      },
+    ],
+  },
+];
+/** The whole-database tools (db:copy, audit:verify) and the data layer itself use the raw handle. */
+const RAW_ALLOWED = [
+  'window-server/src/db/**',
+  'window-server/src/dbCopy.ts',
+  'window-server/src/auditVerify.ts',
+  '**/*.test.ts',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -83,6 +121,22 @@ export default tseslint.config(
     files: ['*/src/**/*.ts', '*/src/**/*.tsx'],
     ignores: ['**/*.test.ts', '**/*.test.tsx', 'shared/src/clock.ts'],
     rules: { 'no-restricted-syntax': CLOCK_RULE },
+  },
+  {
+    files: ['window-server/src/**/*.ts'],
+    ignores: RAW_ALLOWED,
+    // The clock rule's selectors too: a later no-restricted-syntax replaces an earlier one.
+    rules: { 'no-restricted-syntax': [...CLOCK_RULE, RAW_KYSELY] },
+  },
+  {
+    files: ['window-server/src/**/*.ts'],
+    ignores: [
+      ...RAW_ALLOWED,
+      'window-server/src/wiring/**',
+      'window-server/src/main.ts',
+      'window-server/src/index.ts',
+    ],
+    rules: { 'no-restricted-imports': RAW_DATABASE_IMPORTS },
   },
   {
     files: ['tv-app/src/**', 'staff-console/src/**', 'stb-bridge/src/platform/**', 'stb-bridge/src/agent/**'],

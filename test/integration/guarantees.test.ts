@@ -172,7 +172,11 @@ describe(`the counter's guarantees (${testEngine()})`, () => {
         ? await Database.open({ url: s.config.database.url, file: '', logger: createLogger('silent') })
         : null;
     try {
-      const logs = [new AuditLog(s.db, clock), ...(second ? [new AuditLog(second, clock)] : [])];
+      const tenantId = s.tenant.file.id;
+      const logs = [
+        new AuditLog(s.db.forTenant(tenantId), clock),
+        ...(second ? [new AuditLog(second.forTenant(tenantId), clock)] : []),
+      ];
       await Promise.all(
         Array.from({ length: 40 }, (_, n) =>
           logs[n % logs.length]!.record({ actor: 'system', action: 'test.append', details: { n } }),

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm run audit:verify`: walks the audit trail's hash chain and names the first broken row,
+// `npm run audit:verify`: walks each tenant's audit chain and names its first broken row,
 // on the database the server uses (SQLite in the data dir, or MADOGUCHI_DATABASE_URL).
 import { existsSync } from 'node:fs';
-import { AuditLog } from './audit/index.js';
+import { verifyTenants } from './audit/index.js';
 import { ConfigError, databaseFile, loadConfig } from './config/index.js';
 import { systemClock } from './core/clock.js';
 import { createLogger } from './core/logger.js';
@@ -35,15 +35,29 @@ async function main(): Promise<number> {
     throw error;
   }
   try {
-    const result = await new AuditLog(db, systemClock).verify();
-    if (result.ok) {
-      console.error(`監査ログは 正常です / The audit trail is intact: ${result.rows} rows (${db.location}).`);
+    const tenants = await db.tenantsIn('audit_log');
+    const results = await verifyTenants(
+      tenants.map((tenantId) => db.forTenant(tenantId)),
+      systemClock,
+    );
+    for (const { tenantId, verification } of results) {
+      if (verification.ok) {
+        console.error(`  ${tenantId}: 正常 / intact, ${verification.rows} rows`);
+        continue;
+      }
+      const broken = verification.firstBroken as NonNullable<typeof verification.firstBroken>;
+      console.error(
+        `  ${tenantId}: 改ざん / broken: first broken row ${broken.seq} (${broken.reason}), ${verification.rows} rows read`,
+      );
+    }
+    const broken = results.filter((result) => !result.verification.ok).map((result) => result.tenantId);
+    if (broken.length === 0) {
+      console.error(
+        `監査ログは 正常です / The audit trail is intact: ${results.length} tenant(s) (${db.location}).`,
+      );
       return 0;
     }
-    const broken = result.firstBroken as NonNullable<typeof result.firstBroken>;
-    console.error(
-      `監査ログが 改ざんされています / The audit trail is broken: first broken row ${broken.seq} (${broken.reason}).`,
-    );
+    console.error(`監査ログが 改ざんされています / The audit trail is broken for: ${broken.join(', ')}.`);
     return 1;
   } finally {
     await db.close();

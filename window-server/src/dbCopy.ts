@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AuditLog } from './audit/index.js';
+import { verifyTenants } from './audit/index.js';
 import { systemClock } from './core/clock.js';
 import { createLogger } from './core/logger.js';
 import {
@@ -17,7 +17,7 @@ import {
   TargetNotEmptyError,
 } from './db/index.js';
 
-const USAGE = `usage: npm run db:copy -- --from <sqlite:FILE | postgres://…> --to <sqlite:FILE | postgres://…>`;
+const USAGE = `usage: npm run db:copy -- --from <sqlite:FILE | postgres://…> --to <sqlite:FILE | postgres://…> [--legacy-tenant ID]`;
 
 /** `sqlite:FILE` (or a bare path) or a PostgreSQL URL, as Database.open takes it. */
 function locate(text: string): { url?: string; file: string; shown: string } {
@@ -29,10 +29,15 @@ function locate(text: string): { url?: string; file: string; shown: string } {
 async function main(): Promise<number> {
   let from: string | undefined;
   let to: string | undefined;
+  // A source from before tenants: whose rows they were (migration 6); default omura.
+  let legacyTenantId: string | undefined;
   try {
     ({
-      values: { from, to },
-    } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } }, strict: true }));
+      values: { from, to, 'legacy-tenant': legacyTenantId },
+    } = parseArgs({
+      options: { from: { type: 'string' }, to: { type: 'string' }, 'legacy-tenant': { type: 'string' } },
+      strict: true,
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -58,8 +63,8 @@ async function main(): Promise<number> {
     a = await Database.open({ ...source, logger });
     b = await Database.open({ ...target, logger });
     // Both at this release's schema: the copy moves rows, never shapes.
-    await migrateToLatest(a);
-    await migrateToLatest(b);
+    await migrateToLatest(a, legacyTenantId ? { legacyTenantId } : {});
+    await migrateToLatest(b, legacyTenantId ? { legacyTenantId } : {});
     const report = await copyDatabase(a, b);
     for (const { table, source: n, target: m } of report.tables) {
       console.error(
@@ -67,15 +72,23 @@ async function main(): Promise<number> {
       );
     }
     const mismatched = report.tables.filter((row) => row.source !== row.target);
-    const chain = await new AuditLog(b, systemClock).verify();
-    if (mismatched.length > 0 || !chain.ok) {
-      console.error(
-        `コピーを確かめられません / The copy does not match: ${mismatched.map((row) => row.table).join(', ') || 'audit chain'}.`,
-      );
+    const copy = b;
+    const chains = await verifyTenants(
+      (await copy.tenantsIn('audit_log')).map((tenantId) => copy.forTenant(tenantId)),
+      systemClock,
+    );
+    const brokenChains = chains.filter((chain) => !chain.verification.ok).map((chain) => chain.tenantId);
+    if (mismatched.length > 0 || brokenChains.length > 0) {
+      const what = [
+        ...mismatched.map((row) => row.table),
+        ...brokenChains.map((tenantId) => `audit chain of ${tenantId}`),
+      ];
+      console.error(`コピーを確かめられません / The copy does not match: ${what.join(', ')}.`);
       return 1;
     }
+    const rows = chains.map((chain) => `${chain.tenantId} ${chain.verification.rows} rows`).join(', ');
     console.error(
-      `コピーしました / Copied ${source.shown} → ${target.shown}: every count matches, the audit trail is intact (${chain.rows} rows).`,
+      `コピーしました / Copied ${source.shown} → ${target.shown}: every count matches, the audit trail is intact (${rows || 'no rows'}).`,
     );
     return 0;
   } catch (error) {

@@ -66,7 +66,7 @@ export class WindowServer {
     try {
       const address = new ServerAddress(config);
       const i18n = await start.startI18n();
-      const db = life.use('database', await start.startDatabase(basics));
+      const db = life.use('database', await start.startDatabase(basics, legacyTenantOf(config, tenants)));
       const media = life.use('media workers', await start.startMedia(basics));
       const tvProfiles = start.tvProfilesOf(basics);
       const cities = new Map<string, City>();
@@ -241,4 +241,14 @@ async function startCity(
     start.startCityWeb(basics, { staff, devices, counter, identity, services, fleet, tvProfiles, i18n }),
   );
   return { tenant, base: basics.base, staff, devices, counter, rooms, identity, services, fleet, router };
+}
+
+/**
+ * Whose rows a database from the single-tenant release holds: that release served the tenant
+ * file in MADOGUCHI_TENANT_FILE, or else the bundled 大村市.
+ */
+function legacyTenantOf(config: Config, tenants: readonly Tenant[]): string {
+  const first = tenants[0] as Tenant;
+  if (config.tenantFile) return first.id;
+  return tenants.find((tenant) => tenant.id === 'omura')?.id ?? first.id;
 }

@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditVerification } from '@madoguchi/shared';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
-import type { Database, Schema, Tx } from '../db/index.js';
+import type { Schema, TenantDb, TenantTx } from '../db/index.js';
 
 /** A row as the database holds it (db/schema.ts): the hash covers these exact values. */
 type AuditRow = Schema['audit_log'];
@@ -20,10 +20,16 @@ export interface AuditRecord {
 
 /** The first row's predecessor. */
 export const GENESIS_HASH = '0'.repeat(64);
+/** The hash form rows are written in now (see `rowHash`). */
+const CURRENT_FORMAT = 2 as const;
 
-/** The hash of a row: everything it says, and the hash of the row before. */
+/**
+ * The hash of a row: everything it says, and the hash of the row before. Format 2 covers the
+ * tenant (and the format itself), so a row moved to another tenant's chain no longer holds;
+ * format 1 is how rows were hashed before tenants, kept so those rows still verify.
+ */
 export function rowHash(row: Omit<AuditRow, 'hash'>): string {
-  const canonical = JSON.stringify([
+  const said = [
     row.seq,
     row.at,
     row.actor,
@@ -32,7 +38,8 @@ export function rowHash(row: Omit<AuditRow, 'hash'>): string {
     row.consultation_id,
     row.details,
     row.prev_hash,
-  ]);
+  ];
+  const canonical = JSON.stringify(row.format === 1 ? said : [row.format, row.tenant_id, ...said]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
@@ -40,22 +47,27 @@ export function rowHash(row: Omit<AuditRow, 'hash'>): string {
 const VERIFY_PAGE = 1_000;
 
 /**
- * The audit trail: append-only (triggers refuse UPDATE and DELETE), each row chained to the one
- * before by its hash, committed durably (a row that was written survives a power cut). Appends
- * are serialised by a lock every node takes, so two never read the same last row. A hand-altered
- * row breaks the chain at that row.
+ * A tenant's audit trail: append-only (triggers refuse UPDATE and DELETE), each row chained to
+ * the one before in the same tenant by its hash, committed durably (a row that was written
+ * survives a power cut). Appends are serialised by the tenant's lock every node takes, so two
+ * never read the same last row. A hand-altered row, or one moved between tenants, breaks the
+ * chain at that row.
  */
 export class AuditLog {
   constructor(
-    private readonly db: Database,
+    private readonly db: TenantDb,
     private readonly clock: Clock,
   ) {}
 
+  get tenantId(): string {
+    return this.db.tenantId;
+  }
+
   /**
    * Appends one row inside `tx`, to commit it with the change it records (open `tx` with
-   * `{ durable: true }`). Takes the audit lock: other appends wait for `tx` to end.
+   * `{ durable: true }`). Takes the tenant's audit lock: its other appends wait for `tx` to end.
    */
-  async append(tx: Tx, record: AuditRecord): Promise<AuditEntry> {
+  async append(tx: TenantTx, record: AuditRecord): Promise<AuditEntry> {
     await this.db.lock(tx, 'audit');
     const last = await tx
       .selectFrom('audit_log')
@@ -64,7 +76,9 @@ export class AuditLog {
       .limit(1)
       .executeTakeFirst();
     const row = {
+      tenant_id: this.db.tenantId,
       seq: Number(last?.seq ?? 0) + 1,
+      format: CURRENT_FORMAT,
       at: this.clock.now().toISOString(),
       actor: record.actor,
       action: record.action,
@@ -72,12 +86,10 @@ export class AuditLog {
       consultation_id: record.consultationId ?? null,
       details: JSON.stringify(record.details ?? {}),
       prev_hash: last?.hash ?? GENESIS_HASH,
-    };
+    } satisfies Omit<AuditRow, 'hash'>;
     const hash = rowHash(row);
-    await tx
-      .insertInto('audit_log')
-      .values({ ...row, hash })
-      .execute();
+    const { tenant_id: _tenant, ...values } = row;
+    await tx.insert('audit_log', { ...values, hash }).execute();
     return toEntry({ ...row, hash });
   }
 
@@ -87,7 +99,7 @@ export class AuditLog {
   }
 
   async latest(limit: number): Promise<AuditEntry[]> {
-    const rows = await this.db.kysely
+    const rows = await this.db
       .selectFrom('audit_log')
       .selectAll()
       .orderBy('seq', 'desc')
@@ -96,13 +108,17 @@ export class AuditLog {
     return rows.map((row) => toEntry(normalise(row)));
   }
 
-  /** Walks the whole chain, a page at a time; names the first row that does not hold. */
+  /**
+   * Walks the tenant's whole chain, a page at a time; names the first row that does not hold.
+   * Rows of the format before tenants may only come first: one after a newer row is broken.
+   */
   async verify(): Promise<AuditVerification> {
     let previous = GENESIS_HASH;
     let expectedSeq = 1;
+    let format = 1;
     let rows = 0;
     for (;;) {
-      const page = await this.db.kysely
+      const page = await this.db
         .selectFrom('audit_log')
         .selectAll()
         .where('seq', '>=', expectedSeq)
@@ -116,9 +132,10 @@ export class AuditLog {
           return { ok: false, rows, firstBroken: { seq: expectedSeq, reason: 'sequence' } };
         if (row.prev_hash !== previous)
           return { ok: false, rows, firstBroken: { seq: row.seq, reason: 'link' } };
-        if (rowHash(row) !== row.hash)
+        if (row.format < format || rowHash(row) !== row.hash)
           return { ok: false, rows, firstBroken: { seq: row.seq, reason: 'hash' } };
         previous = row.hash;
+        format = row.format;
         expectedSeq += 1;
       }
       if (page.length < VERIFY_PAGE) return { ok: true, rows, firstBroken: null };
@@ -126,9 +143,20 @@ export class AuditLog {
   }
 }
 
+/** Each tenant's chain verified (for `audit:verify` and `db:copy`), in the order given. */
+export async function verifyTenants(
+  tenants: readonly TenantDb[],
+  clock: Clock,
+): Promise<{ tenantId: string; verification: AuditVerification }[]> {
+  const results = [];
+  for (const tenant of tenants)
+    results.push({ tenantId: tenant.tenantId, verification: await new AuditLog(tenant, clock).verify() });
+  return results;
+}
+
 /** PostgreSQL's bigint seq as a number, as SQLite gives it. */
 function normalise(row: AuditRow): AuditRow {
-  return { ...row, seq: Number(row.seq) };
+  return { ...row, seq: Number(row.seq), format: Number(row.format) as AuditRow['format'] };
 }
 
 function toEntry(row: AuditRow): AuditEntry {

@@ -1,1 +1,1 @@
-export { AuditLog, GENESIS_HASH, rowHash, type AuditRecord } from './AuditLog.js';
+export { AuditLog, GENESIS_HASH, rowHash, verifyTenants, type AuditRecord } from './AuditLog.js';

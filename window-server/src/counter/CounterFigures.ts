@@ -1,6 +1,6 @@
 import { SURVEY_QUESTIONS, type KpiFigures } from '@madoguchi/shared';
 import { sql } from 'kysely';
-import type { Database } from '../db/index.js';
+import type { TenantDb } from '../db/index.js';
 
 /** Counts rows where `condition` holds (the same SQL on both engines). */
 const countWhere = (condition: ReturnType<typeof sql>) =>
@@ -25,14 +25,11 @@ const round2 = (n: number | null): number | null => (n === null ? null : Math.ro
  * first took the call, serving by when it ended.
  */
 export class CounterFigures {
-  constructor(
-    private readonly db: Database,
-    private readonly tenantId: string,
-  ) {}
+  constructor(private readonly db: TenantDb) {}
 
   async figures(from: Date, to: Date, topics: readonly string[]): Promise<KpiFigures> {
     const range = { from: from.toISOString(), to: to.toISOString() };
-    const db = this.db.kysely;
+    const db = this.db;
     const [requestRows, endingRows, waitRows, serveRows, surveyRow] = await Promise.all([
       db
         .selectFrom('queue_entries')
@@ -41,7 +38,6 @@ export class CounterFigures {
           sql<number>`COUNT(*)`.as('requests'),
           countWhere(sql`kind = 'callback'`).as('callbacks'),
         ])
-        .where('tenant_id', '=', this.tenantId)
         .where('joined_at', '>=', range.from)
         .where('joined_at', '<', range.to)
         .groupBy('topic')
@@ -53,7 +49,6 @@ export class CounterFigures {
           countWhere(sql`status = 'served'`).as('served'),
           countWhere(sql`status = 'abandoned'`).as('abandoned'),
         ])
-        .where('tenant_id', '=', this.tenantId)
         .where('ended_at', '>=', range.from)
         .where('ended_at', '<', range.to)
         .groupBy('topic')
@@ -61,7 +56,6 @@ export class CounterFigures {
       db
         .selectFrom('queue_entries')
         .select(['topic', this.db.secondsBetween('first_accepted_at', 'joined_at').as('seconds')])
-        .where('tenant_id', '=', this.tenantId)
         .where('kind', '=', 'walkIn')
         .where('first_accepted_at', '>=', range.from)
         .where('first_accepted_at', '<', range.to)
@@ -69,24 +63,21 @@ export class CounterFigures {
       db
         .selectFrom('consultations')
         .select(['topic', this.db.secondsBetween('ended_at', 'answered_at').as('seconds')])
-        .where('tenant_id', '=', this.tenantId)
         .where('status', '=', 'ended')
         .where('answered_at', 'is not', null)
         .where('ended_at', '>=', range.from)
         .where('ended_at', '<', range.to)
         .execute(),
       db
-        .selectFrom('survey_answers as s')
-        .innerJoin('consultations as c', 'c.id', 's.consultation_id')
+        .selectFrom('survey_answers')
         .select((eb) => [
-          eb.fn.avg<number | null>('s.easy_to_talk').as('easyToTalk'),
-          eb.fn.avg<number | null>('s.resolved').as('resolved'),
-          eb.fn.avg<number | null>('s.use_again').as('useAgain'),
+          eb.fn.avg<number | null>('easy_to_talk').as('easyToTalk'),
+          eb.fn.avg<number | null>('resolved').as('resolved'),
+          eb.fn.avg<number | null>('use_again').as('useAgain'),
           sql<number>`COUNT(*)`.as('responses'),
         ])
-        .where('c.tenant_id', '=', this.tenantId)
-        .where('s.answered_at', '>=', range.from)
-        .where('s.answered_at', '<', range.to)
+        .where('answered_at', '>=', range.from)
+        .where('answered_at', '<', range.to)
         .executeTakeFirst(),
     ]);
     // Both engines' numbers as numbers (PostgreSQL's COUNT and AVG arrive as text otherwise).

@@ -10,7 +10,7 @@ import {
   type QueueEntryStatus,
 } from '@madoguchi/shared';
 import type { Selectable } from 'kysely';
-import { flag, type Database, type Executor, type Schema } from '../db/index.js';
+import { flag, type Schema, type TenantDb, type TenantExecutor } from '../db/index.js';
 
 export interface QueueEntryRecord {
   seq: number;
@@ -86,19 +86,18 @@ const toConsultation = (row: ConsultationRow): ConsultationRecord => ({
   surveyStatus: row.survey_status,
 });
 
-/** The queue_entries, consultations and survey_answers tables. */
+/** The queue_entries, consultations and survey_answers tables, of one tenant. */
 export class CounterStore {
   constructor(
-    private readonly database: Database,
-    private readonly tenantId: string,
-    private readonly db: Executor = database.kysely,
+    private readonly tenantDb: TenantDb,
+    private readonly db: TenantExecutor = tenantDb,
   ) {}
 
   /** Runs `work` with this store inside one transaction: all of it commits, or none. */
   transaction<T>(work: (store: CounterStore) => Promise<T>): Promise<T> {
     // Already inside one (a store made by this method): the work joins it.
     if (this.db.isTransaction) return work(this);
-    return this.database.transaction((tx) => work(new CounterStore(this.database, this.tenantId, tx)));
+    return this.tenantDb.transaction((tx) => work(new CounterStore(this.tenantDb, tx)));
   }
 
   async insertEntry(entry: {
@@ -112,10 +111,8 @@ export class CounterStore {
     callback: { date: string; period: CallbackPeriod } | null;
   }): Promise<QueueEntryRecord> {
     await this.db
-      .insertInto('queue_entries')
-      .values({
+      .insert('queue_entries', {
         id: entry.id,
-        tenant_id: this.tenantId,
         device_id: entry.deviceId,
         topic: entry.topic,
         kind: entry.kind,
@@ -142,7 +139,6 @@ export class CounterStore {
         callback_period: period,
       })
       .where('id', '=', id)
-      .where('tenant_id', '=', this.tenantId)
       .where('status', '=', 'waiting')
       .where('kind', '=', 'walkIn')
       .executeTakeFirst();
@@ -150,12 +146,7 @@ export class CounterStore {
   }
 
   async entry(id: string): Promise<QueueEntryRecord | undefined> {
-    const row = await this.db
-      .selectFrom('queue_entries')
-      .selectAll()
-      .where('id', '=', id)
-      .where('tenant_id', '=', this.tenantId)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('queue_entries').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toEntry(row) : undefined;
   }
 
@@ -164,7 +155,6 @@ export class CounterStore {
       .selectFrom('queue_entries')
       .selectAll()
       .where('device_id', '=', deviceId)
-      .where('tenant_id', '=', this.tenantId)
       .where('status', 'in', OPEN_QUEUE_STATUSES)
       .executeTakeFirst();
     return row ? toEntry(row) : undefined;
@@ -175,7 +165,6 @@ export class CounterStore {
     const rows = await this.db
       .selectFrom('queue_entries')
       .selectAll()
-      .where('tenant_id', '=', this.tenantId)
       .where('status', 'in', OPEN_QUEUE_STATUSES)
       .orderBy('rank_at')
       .orderBy('seq')
@@ -213,7 +202,6 @@ export class CounterStore {
         ...(change.callbackAttempt ? { callback_attempts: eb('callback_attempts', '+', 1) } : {}),
       }))
       .where('id', '=', id)
-      .where('tenant_id', '=', this.tenantId)
       .where('status', 'in', from)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
@@ -230,10 +218,8 @@ export class CounterStore {
     at: string;
   }): Promise<ConsultationRecord> {
     await this.db
-      .insertInto('consultations')
-      .values({
+      .insert('consultations', {
         id: consultation.id,
-        tenant_id: this.tenantId,
         entry_id: consultation.entryId,
         device_id: consultation.deviceId,
         staff_id: consultation.staffId,
@@ -248,12 +234,7 @@ export class CounterStore {
   }
 
   async consultation(id: string): Promise<ConsultationRecord | undefined> {
-    const row = await this.db
-      .selectFrom('consultations')
-      .selectAll()
-      .where('id', '=', id)
-      .where('tenant_id', '=', this.tenantId)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toConsultation(row) : undefined;
   }
 
@@ -261,7 +242,6 @@ export class CounterStore {
     const rows = await this.db
       .selectFrom('consultations')
       .selectAll()
-      .where('tenant_id', '=', this.tenantId)
       .where('status', 'in', OPEN_CONSULTATION_STATUSES)
       .orderBy('started_at')
       .execute();
@@ -273,7 +253,6 @@ export class CounterStore {
     const rows = await this.db
       .selectFrom('consultations')
       .selectAll()
-      .where('tenant_id', '=', this.tenantId)
       .where('status', '=', 'ended')
       .where('outcome', 'is', null)
       .where('answered_at', 'is not', null)
@@ -287,7 +266,6 @@ export class CounterStore {
       .selectFrom('consultations')
       .selectAll()
       .where('staff_id', '=', staffId)
-      .where('tenant_id', '=', this.tenantId)
       .where('status', 'in', OPEN_CONSULTATION_STATUSES)
       .executeTakeFirst();
     return row ? toConsultation(row) : undefined;
@@ -298,7 +276,6 @@ export class CounterStore {
       .selectFrom('consultations')
       .selectAll()
       .where('device_id', '=', deviceId)
-      .where('tenant_id', '=', this.tenantId)
       .where('status', 'in', OPEN_CONSULTATION_STATUSES)
       .orderBy('started_at', 'desc')
       .executeTakeFirst();
@@ -311,7 +288,6 @@ export class CounterStore {
       .selectFrom('consultations')
       .selectAll()
       .where('device_id', '=', deviceId)
-      .where('tenant_id', '=', this.tenantId)
       .where('survey_status', '=', 'pending')
       .orderBy('ended_at', 'desc')
       .executeTakeFirst();
@@ -332,7 +308,6 @@ export class CounterStore {
         ...(answered ? { answered_at: eb.fn.coalesce('answered_at', eb.val(answered)) } : {}),
       }))
       .where('id', '=', id)
-      .where('tenant_id', '=', this.tenantId)
       .where('status', 'in', from)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
@@ -343,7 +318,6 @@ export class CounterStore {
       .updateTable('consultations')
       .set({ status: 'ended', ended_at: at, end_reason: reason, survey_status: survey ? 'pending' : null })
       .where('id', '=', id)
-      .where('tenant_id', '=', this.tenantId)
       .where('status', 'in', OPEN_CONSULTATION_STATUSES)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
@@ -354,7 +328,6 @@ export class CounterStore {
       .updateTable('consultations')
       .set({ outcome, notes })
       .where('id', '=', id)
-      .where('tenant_id', '=', this.tenantId)
       .where('outcome', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
@@ -368,14 +341,12 @@ export class CounterStore {
         .updateTable('consultations')
         .set({ survey_status: skipped ? 'skipped' : 'answered' })
         .where('id', '=', id)
-        .where('tenant_id', '=', this.tenantId)
         .where('survey_status', '=', 'pending')
         .executeTakeFirst();
       const updated = Number(result.numUpdatedRows) === 1;
       if (updated && !skipped) {
         await store.db
-          .insertInto('survey_answers')
-          .values({
+          .insert('survey_answers', {
             consultation_id: id,
             easy_to_talk: answers[0] ?? null,
             resolved: answers[1] ?? null,
@@ -392,8 +363,7 @@ export class CounterStore {
   async recentServeSeconds(limit: number): Promise<number[]> {
     const rows = await this.db
       .selectFrom('consultations')
-      .select(this.database.secondsBetween('ended_at', 'answered_at').as('seconds'))
-      .where('tenant_id', '=', this.tenantId)
+      .select(this.db.secondsBetween('ended_at', 'answered_at').as('seconds'))
       .where('status', '=', 'ended')
       .where('answered_at', 'is not', null)
       .orderBy('ended_at', 'desc')

@@ -25,7 +25,9 @@ describe(`the database (${testEngine()})`, () => {
   it('refuses gaps in the numbering', async () => {
     const { db } = await open({ migrate: false });
     const gap: Migration = { version: 3, name: 'gap', sqlite: 'SELECT 1', postgres: 'SELECT 1' };
-    await expect(migrateToLatest(db, [...MIGRATIONS.slice(0, 1), gap])).rejects.toThrow(/numbered/);
+    await expect(migrateToLatest(db, { migrations: [...MIGRATIONS.slice(0, 1), gap] })).rejects.toThrow(
+      /numbered/,
+    );
   });
 
   it('rolls back a failing migration, leaving the ones before it', async () => {
@@ -36,7 +38,7 @@ describe(`the database (${testEngine()})`, () => {
       sqlite: 'CREATE TABLE half (id INTEGER); SELECT * FROM missing',
       postgres: 'CREATE TABLE half (id integer); SELECT * FROM missing',
     };
-    await expect(migrateToLatest(db, [...MIGRATIONS.slice(0, 1), broken])).rejects.toThrow(
+    await expect(migrateToLatest(db, { migrations: [...MIGRATIONS.slice(0, 1), broken] })).rejects.toThrow(
       /0002-broken failed/,
     );
     const half = await sql<{ n: number }>`SELECT count(*) AS n FROM staff_accounts`.execute(db.kysely).then(
@@ -53,7 +55,14 @@ describe(`the database (${testEngine()})`, () => {
     await expect(
       db.kysely
         .insertInto('staff_sessions')
-        .values({ id_hash: 'h', staff_id: 'nobody', created_at: at, last_seen_at: at, expires_at: at })
+        .values({
+          id_hash: 'h',
+          tenant_id: 't',
+          staff_id: 'nobody',
+          created_at: at,
+          last_seen_at: at,
+          expires_at: at,
+        })
         .execute(),
     ).rejects.toThrow(/foreign key/i);
   });
@@ -63,7 +72,9 @@ describe(`the database (${testEngine()})`, () => {
     await db.kysely
       .insertInto('audit_log')
       .values({
+        tenant_id: 't',
         seq: 1,
+        format: 2,
         at,
         actor: 'system',
         action: 'test',

@@ -15,6 +15,7 @@ import pg from 'pg';
 import type { Logger } from '../core/logger.js';
 import { redactUrl } from './errors.js';
 import type { Schema } from './schema.js';
+import { TenantDb, type TenantTable } from './TenantDb.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -63,6 +64,8 @@ class GuardedSqliteDialect extends SqliteDialect {
 export const LOCKS = { audit: 1, copy: 2 } as const;
 /** The first half of every advisory lock key: ours, not another application's on the same server. */
 const LOCK_CLASS = 0x6d61646f; // 'mado'
+/** The first half of a tenant's lock keys; the second is a hash of the lock's name and the tenant. */
+const TENANT_LOCK_CLASS = LOCK_CLASS + 1;
 
 // PostgreSQL types read the same way as SQLite's: bigint and numeric as numbers (our counts and
 // sums stay far below 2^53), timestamptz as ISO 8601 text, as SQLite stores it.
@@ -148,6 +151,33 @@ export class Database {
   async lock(tx: Tx, lock: keyof typeof LOCKS): Promise<void> {
     if (this.engine === 'postgres')
       await sql`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${LOCKS[lock]})`.execute(tx);
+  }
+
+  /**
+   * Holds a tenant's named lock until `tx` ends: work under it runs one at a time for that
+   * tenant on every connection and node, and other tenants' work does not wait for it.
+   */
+  async lockTenant(tx: Tx, lock: keyof typeof LOCKS, tenantId: string): Promise<void> {
+    if (this.engine === 'postgres')
+      await sql`SELECT pg_advisory_xact_lock(${TENANT_LOCK_CLASS}, hashtext(${`${lock}:${tenantId}`}))`.execute(
+        tx,
+      );
+  }
+
+  /** The database as one tenant sees it: what stores take (see TenantDb). */
+  forTenant(tenantId: string): TenantDb {
+    return TenantDb.of(tenantId, this);
+  }
+
+  /** The tenants that have rows in `table` (for tools that walk every tenant, e.g. audit:verify). */
+  async tenantsIn(table: TenantTable): Promise<string[]> {
+    const rows = await this.kysely
+      .selectFrom(table)
+      .select('tenant_id')
+      .distinct()
+      .orderBy('tenant_id')
+      .execute();
+    return rows.map((row) => row.tenant_id);
   }
 
   /** Seconds from `earlier` to `later` (two timestamp columns or expressions). */

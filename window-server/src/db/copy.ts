@@ -17,7 +17,7 @@ const KEYS: Record<keyof Schema, readonly string[]> = {
   device_citizens: ['device_id', 'citizen_id'],
   device_authorizations: ['id'],
   consents: ['citizen_id', 'purpose'],
-  audit_log: ['seq'],
+  audit_log: ['tenant_id', 'seq'],
   notice_reads: ['device_id', 'notice_id'],
   device_health: ['device_id'],
   device_configs: ['device_id'],

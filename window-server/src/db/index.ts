@@ -16,8 +16,21 @@ export {
   type UniqueIndex,
 } from './errors.js';
 export { copyDatabase, rowCounts, TargetNotEmptyError, type CopyReport } from './copy.js';
-export { appliedMigrations, migrateToLatest, migrationName } from './migrate.js';
-export { LEGACY_SQLITE_MIGRATIONS, MIGRATIONS, type Migration } from './migrations.js';
+export {
+  appliedMigrations,
+  DEFAULT_LEGACY_TENANT_ID,
+  migrateToLatest,
+  migrationName,
+  type MigrateOptions,
+} from './migrate.js';
+export {
+  LEGACY_SQLITE_MIGRATIONS,
+  MIGRATIONS,
+  migrationSql,
+  type Migration,
+  type MigrationContext,
+} from './migrations.js';
+export { TenantDb, TenantTx, type TenantExecutor, type TenantTable, type TenantValues } from './TenantDb.js';
 export { flag, TABLES_IN_ORDER, type Schema } from './schema.js';
 export {
   checkForeignKeys as checkSqliteForeignKeys,

@@ -1,6 +1,6 @@
 import { Migrator, sql, type Migration as KyselyMigration, type MigrationProvider } from 'kysely';
 import type { Database, Executor } from './Database.js';
-import { MIGRATIONS, type Migration } from './migrations.js';
+import { MIGRATIONS, migrationSql, type Migration, type MigrationContext } from './migrations.js';
 
 /** Kysely's name for migration `version`: sorted by name, so zero-padded. */
 export const migrationName = (migration: Pick<Migration, 'version' | 'name'>): string =>
@@ -9,18 +9,34 @@ export const migrationName = (migration: Pick<Migration, 'version' | 'name'>): s
 /** Release 0.1 recorded its migrations here; the first start of this release moves them to Kysely's table. */
 const LEGACY_TABLE = 'schema_migrations';
 
+/** The bundled city of the single-tenant releases: whose rows those were, unless told otherwise. */
+export const DEFAULT_LEGACY_TENANT_ID = 'omura';
+/** A tenant id as tenant files spell it (tenants/schema.ts); it goes into SQL as a literal. */
+const TENANT_ID = /^[a-z][a-z0-9-]{1,31}$/;
+
+export interface MigrateOptions {
+  /**
+   * The tenant the previous, single-tenant release served: rows written before tenants (the
+   * audit trail, rows without a parent to tell) become its rows. Default `omura`.
+   */
+  legacyTenantId?: string;
+  /** The history to apply (tests give a broken one); default this release's. */
+  migrations?: readonly Migration[];
+}
+
 /**
  * Brings the schema up to date: each pending migration once, in order. On PostgreSQL the
  * migrator holds an advisory lock, so nodes starting together run them once; each run is one
  * transaction. On SQLite (one connection) the whole run is one immediate transaction, with
  * foreign keys checked before it commits when a migration rebuilds a table. Returns the names applied.
  */
-export async function migrateToLatest(
-  db: Database,
-  migrations: readonly Migration[] = MIGRATIONS,
-): Promise<string[]> {
+export async function migrateToLatest(db: Database, options: MigrateOptions = {}): Promise<string[]> {
+  const { legacyTenantId = DEFAULT_LEGACY_TENANT_ID, migrations = MIGRATIONS } = options;
+  if (!TENANT_ID.test(legacyTenantId))
+    throw new Error(`The legacy tenant id must look like a tenant id (${String(TENANT_ID)})`);
   checkNumbering(migrations);
-  const migrator = new Migrator({ db: db.kysely, provider: provider(db, migrations) });
+  const context: MigrationContext = { legacyTenant: `'${legacyTenantId}'` };
+  const migrator = new Migrator({ db: db.kysely, provider: provider(db, migrations, context) });
   if (db.engine === 'postgres') return applied(await migrator.migrateToLatest());
 
   // Creates Kysely's own tables (and reads what ran) before the transaction.
@@ -46,7 +62,11 @@ export async function migrateToLatest(
   }
 }
 
-function provider(db: Database, migrations: readonly Migration[]): MigrationProvider {
+function provider(
+  db: Database,
+  migrations: readonly Migration[],
+  context: MigrationContext,
+): MigrationProvider {
   return {
     getMigrations: () =>
       Promise.resolve(
@@ -54,8 +74,7 @@ function provider(db: Database, migrations: readonly Migration[]): MigrationProv
           migrations.map((migration): [string, KyselyMigration] => [
             migrationName(migration),
             {
-              up: (executor) =>
-                db.runScript(db.engine === 'postgres' ? migration.postgres : migration.sqlite, executor),
+              up: (executor) => db.runScript(migrationSql(migration, db.engine, context), executor),
             },
           ]),
         ),

@@ -43,6 +43,7 @@ export interface StaffAccountsTable {
 
 export interface StaffSessionsTable {
   id_hash: string;
+  tenant_id: string;
   staff_id: string;
   created_at: Timestamp;
   last_seen_at: Timestamp;
@@ -90,6 +91,7 @@ export interface ConsultationsTable {
 
 export interface SurveyAnswersTable {
   consultation_id: string;
+  tenant_id: string;
   easy_to_talk: number | null;
   resolved: number | null;
   use_again: number | null;
@@ -108,6 +110,7 @@ export interface CitizensTable {
 export interface DeviceCitizensTable {
   device_id: string;
   citizen_id: string;
+  tenant_id: string;
   linked_at: Timestamp;
   linked_by: 'self' | 'staff';
   staff_id: string | null;
@@ -132,13 +135,18 @@ export interface DeviceAuthorizationsTable {
 
 export interface ConsentsTable {
   citizen_id: string;
+  tenant_id: string;
   purpose: string;
   granted: Flag;
   updated_at: Timestamp;
 }
 
 export interface AuditLogTable {
+  tenant_id: string;
+  /** 1, 2, 3… within the tenant: each tenant's trail is a chain of its own. */
   seq: number;
+  /** How `hash` was made: 1 before tenants (without `tenant_id`), 2 since (with it). */
+  format: 1 | 2;
   /** ISO text on both engines: the row's hash covers these exact characters. */
   at: string;
   actor: string;
@@ -154,11 +162,13 @@ export interface AuditLogTable {
 export interface NoticeReadsTable {
   device_id: string;
   notice_id: string;
+  tenant_id: string;
   read_at: Timestamp;
 }
 
 export interface DeviceHealthTable {
   device_id: string;
+  tenant_id: string;
   /** JSON */
   memory: string | null;
   /** JSON */
@@ -168,6 +178,7 @@ export interface DeviceHealthTable {
 
 export interface DeviceConfigsTable {
   device_id: string;
+  tenant_id: string;
   version: number;
   server_url: string | null;
   /** JSON */

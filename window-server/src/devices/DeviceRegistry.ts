@@ -51,7 +51,6 @@ export class DeviceRegistry {
     const token = newSecret('mdt');
     const device = await this.store.insert({
       id: newId('dev'),
-      tenantId: this.tenantId,
       tokenHash: hashSecret(token),
       info,
       settings: DEFAULT_DEVICE_SETTINGS,
@@ -118,7 +117,7 @@ export class DeviceRegistry {
 
   /** Every device of the tenant with all it said about itself, most recently seen first. */
   records(): Promise<DeviceRecord[]> {
-    return this.store.list(this.tenantId);
+    return this.store.list();
   }
 
   async get(deviceId: string): Promise<DeviceRecord | undefined> {
@@ -169,7 +168,7 @@ export class DeviceRegistry {
   private touch(deviceId: string, at: string, then?: () => void): Promise<void> {
     const previous = this.touches.get(deviceId) ?? Promise.resolve();
     const write = previous
-      .then(() => this.store.touch(deviceId, this.tenantId, at))
+      .then(() => this.store.touch(deviceId, at))
       .catch((error: unknown) => {
         this.logger.warn({ err: error, deviceId }, 'could not record when the device was last seen');
       })

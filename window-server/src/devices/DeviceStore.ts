@@ -7,7 +7,7 @@ import {
   type DeviceSettings,
 } from '@madoguchi/shared';
 import type { Selectable } from 'kysely';
-import type { Executor, Schema } from '../db/index.js';
+import type { Schema, TenantExecutor } from '../db/index.js';
 
 export interface DeviceRecord {
   id: string;
@@ -43,23 +43,20 @@ function toRecord(row: DeviceRow): DeviceRecord {
   };
 }
 
-/** The devices table and nothing else. */
+/** The devices table and nothing else, of one tenant. */
 export class DeviceStore {
-  constructor(private readonly db: Executor) {}
+  constructor(private readonly db: TenantExecutor) {}
 
   async insert(input: {
     id: string;
-    tenantId: string;
     tokenHash: string;
     info: DeviceInfo;
     settings: DeviceSettings;
     at: string;
   }): Promise<DeviceRecord> {
     await this.db
-      .insertInto('devices')
-      .values({
+      .insert('devices', {
         id: input.id,
-        tenant_id: input.tenantId,
         token_hash: input.tokenHash,
         profile: input.info.profile,
         app_version: input.info.appVersion,
@@ -89,11 +86,10 @@ export class DeviceStore {
     return row ? toRecord(row) : undefined;
   }
 
-  async list(tenantId: string): Promise<DeviceRecord[]> {
+  async list(): Promise<DeviceRecord[]> {
     const rows = await this.db
       .selectFrom('devices')
       .selectAll()
-      .where('tenant_id', '=', tenantId)
       .orderBy('last_seen_at', 'desc')
       .orderBy('id')
       .execute();
@@ -132,13 +128,8 @@ export class DeviceStore {
       .execute();
   }
 
-  async touch(id: string, tenantId: string, at: string): Promise<void> {
-    await this.db
-      .updateTable('devices')
-      .set({ last_seen_at: at })
-      .where('id', '=', id)
-      .where('tenant_id', '=', tenantId)
-      .execute();
+  async touch(id: string, at: string): Promise<void> {
+    await this.db.updateTable('devices').set({ last_seen_at: at }).where('id', '=', id).execute();
   }
 
   async revoke(id: string, at: string): Promise<boolean> {

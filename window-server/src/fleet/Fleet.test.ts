@@ -51,13 +51,14 @@ async function setUp(latestVersion: string | null = '0.2.0') {
       updated_at: OPERATOR.createdAt,
     })
     .execute();
-  const devices = new DeviceRegistry(new DeviceStore(db.kysely), 'omura', clock, logger);
-  const audit = new AuditLog(db, clock);
+  const omura = db.forTenant('omura');
+  const devices = new DeviceRegistry(new DeviceStore(omura), 'omura', clock, logger);
+  const audit = new AuditLog(omura, clock);
   const fleet = new Fleet({
     devices,
-    health: new DeviceHealthStore(db.kysely),
-    configs: new DeviceConfigStore(db.kysely),
-    db,
+    health: new DeviceHealthStore(omura),
+    configs: new DeviceConfigStore(omura),
+    db: omura,
     audit,
     options: { latestVersion, profiles: ['browser', 'hbbtv'] },
     clock,

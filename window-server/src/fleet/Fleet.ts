@@ -19,7 +19,7 @@ import type { Clock } from '../core/clock.js';
 import { EventHub } from '../core/EventHub.js';
 import type { Logger } from '../core/logger.js';
 import { RateLimiter } from '../core/RateLimiter.js';
-import type { Database } from '../db/index.js';
+import type { TenantDb } from '../db/index.js';
 import type { DeviceRecord, DeviceRegistry } from '../devices/index.js';
 import type {
   DeviceConfigRecord,
@@ -50,7 +50,7 @@ export interface FleetDeps {
   health: DeviceHealthStore;
   configs: DeviceConfigStore;
   /** A push and its audit row commit together, durably, in a transaction of this database. */
-  db: Database;
+  db: TenantDb;
   audit: AuditLog;
   options: FleetOptions;
   clock: Clock;
@@ -69,7 +69,7 @@ export class Fleet {
   private readonly devices: DeviceRegistry;
   private readonly health: DeviceHealthStore;
   private readonly configs: DeviceConfigStore;
-  private readonly db: Database;
+  private readonly db: TenantDb;
   private readonly audit: AuditLog;
   private readonly options: FleetOptions;
   private readonly clock: Clock;

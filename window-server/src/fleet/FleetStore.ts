@@ -8,7 +8,7 @@ import {
 } from '@madoguchi/shared';
 import { z } from 'zod';
 import type { Selectable } from 'kysely';
-import type { Executor, Schema } from '../db/index.js';
+import type { Schema, TenantExecutor, TenantTx } from '../db/index.js';
 
 export interface DeviceHealthRecord {
   deviceId: string;
@@ -72,9 +72,9 @@ function toConfig(row: ConfigRow): DeviceConfigRecord {
   };
 }
 
-/** The device_health table and nothing else: each TV's last report. */
+/** The device_health table and nothing else: each of the tenant's TVs' last report. */
 export class DeviceHealthStore {
-  constructor(private readonly db: Executor) {}
+  constructor(private readonly db: TenantExecutor) {}
 
   async get(deviceId: string): Promise<DeviceHealthRecord | undefined> {
     const row = await this.db
@@ -97,22 +97,27 @@ export class DeviceHealthStore {
       reported_at: record.reportedAt,
     };
     await this.db
-      .insertInto('device_health')
-      .values({ device_id: record.deviceId, ...values })
-      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values))
+      .insert('device_health', { device_id: record.deviceId, ...values })
+      // A device id of another tenant is never touched: the update is of this tenant's row only.
+      .onConflict((conflict) =>
+        conflict
+          .column('device_id')
+          .doUpdateSet(values)
+          .where('device_health.tenant_id', '=', this.db.tenantId),
+      )
       .execute();
   }
 }
 
 /**
- * The device_configs table and nothing else: the configuration last pushed to each TV. A push
- * is written in the caller's durable transaction, with its audit row.
+ * The device_configs table and nothing else: the configuration last pushed to each of the
+ * tenant's TVs. A push is written in the caller's durable transaction, with its audit row.
  */
 export class DeviceConfigStore {
-  constructor(private readonly db: Executor) {}
+  constructor(private readonly db: TenantExecutor) {}
 
   /** The same table, inside a transaction. */
-  with(tx: Executor): DeviceConfigStore {
+  with(tx: TenantTx): DeviceConfigStore {
     return new DeviceConfigStore(tx);
   }
 
@@ -147,9 +152,13 @@ export class DeviceConfigStore {
       pushed_by: input.staffId,
     };
     await this.db
-      .insertInto('device_configs')
-      .values({ device_id: input.deviceId, ...values })
-      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values))
+      .insert('device_configs', { device_id: input.deviceId, ...values })
+      .onConflict((conflict) =>
+        conflict
+          .column('device_id')
+          .doUpdateSet(values)
+          .where('device_configs.tenant_id', '=', this.db.tenantId),
+      )
       .execute();
   }
 

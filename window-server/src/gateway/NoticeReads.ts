@@ -1,10 +1,10 @@
 import type { Clock } from '../core/clock.js';
-import type { Executor } from '../db/index.js';
+import type { TenantExecutor } from '../db/index.js';
 
-/** Which notices a TV opened (for the unread count on Home). */
+/** Which notices a TV of the tenant opened (for the unread count on Home). */
 export class NoticeReads {
   constructor(
-    private readonly db: Executor,
+    private readonly db: TenantExecutor,
     private readonly clock: Clock,
   ) {}
 
@@ -19,8 +19,11 @@ export class NoticeReads {
 
   async markRead(deviceId: string, noticeId: string): Promise<void> {
     await this.db
-      .insertInto('notice_reads')
-      .values({ device_id: deviceId, notice_id: noticeId, read_at: this.clock.now().toISOString() })
+      .insert('notice_reads', {
+        device_id: deviceId,
+        notice_id: noticeId,
+        read_at: this.clock.now().toISOString(),
+      })
       .onConflict((conflict) => conflict.doNothing())
       .execute();
   }

@@ -1,6 +1,6 @@
 import type { HouseholdMember, IdentityCheck } from '@madoguchi/shared';
 import type { Selectable } from 'kysely';
-import type { Executor, Schema } from '../db/index.js';
+import type { Schema, TenantExecutor, TenantTx } from '../db/index.js';
 
 export interface CitizenRecord {
   id: string;
@@ -44,24 +44,19 @@ const toAuthorization = (row: AuthorizationRow): DeviceAuthorizationRecord => ({
 
 const CITIZEN_COLUMNS = ['id', 'issuer', 'subject', 'display_name as displayName'] as const;
 
-/** The citizens, device_citizens and device_authorizations tables. */
+/** The citizens, device_citizens and device_authorizations tables, of one tenant. */
 export class CitizenStore {
-  constructor(
-    private readonly db: Executor,
-    private readonly tenantId: string,
-  ) {}
+  constructor(private readonly db: TenantExecutor) {}
 
   /** The same tables, inside a transaction. */
-  with(tx: Executor): CitizenStore {
-    return new CitizenStore(tx, this.tenantId);
+  with(tx: TenantTx): CitizenStore {
+    return new CitizenStore(tx);
   }
 
   async upsertCitizen(citizen: CitizenRecord, at: string): Promise<CitizenRecord> {
     await this.db
-      .insertInto('citizens')
-      .values({
+      .insert('citizens', {
         id: citizen.id,
-        tenant_id: this.tenantId,
         issuer: citizen.issuer,
         subject: citizen.subject,
         display_name: citizen.displayName,
@@ -80,19 +75,13 @@ export class CitizenStore {
     return this.db
       .selectFrom('citizens')
       .select(CITIZEN_COLUMNS)
-      .where('tenant_id', '=', this.tenantId)
       .where('issuer', '=', issuer)
       .where('subject', '=', subject)
       .executeTakeFirst();
   }
 
   citizen(id: string): Promise<CitizenRecord | undefined> {
-    return this.db
-      .selectFrom('citizens')
-      .select(CITIZEN_COLUMNS)
-      .where('id', '=', id)
-      .where('tenant_id', '=', this.tenantId)
-      .executeTakeFirst();
+    return this.db.selectFrom('citizens').select(CITIZEN_COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
   /** Links a citizen to a TV; false when already linked. */
@@ -103,8 +92,7 @@ export class CitizenStore {
     staff: { staffId: string; consultationId: string; checks: Record<IdentityCheck, boolean> } | null,
   ): Promise<boolean> {
     const result = await this.db
-      .insertInto('device_citizens')
-      .values({
+      .insert('device_citizens', {
         device_id: deviceId,
         citizen_id: citizenId,
         linked_at: at,
@@ -129,16 +117,20 @@ export class CitizenStore {
 
   household(deviceId: string): Promise<HouseholdMember[]> {
     return this.db
-      .selectFrom('device_citizens as l')
-      .innerJoin('citizens as c', 'c.id', 'l.citizen_id')
+      .selectFrom('device_citizens')
+      .innerJoin('citizens', (join) =>
+        join
+          .onRef('citizens.id', '=', 'device_citizens.citizen_id')
+          .onRef('citizens.tenant_id', '=', 'device_citizens.tenant_id'),
+      )
       .select([
-        'c.id as citizenId',
-        'c.display_name as displayName',
-        'l.linked_at as linkedAt',
-        'l.linked_by as linkedBy',
+        'citizens.id as citizenId',
+        'citizens.display_name as displayName',
+        'device_citizens.linked_at as linkedAt',
+        'device_citizens.linked_by as linkedBy',
       ])
-      .where('l.device_id', '=', deviceId)
-      .orderBy('l.linked_at')
+      .where('device_citizens.device_id', '=', deviceId)
+      .orderBy('device_citizens.linked_at')
       .execute();
   }
 
@@ -163,19 +155,17 @@ export class CitizenStore {
 
   async staffLinks(limit: number): Promise<StaffLinkRecord[]> {
     const rows = await this.db
-      .selectFrom('device_citizens as l')
-      .innerJoin('citizens as c', 'c.id', 'l.citizen_id')
+      .selectFrom('device_citizens')
       .select([
-        'l.device_id as deviceId',
-        'l.citizen_id as citizenId',
-        'l.linked_at as linkedAt',
-        'l.staff_id as staffId',
-        'l.consultation_id as consultationId',
-        'l.checks as checks',
+        'device_id as deviceId',
+        'citizen_id as citizenId',
+        'linked_at as linkedAt',
+        'staff_id as staffId',
+        'consultation_id as consultationId',
+        'checks',
       ])
-      .where('l.linked_by', '=', 'staff')
-      .where('c.tenant_id', '=', this.tenantId)
-      .orderBy('l.linked_at', 'desc')
+      .where('linked_by', '=', 'staff')
+      .orderBy('linked_at', 'desc')
       .limit(limit)
       .execute();
     return rows.map((row) => ({
@@ -200,10 +190,8 @@ export class CitizenStore {
     intervalSeconds: number;
   }): Promise<void> {
     await this.db
-      .insertInto('device_authorizations')
-      .values({
+      .insert('device_authorizations', {
         id: row.id,
-        tenant_id: this.tenantId,
         device_id: row.deviceId,
         device_code_hash: row.deviceCodeHash,
         user_code_hash: row.userCodeHash,
@@ -220,7 +208,6 @@ export class CitizenStore {
       .selectFrom('device_authorizations')
       .selectAll()
       .where('device_code_hash', '=', deviceCodeHash)
-      .where('tenant_id', '=', this.tenantId)
       .executeTakeFirst();
     return row ? toAuthorization(row) : undefined;
   }
@@ -231,7 +218,6 @@ export class CitizenStore {
       .selectFrom('device_authorizations')
       .selectAll()
       .where('user_code_hash', '=', userCodeHash)
-      .where('tenant_id', '=', this.tenantId)
       .where('status', '=', 'pending')
       .where('expires_at', '>', now)
       .executeTakeFirst();
@@ -243,7 +229,6 @@ export class CitizenStore {
       .selectFrom('device_authorizations')
       .selectAll()
       .where('id', '=', id)
-      .where('tenant_id', '=', this.tenantId)
       .executeTakeFirst();
     return row ? toAuthorization(row) : undefined;
   }
@@ -253,7 +238,6 @@ export class CitizenStore {
       .updateTable('device_authorizations')
       .set({ last_poll_at: at, interval_seconds: intervalSeconds })
       .where('id', '=', id)
-      .where('tenant_id', '=', this.tenantId)
       .execute();
   }
 
@@ -267,7 +251,6 @@ export class CitizenStore {
       .updateTable('device_authorizations')
       .set((eb) => ({ status: to, citizen_id: citizenId ?? eb.ref('citizen_id') }))
       .where('id', '=', id)
-      .where('tenant_id', '=', this.tenantId)
       .where('status', '=', from)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
@@ -277,7 +260,6 @@ export class CitizenStore {
   async purgeAuthorizations(before: string): Promise<number> {
     const result = await this.db
       .deleteFrom('device_authorizations')
-      .where('tenant_id', '=', this.tenantId)
       .where('expires_at', '<', before)
       .executeTakeFirst();
     return Number(result.numDeletedRows);

@@ -1,12 +1,12 @@
 import { CONSENT_PURPOSES, type ConsentPurpose, type ConsentState } from '@madoguchi/shared';
-import { flag, type Executor } from '../db/index.js';
+import { flag, type TenantExecutor, type TenantTx } from '../db/index.js';
 
-/** The consents table. Changes are written in the caller's durable transaction, with their audit row. */
+/** The consents table, of one tenant. Changes are written in the caller's durable transaction, with their audit row. */
 export class ConsentStore {
-  constructor(private readonly db: Executor) {}
+  constructor(private readonly db: TenantExecutor) {}
 
   /** The same table, inside a transaction. */
-  with(tx: Executor): ConsentStore {
+  with(tx: TenantTx): ConsentStore {
     return new ConsentStore(tx);
   }
 
@@ -43,10 +43,12 @@ export class ConsentStore {
       .executeTakeFirst();
     if (current && flag(current.granted) === granted) return false;
     await this.db
-      .insertInto('consents')
-      .values({ citizen_id: citizenId, purpose, granted: granted ? 1 : 0, updated_at: at })
+      .insert('consents', { citizen_id: citizenId, purpose, granted: granted ? 1 : 0, updated_at: at })
       .onConflict((conflict) =>
-        conflict.columns(['citizen_id', 'purpose']).doUpdateSet({ granted: granted ? 1 : 0, updated_at: at }),
+        conflict
+          .columns(['citizen_id', 'purpose'])
+          .doUpdateSet({ granted: granted ? 1 : 0, updated_at: at })
+          .where('consents.tenant_id', '=', this.db.tenantId),
       )
       .execute();
     return true;

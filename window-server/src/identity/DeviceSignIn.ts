@@ -2,7 +2,7 @@ import type { DeviceAuthorizationResponse, DeviceTokenError } from '@madoguchi/s
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { hashSecret, newId, newSecret } from '../core/secrets.js';
-import type { Executor } from '../db/index.js';
+import type { TenantTx } from '../db/index.js';
 import type { CitizenStore, DeviceAuthorizationRecord } from './CitizenStore.js';
 
 /** RFC 8628 §6.1: consonants only, so no word can be spelled and nothing looks alike. */
@@ -108,7 +108,7 @@ export class DeviceSignIn {
   }
 
   /** In `tx` when given, so the approval commits with what it approves. */
-  approve(authorizationId: string, citizenId: string, tx?: Executor): Promise<boolean> {
+  approve(authorizationId: string, citizenId: string, tx?: TenantTx): Promise<boolean> {
     const store = tx ? this.store.with(tx) : this.store;
     return store.settleAuthorization(authorizationId, 'pending', 'approved', citizenId);
   }

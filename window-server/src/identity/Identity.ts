@@ -16,7 +16,7 @@ import { EventHub } from '../core/EventHub.js';
 import type { Logger } from '../core/logger.js';
 import { newId } from '../core/secrets.js';
 import type { ConsultationRecord, Counter } from '../counter/index.js';
-import type { Database, Tx } from '../db/index.js';
+import type { TenantDb, TenantTx } from '../db/index.js';
 import type { StaffAuth } from '../staff/index.js';
 import type { CitizenRecord, CitizenStore } from './CitizenStore.js';
 import type { ConsentStore } from './ConsentStore.js';
@@ -31,7 +31,7 @@ export type IdentityEvents = {
 
 export interface IdentityDeps {
   /** Links and consents commit in its durable transactions, with their audit rows. */
-  db: Database;
+  db: TenantDb;
   citizens: CitizenStore;
   consents: ConsentStore;
   audit: AuditLog;
@@ -57,7 +57,7 @@ export class Identity {
   private readonly refKey = randomBytes(32);
   private readonly refs = new Map<string, string>();
 
-  private readonly db: Database;
+  private readonly db: TenantDb;
   private readonly citizens: CitizenStore;
   private readonly consents: ConsentStore;
   private readonly audit: AuditLog;
@@ -164,7 +164,7 @@ export class Identity {
     citizenId: string,
     deviceId: string,
     authorizationId: string,
-    approve: (tx: Tx) => Promise<boolean>,
+    approve: (tx: TenantTx) => Promise<boolean>,
   ): Promise<void> {
     const linked = await this.durably(async (tx) => {
       if (!(await approve(tx))) throw new AppError('CALL_STATE');
@@ -323,7 +323,7 @@ export class Identity {
   }
 
   /** Links, consents and their audit rows commit together and durably. */
-  private durably<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  private durably<T>(work: (tx: TenantTx) => Promise<T>): Promise<T> {
     return this.db.transaction(work, { durable: true });
   }
 

@@ -14,7 +14,7 @@ async function setup() {
   const clock = { now: () => new Date(now) };
   const test = await openTestDatabase();
   databases.push(test);
-  const store = new StaffStore(test.db.kysely);
+  const store = new StaffStore(test.db.forTenant('omura'));
   const auth = new StaffAuth(
     store,
     {
@@ -44,7 +44,7 @@ describe('StaffAuth', () => {
       password: PASSWORD,
       language: 'ja',
     });
-    const record = await store.accountByLoginId('omura', 'sato');
+    const record = await store.accountByLoginId('sato');
     expect(record?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(record?.passwordHash).not.toContain(PASSWORD);
   });

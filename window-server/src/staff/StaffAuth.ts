@@ -67,7 +67,7 @@ export class StaffAuth {
     address: string,
   ): Promise<{ token: string; info: StaffSessionInfo }> {
     if (this.addressFailures.isLimited(address)) throw new AppError('RATE_LIMITED');
-    const account = await this.store.accountByLoginId(this.options.tenantId, loginId.trim().toLowerCase());
+    const account = await this.store.accountByLoginId(loginId.trim().toLowerCase());
     if (!account) {
       await verifyAgainstDummy(password);
       this.addressFailures.tryHit(address);
@@ -158,22 +158,21 @@ export class StaffAuth {
   }
 
   async listAccounts(): Promise<StaffAccount[]> {
-    return (await this.store.listAccounts(this.options.tenantId)).map(publicAccount);
+    return (await this.store.listAccounts()).map(publicAccount);
   }
 
   async createAccount(input: StaffAccountCreate): Promise<StaffAccount> {
-    if (await this.store.accountByLoginId(this.options.tenantId, input.loginId)) {
+    if (await this.store.accountByLoginId(input.loginId)) {
       throw new AppError('CONFLICT', undefined, ['loginId']);
     }
     const passwordHash = await hashPassword(input.password);
     // Checked again after the slow hash: two admins may create the same id at once.
-    if (await this.store.accountByLoginId(this.options.tenantId, input.loginId)) {
+    if (await this.store.accountByLoginId(input.loginId)) {
       throw new AppError('CONFLICT', undefined, ['loginId']);
     }
     const account = await this.store
       .insertAccount({
         id: newId('stf'),
-        tenantId: this.options.tenantId,
         loginId: input.loginId,
         displayName: input.displayName,
         role: input.role,
@@ -223,7 +222,7 @@ export class StaffAuth {
 
   /** Demo and first-run accounts; does nothing when the login id exists. */
   async ensureAccount(input: StaffAccountCreate): Promise<void> {
-    if (await this.store.accountByLoginId(this.options.tenantId, input.loginId)) return;
+    if (await this.store.accountByLoginId(input.loginId)) return;
     await this.createAccount(input);
   }
 

@@ -1,6 +1,6 @@
 import type { StaffAccount, StaffRole } from '@madoguchi/shared';
 import type { Selectable } from 'kysely';
-import type { Executor, Schema } from '../db/index.js';
+import type { Schema, TenantExecutor } from '../db/index.js';
 
 export interface StaffAccountRecord extends StaffAccount {
   tenantId: string;
@@ -46,13 +46,12 @@ const toSession = (row: SessionRow): StaffSessionRecord => ({
   expiresAt: row.expires_at,
 });
 
-/** The staff_accounts and staff_sessions tables. */
+/** The staff_accounts and staff_sessions tables, of one tenant. */
 export class StaffStore {
-  constructor(private readonly db: Executor) {}
+  constructor(private readonly db: TenantExecutor) {}
 
   async insertAccount(account: {
     id: string;
-    tenantId: string;
     loginId: string;
     displayName: string;
     role: StaffRole;
@@ -61,10 +60,8 @@ export class StaffStore {
     at: string;
   }): Promise<StaffAccountRecord> {
     await this.db
-      .insertInto('staff_accounts')
-      .values({
+      .insert('staff_accounts', {
         id: account.id,
-        tenant_id: account.tenantId,
         login_id: account.loginId,
         display_name: account.displayName,
         role: account.role,
@@ -86,23 +83,17 @@ export class StaffStore {
     return row ? toAccount(row) : undefined;
   }
 
-  async accountByLoginId(tenantId: string, loginId: string): Promise<StaffAccountRecord | undefined> {
+  async accountByLoginId(loginId: string): Promise<StaffAccountRecord | undefined> {
     const row = await this.db
       .selectFrom('staff_accounts')
       .selectAll()
-      .where('tenant_id', '=', tenantId)
       .where('login_id', '=', loginId)
       .executeTakeFirst();
     return row ? toAccount(row) : undefined;
   }
 
-  async listAccounts(tenantId: string): Promise<StaffAccountRecord[]> {
-    const rows = await this.db
-      .selectFrom('staff_accounts')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .orderBy('login_id')
-      .execute();
+  async listAccounts(): Promise<StaffAccountRecord[]> {
+    const rows = await this.db.selectFrom('staff_accounts').selectAll().orderBy('login_id').execute();
     return rows.map(toAccount);
   }
 
@@ -145,8 +136,7 @@ export class StaffStore {
 
   async insertSession(session: StaffSessionRecord): Promise<void> {
     await this.db
-      .insertInto('staff_sessions')
-      .values({
+      .insert('staff_sessions', {
         id_hash: session.idHash,
         staff_id: session.staffId,
         created_at: session.createdAt,

@@ -68,7 +68,14 @@ export function cityAddress(tenant: Tenant, address: ServerAddress): CityAddress
 }
 
 /** SQLite in the data dir, or PostgreSQL at MADOGUCHI_DATABASE_URL; its schema brought up to date. */
-export async function startDatabase({ config, logger }: Basics): Promise<Started<Database>> {
+/**
+ * `legacyTenantId`: the city whose rows a database from before tenants holds (the single-tenant
+ * release served one tenant file: `MADOGUCHI_TENANT_FILE`, or the bundled 大村市).
+ */
+export async function startDatabase(
+  { config, logger }: Basics,
+  legacyTenantId: string,
+): Promise<Started<Database>> {
   const db = await Database.open({
     url: config.database.url,
     file: databaseFile(config),
@@ -77,7 +84,7 @@ export async function startDatabase({ config, logger }: Basics): Promise<Started
     logger: logger.child({ module: 'db' }),
   });
   try {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateToLatest(db, { legacyTenantId });
     logger.info({ engine: db.engine, database: db.location, migrations: applied }, 'database ready');
   } catch (error) {
     await db.close();
@@ -91,7 +98,7 @@ export async function startStaff(
   db: Database,
 ): Promise<Started<StaffAuth>> {
   const staff = new StaffAuth(
-    new StaffStore(db.kysely),
+    new StaffStore(db.forTenant(tenant.file.id)),
     {
       tenantId: tenant.file.id,
       lockout: config.lockout,
@@ -127,7 +134,7 @@ export async function startMedia({ config, logger }: Basics): Promise<Started<Me
 export function startDevices({ tenant, clock, logger }: CityBasics, db: Database): Started<DeviceRegistry> {
   return running(
     new DeviceRegistry(
-      new DeviceStore(db.kysely),
+      new DeviceStore(db.forTenant(tenant.file.id)),
       tenant.file.id,
       clock,
       logger.child({ module: 'devices' }),
@@ -140,8 +147,8 @@ export function startCounter(
   parts: { db: Database; devices: DeviceRegistry; staff: StaffAuth },
 ): Started<Counter> {
   const counter = new Counter({
-    store: new CounterStore(parts.db, tenant.file.id),
-    figures: new CounterFigures(parts.db, tenant.file.id),
+    store: new CounterStore(parts.db.forTenant(tenant.file.id)),
+    figures: new CounterFigures(parts.db.forTenant(tenant.file.id)),
     tenant,
     devices: parts.devices,
     staff: parts.staff,
@@ -190,13 +197,14 @@ export function startIdentity(
 ): Started<IdentityModule> {
   const log = logger.child({ module: 'identity' });
   // Links, consents and their audit rows commit together, durably (Identity and AuditLog say how).
-  const audit = new AuditLog(parts.db, clock);
+  const tenantDb = parts.db.forTenant(tenant.id);
+  const audit = new AuditLog(tenantDb, clock);
   const providers = new SignInProviders(tenant.identityProvider, log, parts.i18n);
-  const citizens = new CitizenStore(parts.db.kysely, tenant.file.id);
+  const citizens = new CitizenStore(tenantDb);
   const identity = new Identity({
-    db: parts.db,
+    db: tenantDb,
     citizens,
-    consents: new ConsentStore(parts.db.kysely),
+    consents: new ConsentStore(tenantDb),
     audit,
     directory: providers.usesSandbox ? new SandboxDirectory(SANDBOX_ISSUER_KEY) : null,
     counter: parts.counter,
@@ -234,30 +242,30 @@ export function startServices(
     partners: partners.connectors,
     identity: parts.identity.identity,
     directory: parts.identity.providers.usesSandbox ? new SandboxDirectory(SANDBOX_ISSUER_KEY) : null,
-    reads: new NoticeReads(parts.db.kysely, clock),
+    reads: new NoticeReads(parts.db.forTenant(tenant.file.id), clock),
     tenant,
     clock,
   });
   return { module: { services, partners }, close: () => partners.sandbox?.close() };
 }
 
-/** The cable operator's fleet: boxes, their health, updates and pushed configurations. */
 /** The set-top box profiles the TV app is hosted for (the same for every city). */
 export function tvProfilesOf({ config, logger }: Basics): readonly string[] {
   return hostedProfiles(config.apps.profilesDir ?? PROFILES_FOLDER, logger.child({ module: 'fleet' }));
 }
 
+/** The cable operator's fleet: boxes, their health, updates and pushed configurations. */
 export function startFleet(
-  { config, clock, logger }: CityBasics,
+  { config, tenant, clock, logger }: CityBasics,
   parts: { db: Database; devices: DeviceRegistry; identity: IdentityModule; tvProfiles: readonly string[] },
 ): Started<Fleet> {
   const log = logger.child({ module: 'fleet' });
   const tvProfiles = parts.tvProfiles;
   const fleet = new Fleet({
     devices: parts.devices,
-    health: new DeviceHealthStore(parts.db.kysely),
-    configs: new DeviceConfigStore(parts.db.kysely),
-    db: parts.db,
+    health: new DeviceHealthStore(parts.db.forTenant(tenant.file.id)),
+    configs: new DeviceConfigStore(parts.db.forTenant(tenant.file.id)),
+    db: parts.db.forTenant(tenant.file.id),
     audit: parts.identity.audit,
     options: {
       latestVersion:
