@@ -61,11 +61,11 @@ describe('PostgreSQL restarted under a running server', () => {
       ok: false,
       error: { code: 'DATABASE_UNAVAILABLE', message: 'errors.DATABASE_UNAVAILABLE' },
     });
-    const down = await readiness(s.cityUrl());
+    const down = await readiness(s.url);
     expect(down).toEqual({ status: 503, answers: false });
 
     await cluster.start();
-    await readyAgain(s.cityUrl());
+    await readyAgain(s.url);
 
     // Nothing half-written: the refused accept left the entry waiting and made no consultation;
     // each join either holds one place (it was answered ok) or none.
