@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { profileNameSchema, type DeviceSummary } from './deviceInfo.js';
 import { REMOTE_KEYS } from './keys.js';
+import type { LocalisedText } from './tenant.js';
 
 /** A TV sends at most one health report in this time, in milliseconds. */
 export const REPORT_INTERVAL_MS = 60_000;
@@ -234,4 +235,10 @@ export function scrubErrorText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return clean.length > ERROR_TEXT_MAX ? `${clean.slice(0, ERROR_TEXT_MAX - 1)}…` : clean;
+}
+
+/** `GET /api/v1/fleet/cities`: the cities whose boxes an operator may see, their own first. */
+export interface FleetCity {
+  id: string;
+  displayName: LocalisedText;
 }

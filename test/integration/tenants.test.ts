@@ -21,7 +21,7 @@ import { errorCodeOf, staffApi, staffLogin, type StaffSession } from './support/
 const rig = testRig();
 
 /** The bundled folder (大村市 and みなと市) copied, with always-open hours so the counter takes requests. */
-function twoCities(extra: Record<string, unknown>[] = []): string {
+function twoCities(extra: Record<string, unknown>[] = [], minato: Record<string, unknown> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-cities-'));
   cpSync(DEFAULT_TENANTS_DIR, dir, { recursive: true });
   const open = {
@@ -33,14 +33,21 @@ function twoCities(extra: Record<string, unknown>[] = []): string {
   };
   for (const name of ['omura', 'minato']) {
     const file = join(dir, `${name}.json`);
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), businessHours: open }));
+    const own = name === 'minato' ? minato : {};
+    writeFileSync(
+      file,
+      JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), businessHours: open, ...own }),
+    );
   }
   for (const city of extra) writeFileSync(join(dir, `${String(city.id)}.json`), JSON.stringify(city));
   return dir;
 }
 
-async function cities(extra: Record<string, unknown>[] = []): Promise<WindowServer> {
-  return rig.server({ env: { MADOGUCHI_TENANTS_DIR: twoCities(extra), MADOGUCHI_TENANT_FILE: '' } });
+async function cities(
+  extra: Record<string, unknown>[] = [],
+  minato: Record<string, unknown> = {},
+): Promise<WindowServer> {
+  return rig.server({ env: { MADOGUCHI_TENANTS_DIR: twoCities(extra, minato), MADOGUCHI_TENANT_FILE: '' } });
 }
 
 const ROLES: StaffRole[] = ['staff', 'supervisor', 'admin', 'operator'];
@@ -219,5 +226,53 @@ describe('two cities on one installation', () => {
     const none = await request(officer, 'queue:accept', { entryId: 'que_doesnotexist0000000' });
     expect(taken).toEqual(none);
     expect(taken.ok).toBe(false);
+  });
+
+  it('lets one operator serve the cities that name them: those fleets, nothing else', async () => {
+    // みなと市 lets 大村市's operator account look after its boxes; 大村市 names nobody.
+    const s = await cities([], { fleetOperators: [{ tenant: 'omura', loginId: 'operator' }] });
+    const minatoTv = await registeredTv(s.cityUrl('minato'));
+    rig.keep(minatoTv.socket);
+    const operator = await staffLogin(s, 'operator', undefined, 'omura');
+
+    const chooser = (await (await api(s, 'omura', 'GET', '/fleet/cities', operator)).json()) as {
+      cities: { id: string }[];
+    };
+    expect(chooser.cities.map((c) => c.id)).toEqual(['omura', 'minato']);
+    const fleet = await api(s, 'minato', 'GET', '/fleet', operator);
+    expect(fleet.status).toBe(200);
+    expect(JSON.stringify(await fleet.json())).toContain(minatoTv.deviceId);
+    const push = await api(s, 'minato', 'POST', '/fleet/config', operator, {
+      deviceIds: [minatoTv.deviceId],
+      serverUrl: 'https://madoguchi.minato.example.jp',
+    });
+    expect(push.status).toBe(200);
+    // Without the CSRF token of the home session, no push.
+    const forged = await api(
+      s,
+      'minato',
+      'POST',
+      '/fleet/config',
+      { ...operator, csrf: 'x'.repeat(43) },
+      {
+        deviceIds: [minatoTv.deviceId],
+        serverUrl: 'https://evil.example.jp',
+      },
+    );
+    expect(forged.status).toBe(403);
+
+    // Nothing else of みなと市: its devices, accounts, audit stay closed to this operator.
+    for (const path of ['/devices', '/staff-accounts', '/audit', '/kpi?from=2026-12-01&to=2026-12-07']) {
+      expect((await api(s, 'minato', 'GET', path, operator)).status, path).toBe(401);
+    }
+    // Other roles of 大村市 are not operators of みなと市, and 大村市 lets no みなと市 operator in.
+    const omuraAdmin = await staffLogin(s, 'admin', undefined, 'omura');
+    expect((await api(s, 'minato', 'GET', '/fleet', omuraAdmin)).status).toBe(401);
+    const minatoOperator = await staffLogin(s, 'operator', undefined, 'minato');
+    expect((await api(s, 'omura', 'GET', '/fleet', minatoOperator)).status).toBe(401);
+    const theirs = (await (await api(s, 'minato', 'GET', '/fleet/cities', minatoOperator)).json()) as {
+      cities: { id: string }[];
+    };
+    expect(theirs.cities.map((c) => c.id)).toEqual(['minato']);
   });
 });

@@ -1,4 +1,6 @@
+import type { FleetCity, StaffAccount } from '@madoguchi/shared';
 import type { Router } from 'express';
+import type { FleetGrant } from './http/index.js';
 import type { Server as HttpServer } from 'node:http';
 import type { i18n as I18n } from 'i18next';
 import type { Server as SocketServer } from 'socket.io';
@@ -73,7 +75,7 @@ export class WindowServer {
       for (const tenant of tenants) {
         cities.set(
           tenant.id,
-          await startCity(life, { ...basics, tenant, address, db, media, i18n, tvProfiles }),
+          await startCity(life, { ...basics, tenant, address, db, media, i18n, tvProfiles, peers: () => cities }),
         );
       }
       const all = [...cities.values()];
@@ -218,6 +220,8 @@ async function startCity(
     media: MediaWorkerPool;
     i18n: I18n;
     tvProfiles: readonly string[];
+    /** Every city of the installation (read when asked, once all have started). */
+    peers: () => ReadonlyMap<string, City>;
   },
 ): Promise<City> {
   const { tenant, db, media, i18n, tvProfiles } = parts;
@@ -238,7 +242,18 @@ async function startCity(
   const fleet = life.use(name('fleet'), start.startFleet(basics, { db, devices, identity, tvProfiles }));
   const router = life.use(
     name('web'),
-    start.startCityWeb(basics, { staff, devices, counter, identity, services, fleet, tvProfiles, i18n }),
+    start.startCityWeb(basics, {
+      staff,
+      devices,
+      counter,
+      identity,
+      services,
+      fleet,
+      tvProfiles,
+      i18n,
+      fleetGrants: () => fleetGrantsOf(tenant, parts.peers()),
+      fleetCities: (account) => fleetCitiesOf(tenant, account, parts.peers()),
+    }),
   );
   return { tenant, base: basics.base, staff, devices, counter, rooms, identity, services, fleet, router };
 }
@@ -251,4 +266,33 @@ function legacyTenantOf(config: Config, tenants: readonly Tenant[]): string {
   const first = tenants[0] as Tenant;
   if (config.tenantFile) return first.id;
   return tenants.find((tenant) => tenant.id === 'omura')?.id ?? first.id;
+}
+
+/** The operators of other cities whom this city's file lets see its fleet. */
+function fleetGrantsOf(tenant: Tenant, cities: ReadonlyMap<string, City>): FleetGrant[] {
+  const byCity = new Map<string, Set<string>>();
+  for (const { tenant: home, loginId } of tenant.file.fleetOperators) {
+    byCity.set(home, (byCity.get(home) ?? new Set()).add(loginId));
+  }
+  return [...byCity].flatMap(([home, loginIds]) => {
+    const city = cities.get(home);
+    return city ? [{ auth: city.staff, loginIds }] : [];
+  });
+}
+
+/** The cities whose fleet an account of `home` may see: its own, and those granting it. */
+function fleetCitiesOf(home: Tenant, account: StaffAccount, cities: ReadonlyMap<string, City>): FleetCity[] {
+  const named = (tenant: Tenant): FleetCity => ({
+    id: tenant.id,
+    displayName: { ja: tenant.file.displayName.ja, en: tenant.file.displayName.en },
+  });
+  const granting =
+    account.role === 'operator'
+      ? [...cities.values()]
+          .map((city) => city.tenant)
+          .filter((tenant) =>
+            tenant.file.fleetOperators.some((g) => g.tenant === home.id && g.loginId === account.loginId),
+          )
+      : [];
+  return [named(home), ...granting.map(named)];
 }

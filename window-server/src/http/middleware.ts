@@ -59,3 +59,37 @@ export function requireStaff(auth: StaffAuth, role: StaffRole | null = 'staff'):
 export function requireSignedIn(auth: StaffAuth): RequestHandler {
   return requireStaff(auth, null);
 }
+
+/** Operator accounts of another city that this city lets see its fleet (its tenant file says who). */
+export interface FleetGrant {
+  auth: StaffAuth;
+  loginIds: ReadonlySet<string>;
+}
+
+/**
+ * The fleet's pages: this city's operators and admins, or an operator of another city whom this
+ * city's tenant file names (signed in at home: that city's cookie, session and CSRF token).
+ * Anyone else is refused as not signed in, whatever they hold elsewhere.
+ */
+export function requireFleetOperator(own: StaffAuth, grants: () => readonly FleetGrant[]): RequestHandler {
+  const ownOperator = requireStaff(own, 'operator');
+  return async (req, res, next) => {
+    const cookies = req.headers.cookie;
+    if (readCookie(cookies, staffSessionCookieName(own.tenantId)) !== undefined) {
+      return ownOperator(req, res, next);
+    }
+    for (const grant of grants()) {
+      const token = readCookie(cookies, staffSessionCookieName(grant.auth.tenantId));
+      if (token === undefined) continue;
+      const staff = await grant.auth.authenticate(token).catch(() => undefined);
+      if (!staff || staff.account.role !== 'operator' || !grant.loginIds.has(staff.account.loginId)) continue;
+      if (STATE_CHANGING.has(req.method)) {
+        const sent = req.get('x-csrf-token');
+        if (!sent || !safeEqual(sent, staff.csrfToken)) throw new AppError('CSRF_INVALID');
+      }
+      res.locals.staff = staff;
+      return next();
+    }
+    throw new AppError('UNAUTHENTICATED');
+  };
+}

@@ -4,6 +4,8 @@ import {
   parsePayload,
   staffAccountCreateSchema,
   staffAccountUpdateSchema,
+  type FleetCity,
+  type StaffAccount,
 } from '@madoguchi/shared';
 import { Router, type Request } from 'express';
 import type { z } from 'zod';
@@ -15,7 +17,7 @@ import type { StaffAuth } from '../staff/index.js';
 import type { Tenant } from '../tenants/index.js';
 import { kpiCsv, kpiQuerySchema, kpiRange } from './kpi.js';
 import { clearedSessionCookie, sessionCookie, staffSessionCookieName } from './cookies.js';
-import { requireSignedIn, requireStaff, staffOf } from './middleware.js';
+import { requireFleetOperator, requireSignedIn, requireStaff, staffOf, type FleetGrant } from './middleware.js';
 
 function body<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   const parsed = parsePayload(schema, req.body ?? {});
@@ -37,6 +39,10 @@ export interface ApiDeps {
   tenant: Tenant;
   secureCookies: boolean;
   sessionMaxAgeSeconds: number;
+  /** Operators of other cities this city lets see its fleet (read when asked: cities start in turn). */
+  fleetGrants: () => readonly FleetGrant[];
+  /** The cities whose fleet an operator of this city may see, this one first. */
+  fleetCities: (account: StaffAccount) => FleetCity[];
 }
 
 /** `/api/v1`: staff sign-in, accounts, devices and the operator's fleet. */
@@ -89,8 +95,12 @@ export function apiRoutes(deps: ApiDeps): Router {
       .send(kpiCsv(figures, deps.tenant.file.counter.topics));
   });
 
-  // The cable operator's engineers and the city's admins: boxes only, never people.
-  const operator = requireStaff(deps.staff, 'operator');
+  // The cable operator's engineers (this city's, or another city's it names) and the city's
+  // admins: boxes only, never people.
+  const operator = requireFleetOperator(deps.staff, deps.fleetGrants);
+  router.get('/fleet/cities', requireStaff(deps.staff, 'operator'), (_req, res) => {
+    res.json({ cities: deps.fleetCities(staffOf(res).account) });
+  });
   router.get('/fleet', operator, async (_req, res) => {
     res.set('Cache-Control', 'no-store').json(await deps.fleet.view());
   });

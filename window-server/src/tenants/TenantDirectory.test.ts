@@ -63,6 +63,17 @@ describe('the tenants folder', () => {
     );
   });
 
+  it('refuses a fleet operator grant naming a city that is not on the installation', () => {
+    const dir = tenantsFolder();
+    writeFileSync(
+      join(dir, 'minato.json'),
+      JSON.stringify({ ...bundled('minato'), fleetOperators: [{ tenant: 'kyoto', loginId: 'operator' }] }),
+    );
+    expect(() => loadTenants(sandbox({ MADOGUCHI_TENANTS_DIR: dir }))).toThrowError(
+      /Tenant "minato" .*fleetOperators\.0\.tenant: "kyoto" is not another tenant/,
+    );
+  });
+
   it('refuses two files for one tenant, and an empty folder', () => {
     const dir = tenantsFolder();
     writeFileSync(join(dir, 'omura-copy.json'), JSON.stringify(bundled('omura')));

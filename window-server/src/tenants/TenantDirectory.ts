@@ -76,6 +76,15 @@ export function loadTenants(config: TenantSource, env: NodeJS.ProcessEnv = proce
     }
     seen.set(tenant.id, tenant.source);
   }
+  for (const tenant of tenants) {
+    tenant.file.fleetOperators.forEach((grant, index) => {
+      if (!seen.has(grant.tenant) || grant.tenant === tenant.id) {
+        throw new ConfigError(
+          `Tenant "${tenant.id}" (${tenant.source}): fleetOperators.${index}.tenant: "${grant.tenant}" is not another tenant of this installation`,
+        );
+      }
+    });
+  }
   return tenants;
 }
 

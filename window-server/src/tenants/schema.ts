@@ -1,5 +1,6 @@
 import {
   localisedTextSchema,
+  loginIdSchema,
   serviceIdSchema,
   tenantColoursSchema,
   tenantIdSchema,
@@ -109,6 +110,15 @@ export const tenantFileSchema = z.strictObject({
       childcare: apiKeyPartner.optional(),
     })
     .default({}),
+  /**
+   * The cable operator's engineers from other cities of this installation who may see and manage
+   * this city's set-top boxes (its fleet page and pushes, nothing else): operator accounts, by
+   * their city and login id. An operator serving ten cities keeps one account.
+   */
+  fleetOperators: z
+    .array(z.strictObject({ tenant: tenantIdSchema, loginId: loginIdSchema }))
+    .max(100)
+    .default([]),
   /** Origins of this city's packaged TV apps (beside the installation's MADOGUCHI_TV_ORIGINS). */
   tvOrigins: z.array(origin).max(50).default([]),
   /** What the supervisor's figures are measured against. */

@@ -22,7 +22,13 @@ import {
   latestTvVersion,
 } from '../fleet/index.js';
 import { CitizenServices, NoticeReads } from '../gateway/index.js';
-import { createCityRouter, createRootApp, phonePages, type ServerAddress } from '../http/index.js';
+import {
+  createCityRouter,
+  createRootApp,
+  phonePages,
+  type CityHttpDeps,
+  type ServerAddress,
+} from '../http/index.js';
 import { CitizenStore, ConsentStore, DeviceSignIn, Identity } from '../identity/index.js';
 import { CallRooms, MediaWorkerPool } from '../media/index.js';
 import { Metrics } from '../metrics/index.js';
@@ -287,6 +293,8 @@ export interface CityWebParts {
   fleet: Fleet;
   tvProfiles: readonly string[];
   i18n: I18n;
+  fleetGrants: CityHttpDeps['fleetGrants'];
+  fleetCities: CityHttpDeps['fleetCities'];
 }
 
 const secureCookiesOf = (config: Config): boolean => config.publicUrl?.startsWith('https:') ?? false;
@@ -330,6 +338,8 @@ export function startCityWeb(
     ],
     secureCookies,
     sessionMaxAgeSeconds: config.session.absoluteHours * 3600,
+    fleetGrants: parts.fleetGrants,
+    fleetCities: parts.fleetCities,
   });
   return { module: router, close: () => phone.close() };
 }
