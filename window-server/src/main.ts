@@ -75,7 +75,16 @@ export class WindowServer {
       for (const tenant of tenants) {
         cities.set(
           tenant.id,
-          await startCity(life, { ...basics, tenant, address, db, media, i18n, tvProfiles, peers: () => cities }),
+          await startCity(life, {
+            ...basics,
+            tenant,
+            address,
+            db,
+            media,
+            i18n,
+            tvProfiles,
+            peers: () => cities,
+          }),
         );
       }
       const all = [...cities.values()];

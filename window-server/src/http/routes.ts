@@ -17,7 +17,13 @@ import type { StaffAuth } from '../staff/index.js';
 import type { Tenant } from '../tenants/index.js';
 import { kpiCsv, kpiQuerySchema, kpiRange } from './kpi.js';
 import { clearedSessionCookie, sessionCookie, staffSessionCookieName } from './cookies.js';
-import { requireFleetOperator, requireSignedIn, requireStaff, staffOf, type FleetGrant } from './middleware.js';
+import {
+  requireFleetOperator,
+  requireSignedIn,
+  requireStaff,
+  staffOf,
+  type FleetGrant,
+} from './middleware.js';
 
 function body<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   const parsed = parsePayload(schema, req.body ?? {});
