@@ -275,4 +275,21 @@ describe('two cities on one installation', () => {
     };
     expect(theirs.cities.map((c) => c.id)).toEqual(['minato']);
   });
+
+  it('gives each city its own sandbox partners: みなと市’s notices speak of みなと市', async () => {
+    const s = await cities();
+    const notices: Record<string, string> = {};
+    for (const id of ['omura', 'minato']) {
+      const tv = await registeredTv(s.cityUrl(id));
+      rig.keep(tv.socket);
+      const response = await fetch(`${s.cityUrl(id)}/api/v1/services/notices`, {
+        headers: { authorization: `Bearer ${tv.token}` },
+      });
+      expect(response.status).toBe(200);
+      notices[id] = await response.text();
+    }
+    expect(notices.omura).toContain('大村市');
+    expect(notices.minato).toContain('みなと市');
+    expect(notices.minato).not.toContain('大村市');
+  });
 });

@@ -241,6 +241,7 @@ export function startServices(
     partners: tenant.partners,
     dataDir: join(resolve(config.dataDir), 'tenants', tenant.id),
     baseUrl: base.url,
+    city: { ja: tenant.file.displayName.ja, en: tenant.file.displayName.en },
     clock,
     logger,
   });

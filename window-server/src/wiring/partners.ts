@@ -53,6 +53,8 @@ export function wirePartners(options: {
   dataDir: string;
   /** The city's base URL on this server (`…/t/<id>`). */
   baseUrl: () => string;
+  /** The city's name, for the sandbox's demo notices. */
+  city: { ja: string; en: string };
   clock: Clock;
   logger: Logger;
 }): PartnerWiring {
@@ -66,6 +68,7 @@ export function wirePartners(options: {
   const sandbox = credentials
     ? SandboxPartners.create({
         dataDir: options.dataDir,
+        city: options.city,
         clock,
         logger: logger.child({ module: 'sandbox-partners' }),
         credentials,

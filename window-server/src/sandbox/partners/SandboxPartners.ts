@@ -8,7 +8,7 @@ import { CurrencySandbox } from './currency/CurrencySandbox.js';
 import { FaultKnobs } from './faults.js';
 import { CurrencyClient } from './mutualAid/CurrencyClient.js';
 import { MutualAidSandbox } from './mutualAid/MutualAidSandbox.js';
-import { PortalSandbox } from './portal/PortalSandbox.js';
+import { PortalSandbox, type CityName } from './portal/PortalSandbox.js';
 
 /** Where window-server mounts the sandbox partners; each partner is one folder below it. */
 export const SANDBOX_PARTNERS_PATH = '/sandbox/partners';
@@ -47,6 +47,8 @@ export interface SandboxPartnersOptions {
   currencyBaseUrl: () => string;
   /** For the fault knobs' error rate; tests pass a seeded one. */
   random?: () => number;
+  /** The city the demo notices speak of; 大村市 by default. */
+  city?: CityName;
 }
 
 /**
@@ -77,6 +79,7 @@ export class SandboxPartners {
         logger('portal'),
         knobs(),
         credentials.portalApiKey,
+        ...(options.city ? [options.city] : []),
       );
       opened.push(portal);
       const currency = CurrencySandbox.open(join(dir, 'currency.db'), clock, logger('currency'), knobs(), {

@@ -88,9 +88,17 @@ export class PortalSandbox extends SandboxPartner {
     super(parts);
   }
 
-  static open(file: string, clock: Clock, logger: Logger, faults: FaultKnobs, apiKey: string): PortalSandbox {
+  /** `city`: the name the demo notices use (the seed is written for 大村市). */
+  static open(
+    file: string,
+    clock: Clock,
+    logger: Logger,
+    faults: FaultKnobs,
+    apiKey: string,
+    city: CityName = SEED_CITY,
+  ): PortalSandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
-    seedOnce(db, clock, () => seedPortal(db, clock.now()));
+    seedOnce(db, clock, () => seedPortal(db, clock.now(), city));
     return new PortalSandbox({ db, clock, logger, faults }, apiKey);
   }
 
@@ -145,7 +153,12 @@ export class PortalSandbox extends SandboxPartner {
   }
 }
 
-function seedPortal(db: SqliteFile, now: Date): void {
+function seedPortal(db: SqliteFile, now: Date, city: CityName): void {
+  // The seed speaks of 大村市; another city's sandbox speaks of that city.
+  const same = city.ja === SEED_CITY.ja;
+  const ja = (text: string): string => (same ? text : text.replaceAll(SEED_CITY.ja, city.ja));
+  const en = (text: string | null | undefined): string | null =>
+    text === null || text === undefined ? null : same ? text : text.replaceAll(SEED_CITY.en, city.en);
   const hours = (count: number): string => new Date(now.getTime() + count * 3_600_000).toISOString();
   const notice = db.prepare(
     `INSERT INTO notices (id, category, urgent, published_at, expires_at, title_ja, title_en, body_ja, body_en)
@@ -158,10 +171,10 @@ function seedPortal(db: SqliteFile, now: Date): void {
       seed.urgent ? 1 : 0,
       hours(-seed.publishedHoursAgo),
       seed.expiresInHours === null ? null : hours(seed.expiresInHours),
-      seed.title.ja,
-      seed.title.en ?? null,
-      seed.body.ja,
-      seed.body.en ?? null,
+      ja(seed.title.ja),
+      en(seed.title.en),
+      ja(seed.body.ja),
+      en(seed.body.en),
     );
   }
   const recommendation = db.prepare(
@@ -172,12 +185,21 @@ function seedPortal(db: SqliteFile, now: Date): void {
     recommendation.run(
       seed.id,
       seed.subject,
-      seed.title.ja,
-      seed.title.en,
-      seed.body.ja,
-      seed.body.en,
-      seed.reason.ja,
-      seed.reason.en,
+      ja(seed.title.ja),
+      en(seed.title.en),
+      ja(seed.body.ja),
+      en(seed.body.en),
+      ja(seed.reason.ja),
+      en(seed.reason.en),
     );
   }
 }
+
+/** A city's name in the sandbox's demo texts. */
+export interface CityName {
+  ja: string;
+  en: string;
+}
+
+/** What the seed's texts say; the English ones say "Omura" (a city's English name replaces it). */
+const SEED_CITY: CityName = { ja: '大村市', en: 'Omura' };
