@@ -128,3 +128,35 @@ export async function qrModulesOf(browser: Browser, src: string, modules: number
     modules,
   );
 }
+
+/** Every text the page has drawn so far, oldest first. */
+export async function drawnTexts(browser: Browser): Promise<string[]> {
+  return browser.execute(() => (window.__drawn?.texts ?? []).map((drawn) => drawn.text));
+}
+
+/**
+ * The colour of one CSS pixel of what the browser shows, as [r, g, b]: read from a screenshot
+ * (canvas, page background and video together, as a viewer sees them), decoded in the page.
+ */
+export async function screenPixel(browser: Browser, x: number, y: number): Promise<[number, number, number]> {
+  const png = await browser.takeScreenshot();
+  return browser.execute(
+    async (data: string, px: number, py: number) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d');
+      if (!context) return [-1, -1, -1] as [number, number, number];
+      context.drawImage(image, 0, 0);
+      const scale = image.naturalWidth / window.innerWidth;
+      const [r, g, b] = context.getImageData(Math.floor(px * scale), Math.floor(py * scale), 1, 1).data;
+      return [r ?? -1, g ?? -1, b ?? -1] as [number, number, number];
+    },
+    png,
+    x,
+    y,
+  );
+}

@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_COLOURS,
@@ -49,6 +50,18 @@ describe('colours', () => {
     expect(readableColours(omura)).toBe(omura);
     expect(readableColours({ ...omura, text: '#8899aa' })).toBe(DEFAULT_COLOURS);
     expect(readableColours(undefined)).toBe(DEFAULT_COLOURS);
+  });
+
+  it('keeps the colours of every bundled demo city (else the TV would quietly show ours)', () => {
+    const folder = new URL('../../../window-server/tenants/', import.meta.url);
+    const files = readdirSync(folder).filter((name) => name.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const name of files) {
+      const { colours } = JSON.parse(readFileSync(new URL(name, folder), 'utf8')) as {
+        colours: Parameters<typeof readableColours>[0];
+      };
+      expect({ name, colours: readableColours(colours) }).toEqual({ name, colours });
+    }
   });
 
   it('builds a theme with the colour keys of the remote', () => {
