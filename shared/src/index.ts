@@ -6,6 +6,7 @@ export * from './common.js';
 export * from './deviceInfo.js';
 export * from './tenant.js';
 export * from './tenantPath.js';
+export * from './cityConfig.js';
 export * from './device.js';
 export * from './staff.js';
 export * from './fleet.js';

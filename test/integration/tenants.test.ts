@@ -78,6 +78,7 @@ const API: { method: string; path: (ids: { device: string; account: string }) =>
     { method: 'GET', path: () => '/audit' },
     { method: 'GET', path: () => '/audit/verify' },
     { method: 'GET', path: () => '/partners/health' },
+    { method: 'GET', path: () => '/city' },
   ];
 
 async function api(

@@ -1,5 +1,6 @@
 import {
   fleetConfigPushSchema,
+  type KpiReport,
   loginRequestSchema,
   parsePayload,
   staffAccountCreateSchema,
@@ -14,7 +15,7 @@ import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
 import type { Fleet } from '../fleet/index.js';
 import type { StaffAuth } from '../staff/index.js';
-import type { Tenant } from '../tenants/index.js';
+import { cityConfigView, type Tenant } from '../tenants/index.js';
 import { kpiCsv, kpiQuerySchema, kpiRange } from './kpi.js';
 import { clearedSessionCookie, sessionCookie, staffSessionCookieName } from './cookies.js';
 import {
@@ -43,6 +44,8 @@ export interface ApiDeps {
   fleet: Fleet;
   counter: Counter;
   tenant: Tenant;
+  /** Whether the city's sign-in provider has been found (shown on the admin's city page). */
+  identityReady: () => boolean;
   secureCookies: boolean;
   sessionMaxAgeSeconds: number;
   /** Operators of other cities this city lets see its fleet (read when asked: cities start in turn). */
@@ -51,7 +54,7 @@ export interface ApiDeps {
   fleetCities: (account: StaffAccount) => FleetCity[];
 }
 
-/** `/api/v1`: staff sign-in, accounts, devices and the operator's fleet. */
+/** `/api/v1`: staff sign-in, accounts, devices, the operator's fleet and the city's configuration. */
 export function apiRoutes(deps: ApiDeps): Router {
   const router = Router();
   const signedIn = requireSignedIn(deps.staff);
@@ -94,7 +97,10 @@ export function apiRoutes(deps: ApiDeps): Router {
     if (!query.ok) throw new AppError('PAYLOAD_INVALID', undefined, query.error.fields);
     const { from, to } = kpiRange(deps.tenant, query.value.from, query.value.to);
     const figures = await deps.counter.figures(from, to);
-    if (query.value.format === 'json') return void res.json(figures);
+    if (query.value.format === 'json') {
+      const report: KpiReport = { ...figures, targets: { ...deps.tenant.file.kpi } };
+      return void res.json(report);
+    }
     res
       .type('text/csv; charset=utf-8')
       .attachment(`madoguchi-kpi-${query.value.from}-${query.value.to}.csv`)
@@ -121,6 +127,11 @@ export function apiRoutes(deps: ApiDeps): Router {
   router.post('/staff-accounts', admin, async (req, res) => {
     const account = await deps.staff.createAccount(body(staffAccountCreateSchema, req));
     res.status(201).json({ account });
+  });
+  // The city's own configuration, secrets only as references (cityConfigView reads no value).
+  router.get('/city', admin, (_req, res) => {
+    const view = cityConfigView(deps.tenant, { identityReady: deps.identityReady() });
+    res.set('Cache-Control', 'no-store').json(view);
   });
   router.patch('/staff-accounts/:id', admin, async (req, res) => {
     const change = body(staffAccountUpdateSchema, req);

@@ -330,6 +330,7 @@ export function startCityWeb(
     fleet: parts.fleet,
     counter: parts.counter,
     tenant,
+    identityReady: () => providers.ready,
     identityRoutes: { signIn, identity, audit, clock },
     services: parts.services.services,
     pages: [
