@@ -28,9 +28,9 @@ beforeAll(async () => {
       MADOGUCHI_CURRENCY_CLIENT_SECRET: CURRENCY.secret,
     },
   });
-  tv = await registeredTv(server.url);
+  tv = await registeredTv(server.cityUrl());
   citizenId = await linkCitizen(server, tv, 'tanaka.ichiro');
-  const token = await fetch(`${server.url}/sandbox/partners/currency/oauth/token`, {
+  const token = await fetch(`${server.cityUrl()}/sandbox/partners/currency/oauth/token`, {
     method: 'POST',
     headers: {
       authorization: `Basic ${Buffer.from(`${CURRENCY.id}:${CURRENCY.secret}`).toString('base64')}`,
@@ -62,9 +62,9 @@ async function measure(run: () => Promise<Response>): Promise<number[]> {
 }
 
 const partner = (path: string, headers: Record<string, string>) => () =>
-  fetch(`${server.url}/sandbox/partners${path}`, { headers });
+  fetch(`${server.cityUrl()}/sandbox/partners${path}`, { headers });
 const gateway = (path: string) => () =>
-  fetch(`${server.url}/api/v1/services${path}`, {
+  fetch(`${server.cityUrl()}/api/v1/services${path}`, {
     headers: { authorization: `Bearer ${tv.token}`, origin: server.url },
   });
 

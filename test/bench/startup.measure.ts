@@ -30,7 +30,7 @@ async function afterCrash(env: Record<string, string>): Promise<number[]> {
   const first = await startServer({ dataDir, env: settings, name: 'startup' });
   // Something to recover: registered TVs, half of them waiting in the queue.
   for (let n = 0; n < TVS; n += 1) {
-    const socket = deviceSocket(first.url);
+    const socket = deviceSocket(first.city);
     await connected(socket);
     await request(socket, 'device:register', TV_INFO);
     if (n % 2 === 0) await request(socket, 'queue:join', { topic: 'childcare' });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   server = await startServer({ name: 'bench-tv' });
   browser = await openBrowser();
   // A registered TV: cold start measures reaching Home, not the first-start screen.
-  await startFresh(browser, server.url);
+  await startFresh(browser, server.city);
 });
 
 afterAll(async () => {
@@ -35,7 +35,7 @@ async function coldStarts(): Promise<number[]> {
   const samples: number[] = [];
   for (let run = 0; run < COLD_STARTS; run += 1) {
     await browser.url('about:blank');
-    await openTv(browser, server.url);
+    await openTv(browser, server.city);
     const state = await waitForTv(
       browser,
       (s) => s.interactive && s.interactiveAt !== null,

@@ -36,8 +36,8 @@ async function openCounter(env: Record<string, string> = {}): Promise<void> {
     },
   });
   [tv, officer] = [await openBrowser(), await openBrowser()];
-  deviceId = await startFresh(tv, server.url);
-  await signIn(officer, server.url, 'staff');
+  deviceId = await startFresh(tv, server.cityUrl());
+  await signIn(officer, server.cityUrl(), 'staff');
   await waitForSignedIn(officer);
 }
 
