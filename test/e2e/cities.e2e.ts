@@ -1,12 +1,12 @@
 import type { TenantPublic, Topic } from '@madoguchi/shared';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, outputDir } from './support/paths.js';
+import { outputDir } from './support/paths.js';
 import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
 import { staffCallStats, tvCallStats, videoFlows } from './support/call.js';
 import { drawnCount, drawnTexts, recordDrawingFromNow, screenPixel, waitForDrawn } from './support/drawn.js';
+import { BUNDLED_TENANTS_DIR, citiesFolder } from '../support/cities.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { acceptNext, byTestId, signIn, waitForSignedIn } from './support/staff.js';
 import { detailsOn, press, startFresh, tvState, waitForTv } from './support/tv.js';
@@ -15,26 +15,6 @@ import { detailsOn, press, startFresh, tvState, waitForTv } from './support/tv.j
 // of みなと市 at the same time on one server. Each TV draws its own city (name, background, Home,
 // topics), each console lists its own city's topics and only its own city's waiting TV, and a call
 // runs in each city at once with video both ways.
-
-const BUNDLED = join(REPO_ROOT, 'window-server', 'tenants');
-
-/** The bundled tenants folder copied, both cities open around the clock (the test runs at any hour). */
-function twoCitiesAlwaysOpen(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-cities-'));
-  cpSync(BUNDLED, dir, { recursive: true });
-  const open = {
-    weekly: Object.fromEntries(
-      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '24:00']]]),
-    ),
-    closedOnPublicHolidays: false,
-    closedDates: [],
-  };
-  for (const id of ['omura', 'minato']) {
-    const file = join(dir, `${id}.json`);
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), businessHours: open }));
-  }
-  return dir;
-}
 
 type TenantFile = Pick<TenantPublic, 'id' | 'displayName' | 'colours' | 'services'> & {
   counter: { topics: Topic[] };
@@ -51,7 +31,7 @@ interface City {
 
 /** The tenant file as the bundle has it: what each city's screens must show. */
 function tenantFile(id: string): TenantFile {
-  return JSON.parse(readFileSync(join(BUNDLED, `${id}.json`), 'utf8')) as TenantFile;
+  return JSON.parse(readFileSync(join(BUNDLED_TENANTS_DIR, `${id}.json`), 'utf8')) as TenantFile;
 }
 
 let tenantsDir: string;
@@ -61,7 +41,7 @@ let minato: City;
 const browsers: Browser[] = [];
 
 beforeAll(async () => {
-  tenantsDir = twoCitiesAlwaysOpen();
+  tenantsDir = citiesFolder();
   server = await startServer({
     name: 'cities',
     env: { MADOGUCHI_TENANTS_DIR: tenantsDir, MADOGUCHI_TENANT_FILE: '' },

@@ -1,10 +1,11 @@
 import type { CityConfigView, KpiReport, StaffRole } from '@madoguchi/shared';
-import { DEFAULT_TENANTS_DIR, type WindowServer } from '@madoguchi/window-server';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { WindowServer } from '@madoguchi/window-server';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join as joinQueue, manualClock, registeredTv } from './support/counter.js';
+import { citiesFolder } from '../support/cities.js';
 import { testRig } from './support/rig.js';
 import { errorCodeOf, staffApi, staffLogin } from './support/staffApi.js';
 
@@ -25,31 +26,9 @@ afterEach(() => {
   for (const name of Object.keys(SECRETS)) delete env[name];
 });
 
-/** Both bundled cities, always open; みなと市 with secrets by reference and `overrides`. */
-function citiesDir(minato: Record<string, unknown> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-city-config-'));
-  cpSync(DEFAULT_TENANTS_DIR, dir, { recursive: true });
-  const open = {
-    weekly: Object.fromEntries(
-      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]),
-    ),
-    closedOnPublicHolidays: false,
-    closedDates: [],
-  };
-  for (const name of ['omura', 'minato']) {
-    const file = join(dir, `${name}.json`);
-    const own = name === 'minato' ? minato : {};
-    writeFileSync(
-      file,
-      JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), businessHours: open, ...own }),
-    );
-  }
-  return dir;
-}
-
 async function cityServer(minato: Record<string, unknown> = {}, clock?: ReturnType<typeof manualClock>) {
   return rig.server({
-    env: { MADOGUCHI_TENANTS_DIR: citiesDir(minato), MADOGUCHI_TENANT_FILE: '' },
+    env: { MADOGUCHI_TENANTS_DIR: citiesFolder({ overrides: { minato } }), MADOGUCHI_TENANT_FILE: '' },
     ...(clock ? { clock } : {}),
   });
 }

@@ -6,12 +6,12 @@ import type {
   TenantPublic,
 } from '@madoguchi/shared';
 import { DEFAULT_TENANTS_DIR, type WindowServer } from '@madoguchi/window-server';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TV_INFO, connected, deviceSocket, refused, request, staffSocket } from './support/clients.js';
 import { registeredTv } from './support/counter.js';
+import { citiesFolder } from '../support/cities.js';
 import { testRig } from './support/rig.js';
 import { errorCodeOf, staffApi, staffLogin, type StaffSession } from './support/staffApi.js';
 
@@ -20,34 +20,13 @@ import { errorCodeOf, staffApi, staffLogin, type StaffSession } from './support/
 
 const rig = testRig();
 
-/** The bundled folder (大村市 and みなと市) copied, with always-open hours so the counter takes requests. */
-function twoCities(extra: Record<string, unknown>[] = [], minato: Record<string, unknown> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-cities-'));
-  cpSync(DEFAULT_TENANTS_DIR, dir, { recursive: true });
-  const open = {
-    weekly: Object.fromEntries(
-      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]),
-    ),
-    closedOnPublicHolidays: false,
-    closedDates: [],
-  };
-  for (const name of ['omura', 'minato']) {
-    const file = join(dir, `${name}.json`);
-    const own = name === 'minato' ? minato : {};
-    writeFileSync(
-      file,
-      JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), businessHours: open, ...own }),
-    );
-  }
-  for (const city of extra) writeFileSync(join(dir, `${String(city.id)}.json`), JSON.stringify(city));
-  return dir;
-}
-
 async function cities(
   extra: Record<string, unknown>[] = [],
   minato: Record<string, unknown> = {},
 ): Promise<WindowServer> {
-  return rig.server({ env: { MADOGUCHI_TENANTS_DIR: twoCities(extra, minato), MADOGUCHI_TENANT_FILE: '' } });
+  return rig.server({
+    env: { MADOGUCHI_TENANTS_DIR: citiesFolder({ extra, overrides: { minato } }), MADOGUCHI_TENANT_FILE: '' },
+  });
 }
 
 const ROLES: StaffRole[] = ['staff', 'supervisor', 'admin', 'operator'];
