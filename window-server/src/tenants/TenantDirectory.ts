@@ -2,7 +2,7 @@ import { SERVICE_IDS, type ServiceId, type TenantPublic } from '@madoguchi/share
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, identityProvider, type Config } from '../config/index.js';
+import { ConfigError, identityProvider, loadConfig, type Config } from '../config/index.js';
 import { OpeningCalendar } from './OpeningCalendar.js';
 import { tenantFileSchema, type SecretRef, type TenantFile } from './schema.js';
 
@@ -243,14 +243,6 @@ export function resolveTenant(
 }
 
 /** One tenant file with the installation's defaults (tests, tools). */
-export function loadTenant(path: string, config: InstallationDefaults = SANDBOX_DEFAULTS): Tenant {
+export function loadTenant(path: string, config: InstallationDefaults = loadConfig({})): Tenant {
   return resolveTenant(readTenantFile(path), resolve(path), config);
 }
-
-const SANDBOX_DEFAULTS: InstallationDefaults = {
-  mode: 'sandbox',
-  allowSandboxInProduction: false,
-  identity: { deviceCodeSeconds: 600, pollIntervalSeconds: 5 },
-  partners: { timeoutMs: 2500, portal: {}, currency: {}, mutualAid: {}, childcare: {} },
-  tvOrigins: [],
-};
