@@ -9,6 +9,7 @@ import { CounterContext } from './counterContext';
 import { useI18n } from './i18n';
 import { AccountsPage } from './pages/AccountsPage';
 import { AuditPage } from './pages/AuditPage';
+import { CityPage } from './pages/CityPage';
 import { CounterPage } from './pages/CounterPage';
 import { DevicesPage } from './pages/DevicesPage';
 import { FleetPage } from './pages/FleetPage';
@@ -32,6 +33,7 @@ const PAGE_TITLE: Record<Route, string> = {
   fleet: 'staff.fleet.title',
   accounts: 'staff.accounts.title',
   audit: 'staff.audit.title',
+  city: 'staff.city.title',
   partners: 'staff.partners.title',
 };
 
@@ -153,6 +155,7 @@ export function SignedIn({ api, session, onSessionEnded, onSignedOut }: SignedIn
           {route === 'fleet' && <FleetPage />}
           {route === 'accounts' && <AccountsPage />}
           {route === 'audit' && <AuditPage />}
+          {route === 'city' && <CityPage />}
           {route === 'partners' && <PartnersPage />}
         </main>
       </CounterContext.Provider>

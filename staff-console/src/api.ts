@@ -6,12 +6,13 @@ import {
   type AssistedLinkView,
   type AuditEntry,
   type AuditVerification,
+  type CityConfigView,
   type DeviceSummary,
   type ErrorCode,
   type FleetConfigPush,
   type FleetPushResult,
   type FleetView,
-  type KpiFigures,
+  type KpiReport,
   type LoginRequest,
   type PartnerHealth,
   type StaffAccount,
@@ -19,6 +20,7 @@ import {
   type StaffAccountUpdate,
   type StaffSessionInfo,
 } from '@madoguchi/shared';
+import { readCityConfig } from './cityConfig';
 import { ackErrorOf } from './errors';
 import { readPartnersHealth } from './services/health';
 
@@ -250,9 +252,9 @@ export class ApiClient {
   }
 
   /** The counter's figures for whole days (supervisor and admin). */
-  async kpi(from: string, to: string): Promise<KpiFigures> {
+  async kpi(from: string, to: string): Promise<KpiReport> {
     const query = new URLSearchParams({ from, to });
-    return this.request<KpiFigures>('GET', `/api/v1/kpi?${query.toString()}`);
+    return this.request<KpiReport>('GET', `/api/v1/kpi?${query.toString()}`);
   }
 
   async updateStaffAccount(accountId: string, update: StaffAccountUpdate): Promise<StaffAccount> {
@@ -280,6 +282,11 @@ export class ApiClient {
   /** Each partner system's circuit breaker and its last success and failure (admin). */
   async partnersHealth(): Promise<PartnerHealth[]> {
     return readPartnersHealth(await this.request<unknown>('GET', '/api/v1/partners/health'));
+  }
+
+  /** The city's configuration, read-only, its secrets only as references (admin). */
+  async cityConfig(): Promise<CityConfigView> {
+    return readCityConfig(await this.request<unknown>('GET', '/api/v1/city'));
   }
 
   /** Checks the audit trail's hash chain from its first row (admin). */

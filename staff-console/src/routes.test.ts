@@ -19,6 +19,7 @@ describe('routes', () => {
       'fleet',
       'accounts',
       'audit',
+      'city',
       'partners',
     ]);
   });
@@ -42,6 +43,9 @@ describe('routes', () => {
     expect(resolveRoute('#/audit', 'supervisor')).toBe('counter');
     expect(resolveRoute('#/partners', 'admin')).toBe('partners');
     expect(resolveRoute('#/partners', 'supervisor')).toBe('counter');
+    expect(resolveRoute('#/city', 'admin')).toBe('city');
+    expect(resolveRoute('#/city', 'supervisor')).toBe('counter');
+    expect(resolveRoute('#/city', 'operator')).toBe('fleet');
     expect(resolveRoute('#/supervisor', 'staff')).toBe('counter');
     expect(resolveRoute('#/supervisor', 'supervisor')).toBe('supervisor');
     expect(resolveRoute('#/whatever', 'admin')).toBe('counter');

@@ -1,6 +1,15 @@
 import { roleAtLeast, type StaffRole } from '@madoguchi/shared';
 
-export const ROUTES = ['counter', 'supervisor', 'devices', 'fleet', 'accounts', 'audit', 'partners'] as const;
+export const ROUTES = [
+  'counter',
+  'supervisor',
+  'devices',
+  'fleet',
+  'accounts',
+  'audit',
+  'city',
+  'partners',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Who may open each page; the server checks again, this only keeps the menu honest. */
@@ -12,6 +21,7 @@ export const ROUTE_ROLE: Record<Route, StaffRole> = {
   fleet: 'operator',
   accounts: 'admin',
   audit: 'admin',
+  city: 'admin',
   partners: 'admin',
 };
 

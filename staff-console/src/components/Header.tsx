@@ -18,6 +18,7 @@ const ROUTE_LABEL: Record<Route, string> = {
   fleet: 'staff.nav.fleet',
   accounts: 'staff.nav.accounts',
   audit: 'staff.nav.audit',
+  city: 'staff.nav.city',
   partners: 'staff.nav.partners',
 };
 

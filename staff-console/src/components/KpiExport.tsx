@@ -1,4 +1,4 @@
-import type { AckError, KpiFigures, Topic } from '@madoguchi/shared';
+import type { AckError, KpiReport, Topic } from '@madoguchi/shared';
 import { useState } from 'preact/hooks';
 import { apiAckError } from '../api';
 import { useToday } from '../clock';
@@ -15,7 +15,7 @@ export function KpiExport({ topics }: { topics: readonly Topic[] }) {
   const today = useToday();
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
-  const [figures, setFigures] = useState<{ figures: KpiFigures; from: string; to: string } | null>(null);
+  const [figures, setFigures] = useState<{ figures: KpiReport; from: string; to: string } | null>(null);
   const [error, setError] = useState<AckError | null>(null);
   const [loading, setLoading] = useState(false);
   const problem = kpiRangeProblem(from, to);
@@ -112,7 +112,13 @@ export function KpiExport({ topics }: { topics: readonly Topic[] }) {
               to: figures.to.replaceAll('-', '/'),
             })}
           </h3>
-          <KpiFiguresView figures={figures.figures} topics={topics} testId="kpi-range-figures" level={3} />
+          <KpiFiguresView
+            figures={figures.figures}
+            targets={figures.figures.targets}
+            topics={topics}
+            testId="kpi-range-figures"
+            level={3}
+          />
         </div>
       )}
     </section>

@@ -1,4 +1,4 @@
-import type { KpiFigures, Topic } from '@madoguchi/shared';
+import type { CityKpiTargets, KpiFigures, Topic } from '@madoguchi/shared';
 import { formatDuration, topicLabel } from '../counter';
 import { useI18n } from '../i18n';
 import { formatRate, satisfactionRows } from '../kpi';
@@ -7,6 +7,8 @@ interface KpiFiguresViewProps {
   figures: KpiFigures;
   topics: readonly Topic[];
   testId: string;
+  /** The city's targets, shown beside the wait and the abandonment rate (the KPI answer has them). */
+  targets?: CityKpiTargets;
   /** The heading level the figures' sub-headings use. */
   level?: 2 | 3;
 }
@@ -15,11 +17,13 @@ function Figure({
   label,
   value,
   sub,
+  target,
   testId,
 }: {
   label: string;
   value: string;
   sub?: string;
+  target?: string;
   testId: string;
 }) {
   return (
@@ -28,13 +32,18 @@ function Figure({
       <dd class="figure__value">
         {value}
         {sub && <span class="figure__sub">{sub}</span>}
+        {target && (
+          <span class="figure__sub figure__target" data-testid={`${testId}-target`}>
+            {target}
+          </span>
+        )}
       </dd>
     </div>
   );
 }
 
 /** Requests, served, abandoned, waiting and serving times, satisfaction, and the same per topic. */
-export function KpiFiguresView({ figures, topics, testId, level = 3 }: KpiFiguresViewProps) {
+export function KpiFiguresView({ figures, topics, testId, targets, level = 3 }: KpiFiguresViewProps) {
   const { t, language } = useI18n();
   const Heading = level === 2 ? 'h2' : 'h3';
   const satisfaction = satisfactionRows(figures);
@@ -70,11 +79,19 @@ export function KpiFiguresView({ figures, topics, testId, level = 3 }: KpiFigure
           testId="figure-abandonment-rate"
           label={t('staff.kpi.abandonmentRate')}
           value={formatRate(figures.abandonmentRate, language)}
+          {...(targets
+            ? {
+                target: t('staff.kpi.targetRate', {
+                  rate: formatRate(targets.targetAbandonmentRate, language),
+                }),
+              }
+            : {})}
         />
         <Figure
           testId="figure-wait"
           label={t('staff.kpi.waitAverage')}
           value={formatDuration(figures.waitSeconds.average)}
+          {...(targets ? { target: t('staff.kpi.targetWait', { minutes: targets.targetWaitMinutes }) } : {})}
           sub={t('staff.kpi.waitMedianP90', {
             median: formatDuration(figures.waitSeconds.median),
             p90: formatDuration(figures.waitSeconds.p90),
