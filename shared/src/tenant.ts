@@ -55,8 +55,25 @@ export const tenantPublicSchema = z.strictObject({
     phone: z.string().regex(/^[0-9-]{6,20}$/),
     office: localisedTextSchema,
   }),
+  /**
+   * Whether the city has a logo at `<city base>/branding/logo` (SVG or PNG). Optional so a TV
+   * of this release still starts against a server of the last one.
+   */
+  hasLogo: z.boolean().optional(),
 });
 export type TenantPublic = z.infer<typeof tenantPublicSchema>;
+
+/**
+ * `GET <city base>/api/v1/branding`, for anyone: which city this is, so the console says
+ * whose counter it is before and after signing in.
+ */
+export const cityBrandingSchema = z.strictObject({
+  id: z.string(),
+  displayName: tenantNameSchema,
+  /** The logo's absolute path on the server, or null when the city has none. */
+  logoPath: z.string().nullable(),
+});
+export type CityBranding = z.infer<typeof cityBrandingSchema>;
 
 /** One day of the counter's calendar, as the TV shows it. Times are ISO 8601 with offset. */
 export interface OpeningDay {

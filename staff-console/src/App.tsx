@@ -1,7 +1,8 @@
-import type { AckError, StaffSessionInfo } from '@madoguchi/shared';
+import type { AckError, CityBranding, StaffSessionInfo } from '@madoguchi/shared';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiClient, ApiError } from './api';
 import { consoleBasePath } from './basePath';
+import { CityContext, cityName } from './components/CityBrand';
 import { I18nContext, storeLanguage, type ConsoleLanguage, type Translator } from './i18n';
 import { SignInPage } from './pages/SignInPage';
 import { SignedIn } from './SignedIn';
@@ -19,6 +20,7 @@ interface AppProps {
 export function App({ translators, initialLanguage }: AppProps) {
   const [language, setLanguage] = useState<ConsoleLanguage>(initialLanguage);
   const [auth, setAuth] = useState<AuthState>({ kind: 'checking' });
+  const [city, setCity] = useState<CityBranding | null>(null);
 
   const sessionEnded = useCallback(() => {
     setAuth((current) =>
@@ -34,6 +36,10 @@ export function App({ translators, initialLanguage }: AppProps) {
   );
 
   useEffect(() => {
+    void api.branding().then(setCity);
+  }, [api]);
+
+  useEffect(() => {
     api.session().then(
       (session) => setAuth(session ? { kind: 'signed-in', session } : { kind: 'signed-out' }),
       (error: unknown) =>
@@ -44,7 +50,9 @@ export function App({ translators, initialLanguage }: AppProps) {
   const translator = translators[language];
   useEffect(() => {
     document.documentElement.lang = language;
-  }, [language]);
+    const product = translator.t('staff.title');
+    document.title = city ? `${cityName(city, language)} — ${product}` : product;
+  }, [language, city, translator]);
 
   const i18n = useMemo(
     () => ({
@@ -59,29 +67,31 @@ export function App({ translators, initialLanguage }: AppProps) {
 
   return (
     <I18nContext.Provider value={i18n}>
-      {auth.kind === 'checking' && (
-        <p class="boot" role="status">
-          {translator.t('staff.loading')}
-        </p>
-      )}
-      {auth.kind === 'signed-out' && (
-        <SignInPage
-          // A fresh form (and focus on the login id) every time the officer is sent back here.
-          key={auth.notice ?? 'signin'}
-          api={api}
-          notice={auth.notice}
-          initialError={auth.error}
-          onSignedIn={(session) => setAuth({ kind: 'signed-in', session })}
-        />
-      )}
-      {auth.kind === 'signed-in' && (
-        <SignedIn
-          api={api}
-          session={auth.session}
-          onSessionEnded={sessionEnded}
-          onSignedOut={() => setAuth({ kind: 'signed-out' })}
-        />
-      )}
+      <CityContext.Provider value={city}>
+        {auth.kind === 'checking' && (
+          <p class="boot" role="status">
+            {translator.t('staff.loading')}
+          </p>
+        )}
+        {auth.kind === 'signed-out' && (
+          <SignInPage
+            // A fresh form (and focus on the login id) every time the officer is sent back here.
+            key={auth.notice ?? 'signin'}
+            api={api}
+            notice={auth.notice}
+            initialError={auth.error}
+            onSignedIn={(session) => setAuth({ kind: 'signed-in', session })}
+          />
+        )}
+        {auth.kind === 'signed-in' && (
+          <SignedIn
+            api={api}
+            session={auth.session}
+            onSessionEnded={sessionEnded}
+            onSignedOut={() => setAuth({ kind: 'signed-out' })}
+          />
+        )}
+      </CityContext.Provider>
     </I18nContext.Provider>
   );
 }

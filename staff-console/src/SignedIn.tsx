@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from './api';
 import { useCallController } from './call/useCall';
 import { CallPanel } from './components/CallPanel';
+import { cityName, useCity } from './components/CityBrand';
 import { Header } from './components/Header';
 import { ConsoleContext } from './context';
 import { CounterContext } from './counterContext';
@@ -79,7 +80,7 @@ function useStaffSocket(baseUrl: string, onSessionEnded: () => void): { socket: 
 }
 
 export function SignedIn({ api, session, onSessionEnded, onSignedOut }: SignedInProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { socket, live } = useStaffSocket(api.baseUrl, onSessionEnded);
   const route = useHashRoute(session.staff.role);
   const [signingOut, setSigningOut] = useState(false);
@@ -93,9 +94,12 @@ export function SignedIn({ api, session, onSessionEnded, onSignedOut }: SignedIn
     if (snapshot) call.reconcile(snapshot);
   }, [call, snapshot]);
 
+  // The page, then whose counter (two cities in two tabs), then the product.
+  const city = useCity();
   useEffect(() => {
-    document.title = `${t(PAGE_TITLE[route])} — ${t('staff.title')}`;
-  }, [route, t]);
+    const where = city ? ` — ${cityName(city, language)}` : '';
+    document.title = `${t(PAGE_TITLE[route])}${where} — ${t('staff.title')}`;
+  }, [route, t, city, language]);
 
   useEffect(() => {
     // After a page change, keyboard and screen-reader users start at the new page's title.

@@ -96,6 +96,27 @@ describe('ApiClient', () => {
     expect((patchInit?.headers as Record<string, string>)['X-CSRF-Token']).toBe('csrf-123');
   });
 
+  it('reads whose console this is, and does without when the answer is missing or not one', async () => {
+    const city = { id: 'minato', displayName: { ja: 'みなと市', en: 'Minato City' }, logoPath: null };
+    const answers = [jsonResponse(200, city), jsonResponse(200, { id: 3 }), jsonResponse(503, undefined)];
+    let unauthenticated = 0;
+    const api = new ApiClient({
+      fetch: async () => answers.shift() as Response,
+      baseUrl: consoleBasePath('/t/minato/staff/'),
+      onUnauthenticated: () => (unauthenticated += 1),
+    });
+    expect(await api.branding()).toEqual(city);
+    expect(await api.branding()).toBeNull();
+    expect(await api.branding()).toBeNull();
+    const unreachable = new ApiClient({
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    expect(await unreachable.branding()).toBeNull();
+    expect(unauthenticated).toBe(0);
+  });
+
   it("sends every request below the city's base, and makes links there too", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>(async () => jsonResponse(200, { devices: [] }));
     const api = new ApiClient({ fetch, baseUrl: consoleBasePath('/t/omura/staff/') });

@@ -1,4 +1,5 @@
 import {
+  cityBrandingSchema,
   errorKey,
   isErrorCode,
   isErrorKey,
@@ -6,6 +7,7 @@ import {
   type AssistedLinkView,
   type AuditEntry,
   type AuditVerification,
+  type CityBranding,
   type CityConfigView,
   type DeviceSummary,
   type ErrorCode,
@@ -185,6 +187,18 @@ export class ApiClient {
     const error = toApiError(response.status, body);
     if (error.code === 'UNAUTHENTICATED' && !options.expectUnauthenticated) this.#onUnauthenticated?.();
     throw error;
+  }
+
+  /** Whose console this is; null when the server does not say (the console works without it). */
+  async branding(): Promise<CityBranding | null> {
+    try {
+      const parsed = cityBrandingSchema.safeParse(
+        await this.request<unknown>('GET', '/api/v1/branding', { expectUnauthenticated: true }),
+      );
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
   }
 
   /** The current session, or `null` when nobody is signed in. */

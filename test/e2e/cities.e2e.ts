@@ -74,6 +74,9 @@ const both = <T>(run: (city: City, other: City) => Promise<T>): Promise<[T, T]> 
 
 const labels = (file: TenantFile): string[] => file.counter.topics.map((topic) => topic.label.ja);
 
+/** The colour at the centre of each bundled logo (window-server/tenants/logos/*.svg). */
+const LOGO_CENTRE: Record<string, string> = { omura: '#ffd23f', minato: '#00838f' };
+
 /** `#rrggbb` → [r, g, b]. */
 function rgbOf(hex: string): [number, number, number] {
   const value = Number.parseInt(hex.slice(1), 16);
@@ -106,6 +109,28 @@ describe('two cities on one installation, in Chromium', () => {
             `${file.id}: the screen's background is rgb(${seen.join(', ')}); the tenant file says ${file.colours.background}`,
           );
         });
+
+      // The city's logo beside its name, read from the screenshot: the colour at its centre is the
+      // one its SVG has there (大村市: the yellow hill; みなと市: the teal square).
+      const logoCentre = rgbOf(LOGO_CENTRE[file.id] as string);
+      const logo = await tv.waitUntil(
+        async () => {
+          const state = await tvState(tv);
+          return state.logo?.loaded ? state.logo : false;
+        },
+        { timeout: 5_000, timeoutMsg: `${file.id}: the logo never loaded` },
+      );
+      const centre = await screenPixel(tv, logo.rect.x + logo.rect.w / 2, logo.rect.y + logo.rect.h / 2);
+      expect(
+        centre.every((value, n) => Math.abs(value - (logoCentre[n] as number)) <= 8),
+        `${file.id}: the logo's centre is rgb(${centre.join(', ')}), its SVG has ${LOGO_CENTRE[file.id]}`,
+      ).toBe(true);
+      // Its transparent corner shows the city's background, not a black square.
+      const corner = await screenPixel(tv, logo.rect.x + 1, logo.rect.y + 1);
+      expect(
+        corner.every((value, n) => Math.abs(value - (expected[n] as number)) <= 8),
+        `${file.id}: the logo's corner is rgb(${corner.join(', ')}), the background ${file.colours.background}`,
+      ).toBe(true);
 
       // Home: the wallet tile (地域通貨) is 大村市's, みなと市 has no wallet.
       const home = await tvState(tv);
@@ -143,10 +168,23 @@ describe('two cities on one installation, in Chromium', () => {
     expect(omura.deviceId).not.toBe(minato.deviceId);
   });
 
-  it("each city's console lists its own topics", async () => {
+  it("each city's console names its city, with its logo, and lists its own topics", async () => {
     await both(async ({ officer, base, file }) => {
       await signIn(officer, base, 'staff');
       await waitForSignedIn(officer);
+      // Whose counter this is, in the header: the name, and the logo as the browser decoded it.
+      const name = await officer.$('.header [data-testid="city-name"]');
+      await name.waitForExist({ timeout: 10_000 });
+      expect(await name.getText()).toBe(file.displayName.ja);
+      await officer.waitUntil(
+        () =>
+          officer.execute(() => {
+            const logo = document.querySelector<HTMLImageElement>('.header [data-testid="city-logo"]');
+            return logo !== null && logo.complete && logo.naturalWidth > 0;
+          }),
+        { timeout: 5_000, timeoutMsg: `${file.id}: the console's logo did not load` },
+      );
+      expect(await officer.getTitle()).toContain(file.displayName.ja);
       await officer.$('[data-testid="queue-group"]').waitForExist({ timeout: 10_000 });
       const groups = await officer.$$('[data-testid="queue-group"]');
       const shown: { topic: string | null; title: string }[] = [];

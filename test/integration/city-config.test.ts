@@ -170,6 +170,53 @@ describe('GET /api/v1/city', () => {
   });
 });
 
+describe('GET /api/v1/branding', () => {
+  it('tells anyone whose counter this is, and the logo it names is served, also to a packaged TV', async () => {
+    const s = await cityServer({ tvOrigins: ['https://tv.minato-cable.example'] });
+    const seen: Record<string, unknown> = {};
+    for (const id of ['omura', 'minato']) {
+      const response = await fetch(`${s.cityUrl(id)}/api/v1/branding`);
+      expect(response.status).toBe(200);
+      seen[id] = await response.json();
+    }
+    expect(seen).toEqual({
+      omura: {
+        id: 'omura',
+        displayName: { ja: '大村市', en: 'Omura City', jaEasy: 'おおむらし' },
+        logoPath: '/t/omura/branding/logo',
+      },
+      minato: {
+        id: 'minato',
+        displayName: { ja: 'みなと市', en: 'Minato City (demo)', jaEasy: 'みなとし' },
+        logoPath: '/t/minato/branding/logo',
+      },
+    });
+    // The logo at that path is the city's own file, readable cross-origin by its packaged TVs only.
+    const logo = await fetch(`${s.url}/t/minato/branding/logo`, {
+      headers: { origin: 'https://tv.minato-cable.example' },
+    });
+    expect(logo.status).toBe(200);
+    expect(logo.headers.get('access-control-allow-origin')).toBe('https://tv.minato-cable.example');
+    expect(await logo.text()).toContain('みなと市');
+    const stranger = await fetch(`${s.url}/t/minato/branding/logo`, {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('says when a city has no logo, and an unknown city is unknown', async () => {
+    const s = await cityServer({ logo: undefined });
+    const minato = (await (await fetch(`${s.cityUrl('minato')}/api/v1/branding`)).json()) as {
+      logoPath: unknown;
+    };
+    expect(minato.logoPath).toBeNull();
+    const logo = await fetch(`${s.url}/t/minato/branding/logo`);
+    expect([logo.status, await errorCodeOf(logo)]).toEqual([404, 'NOT_FOUND']);
+    const unknown = await fetch(`${s.url}/t/kyoto/api/v1/branding`);
+    expect([unknown.status, await errorCodeOf(unknown)]).toEqual([404, 'TENANT_UNKNOWN']);
+  });
+});
+
 describe('KPIs per city', () => {
   it('counts each city’s own requests, by its own topics, in its own time zone, against its own targets', async () => {
     // 12:00 on 1 December in Japan; still 30 November in American Samoa.

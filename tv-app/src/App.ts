@@ -82,6 +82,7 @@ export class App extends Lightning.Component implements Shell {
         interactiveAt: () => this.interactiveAt,
         overlay: () => (this.ringing.isRinging ? 'ringing' : context.pushes.card ? 'card' : null),
         assist: () => this.assist.request,
+        logo: () => this.header.logo(),
       });
     }
     // Script errors and memory for the cable operator's fleet view.

@@ -1,6 +1,7 @@
 import type { StaffAccount } from '@madoguchi/shared';
 import { useI18n } from '../i18n';
 import { routeHash, type Route } from '../routes';
+import { CityBrand } from './CityBrand';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface HeaderProps {
@@ -26,7 +27,7 @@ export function Header({ staff, routes, current, signingOut, onSignOut }: Header
   const { t } = useI18n();
   return (
     <header class="header">
-      <div class="header__brand">{t('staff.title')}</div>
+      <CityBrand class="header__brand" />
       <nav class="header__nav" aria-label={t('staff.nav.menu')}>
         <ul>
           {routes.map((route) => (

@@ -1,6 +1,7 @@
 import type { AckError, StaffSessionInfo } from '@madoguchi/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiAckError, type ApiClient } from '../api';
+import { CityBrand } from '../components/CityBrand';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { errorText } from '../format';
 import { useI18n } from '../i18n';
@@ -63,7 +64,7 @@ export function SignInPage({ api, notice, initialError, onSignedIn }: SignInPage
   return (
     <div class="signin">
       <div class="signin__top">
-        <p class="signin__brand">{t('staff.title')}</p>
+        <CityBrand class="signin__brand" />
         <LanguageSwitch />
       </div>
       <main id="main" class="signin__card">

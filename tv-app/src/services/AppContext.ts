@@ -82,6 +82,7 @@ export interface AppContextOptions {
 /** The finished parts `create` puts together; the constructor only wires them. */
 interface AppContextParts {
   platform: Platform;
+  baseUrl: string;
   channel: DeviceChannel;
   texts: Translator;
   measure: MeasureText;
@@ -96,6 +97,8 @@ interface AppContextParts {
  */
 export class AppContext extends TypedEmitter<AppContextEvents> {
   readonly platform: Platform;
+  /** The city's base on window-server, without a trailing slash. */
+  readonly baseUrl: string;
   readonly channel: DeviceChannel;
   readonly texts: Translator;
   /** Text width with the app's font. */
@@ -124,6 +127,7 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
     super();
     const { platform, channel, clock, cached } = parts;
     this.platform = platform;
+    this.baseUrl = parts.baseUrl;
     this.channel = channel;
     this.texts = parts.texts;
     this.measure = parts.measure;
@@ -177,6 +181,7 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
     const texts = await Translator.create(cached?.settings.language ?? DEFAULT_DEVICE_SETTINGS.language);
     const context = new AppContext({
       platform,
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
       channel,
       texts,
       measure: options.measure,
@@ -225,6 +230,11 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
 
   t(key: string, params?: Params): string {
     return this.texts.t(key, params);
+  }
+
+  /** Where the city's logo is, or null when it has none (or the session is not known yet). */
+  logoUrl(): string | null {
+    return this.tenant?.hasLogo ? `${this.baseUrl}/branding/logo` : null;
   }
 
   /** The city's name in the viewer's language. */

@@ -96,6 +96,8 @@ export interface ShellState {
    * scene leaves these rectangles transparent.
    */
   videoRects: { remote: Rect | null; self: Rect | null };
+  /** The city's logo in the header, in CSS pixels, and whether its image loaded (null: none). */
+  logo: { rect: Rect; loaded: boolean } | null;
   /** An overlay over the screen: a call back ringing, or a card from an officer. */
   overlay: 'ringing' | 'card' | null;
   household: HouseholdTestState;

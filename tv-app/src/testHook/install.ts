@@ -2,7 +2,9 @@ import { LEGEND_KEYS } from '../components/Legend';
 import type { AppContext } from '../services/AppContext';
 import type { AssistRequest } from '../services/OfficerPushes';
 import type { ScreenPage } from '../shell/PageStack';
+import type { Rect } from '../ui/layout';
 import { videoLayer } from '../ui/VideoLayer';
+import { toCssRect } from '../ui/videoLayout';
 import type { CounterTestState, LinkTestState, MadoguchiState } from './contract';
 import type { ScreenReport } from './screenDetails';
 
@@ -15,6 +17,8 @@ export interface HookedApp {
   interactiveAt(): number | null;
   overlay(): MadoguchiState['overlay'];
   assist(): AssistRequest | null;
+  /** The city's logo in the header, in stage pixels, and whether it loaded. */
+  logo(): { rect: Rect; loaded: boolean } | null;
 }
 
 /**
@@ -23,13 +27,13 @@ export interface HookedApp {
  */
 export function installTestHook(win: Window, context: AppContext, app: HookedApp): void {
   win.__madoguchi = {
-    state: () => stateOf(context, app),
+    state: () => stateOf(win, context, app),
     announcements: context.announcer.log,
     callStats: () => context.counter.stats(),
   };
 }
 
-function stateOf(context: AppContext, app: HookedApp): MadoguchiState {
+function stateOf(win: Window, context: AppContext, app: HookedApp): MadoguchiState {
   const page = app.screen();
   const report: ScreenReport = page?.report() ?? { screen: 'loading', details: {} };
   const assist = app.assist();
@@ -55,6 +59,7 @@ function stateOf(context: AppContext, app: HookedApp): MadoguchiState {
     interactiveAt,
     counter: counterState(context),
     videoRects: videoLayer().rects(),
+    logo: logoState(win, app),
     overlay: app.overlay(),
     household: {
       members: [...context.household.members],
@@ -65,6 +70,13 @@ function stateOf(context: AppContext, app: HookedApp): MadoguchiState {
     card: context.pushes.card,
     assist: assist ? { route: assist.route, officerName: assist.officerName } : null,
   };
+}
+
+function logoState(win: Window, app: HookedApp): MadoguchiState['logo'] {
+  const logo = app.logo();
+  const canvas = win.document.querySelector('canvas');
+  if (!logo || !canvas) return null;
+  return { loaded: logo.loaded, rect: toCssRect(logo.rect, canvas.getBoundingClientRect()) };
 }
 
 function linkState(context: AppContext): LinkTestState {

@@ -108,7 +108,8 @@ export function createCityRouter(deps: CityHttpDeps): Router {
     apiRoutes(deps),
   );
   const logo = deps.tenant.logoFile;
-  router.get('/branding/logo', (_req, res, next) => {
+  // A packaged TV draws the logo from its own origin: WebGL needs a CORS-clean image.
+  router.get('/branding/logo', tvOriginsCors(deps.tvOrigins), (_req, res, next) => {
     if (!logo) return next(new AppError('NOT_FOUND'));
     res.sendFile(logo, { maxAge: '1h' });
   });

@@ -1,5 +1,6 @@
 import {
   fleetConfigPushSchema,
+  type CityBranding,
   type KpiReport,
   loginRequestSchema,
   parsePayload,
@@ -7,6 +8,7 @@ import {
   staffAccountUpdateSchema,
   type FleetCity,
   type StaffAccount,
+  tenantBasePath,
 } from '@madoguchi/shared';
 import { Router, type Request } from 'express';
 import type { z } from 'zod';
@@ -59,6 +61,15 @@ export function apiRoutes(deps: ApiDeps): Router {
   const router = Router();
   const signedIn = requireSignedIn(deps.staff);
 
+  // Anyone: whose counter this is, for the console's sign-in page and header.
+  router.get('/branding', (_req, res) => {
+    const branding: CityBranding = {
+      id: deps.tenant.id,
+      displayName: { ...deps.tenant.file.displayName },
+      logoPath: deps.tenant.logoFile ? `${tenantBasePath(deps.tenant.id)}/branding/logo` : null,
+    };
+    res.set('Cache-Control', 'no-cache').json(branding);
+  });
   router.post('/auth/login', async (req, res) => {
     const { loginId, password } = body(loginRequestSchema, req);
     const { token, info } = await deps.staff.login(loginId, password, req.ip ?? 'unknown');

@@ -234,6 +234,7 @@ export function resolveTenant(
       colours: file.colours,
       services: file.services.filter((service) => BUILT_SERVICES.has(service)),
       contact: file.contact,
+      hasLogo: logoFile !== null,
     },
     partners,
     identityProvider: provider,
