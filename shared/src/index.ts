@@ -5,6 +5,7 @@ export * from './settings.js';
 export * from './common.js';
 export * from './deviceInfo.js';
 export * from './tenant.js';
+export * from './colourContrast.js';
 export * from './tenantPath.js';
 export * from './cityConfig.js';
 export * from './device.js';

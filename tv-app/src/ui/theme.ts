@@ -1,4 +1,10 @@
-import type { TenantColours, TextScale } from '@madoguchi/shared';
+import {
+  FOCUSED_SURFACE_LIGHTEN,
+  colourContrastProblems,
+  lighten,
+  type TenantColours,
+  type TextScale,
+} from '@madoguchi/shared';
 
 /** Dark navy, near-white text, yellow focus: every text pair here is ≥ 7:1 (TV-UX.md). */
 export const DEFAULT_COLOURS: TenantColours = {
@@ -8,11 +14,6 @@ export const DEFAULT_COLOURS: TenantColours = {
   focus: '#ffd23f',
   accent: '#3a7bd5',
 };
-
-export const MIN_TEXT_CONTRAST = 7;
-
-/** A focused card is a little lighter than the others (the ring is the main sign). */
-export const FOCUSED_SURFACE_LIGHTEN = 0.05;
 
 /** The remote's colour keys, as they look on Japanese remotes. */
 export const KEY_COLOURS = {
@@ -45,47 +46,14 @@ export function argb(hex: string, alpha = 1): number {
   return ((Math.round(alpha * 255) << 24) | rgb) >>> 0;
 }
 
-function channel(value: number): number {
-  const c = value / 255;
-  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-}
-
-/** WCAG relative luminance of `#rrggbb`. */
-export function luminance(hex: string): number {
-  const rgb = Number.parseInt(hex.slice(1), 16);
-  return (
-    0.2126 * channel((rgb >> 16) & 255) + 0.7152 * channel((rgb >> 8) & 255) + 0.0722 * channel(rgb & 255)
-  );
-}
-
-/** WCAG contrast ratio, 1 to 21. */
-export function contrast(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
-
-/** Mix `#rrggbb` towards white by `amount` (0–1). */
-export function lighten(hex: string, amount: number): string {
-  const rgb = Number.parseInt(hex.slice(1), 16);
-  const mix = (c: number) => Math.round(c + (255 - c) * amount);
-  const value = (mix((rgb >> 16) & 255) << 16) | (mix((rgb >> 8) & 255) << 8) | mix(rgb & 255);
-  return `#${value.toString(16).padStart(6, '0')}`;
-}
-
 /**
  * The tenant's colours when they keep text readable, else ours: a city's brand colours must
- * not cost an elderly viewer the ability to read.
+ * not cost an elderly viewer the ability to read. window-server refuses such a tenant file at
+ * start-up already; this keeps a TV safe all the same (an older server, a cached tenant).
  */
 export function readableColours(colours: TenantColours | undefined): TenantColours {
   if (!colours) return DEFAULT_COLOURS;
-  const readable =
-    contrast(colours.text, colours.background) >= MIN_TEXT_CONTRAST &&
-    contrast(colours.text, colours.surface) >= MIN_TEXT_CONTRAST &&
-    contrast(colours.text, lighten(colours.surface, FOCUSED_SURFACE_LIGHTEN)) >= MIN_TEXT_CONTRAST &&
-    // Focus-coloured text: the focused value on a focused card; background-coloured digits on it.
-    contrast(colours.focus, lighten(colours.surface, FOCUSED_SURFACE_LIGHTEN)) >= MIN_TEXT_CONTRAST &&
-    contrast(colours.background, colours.focus) >= MIN_TEXT_CONTRAST;
-  return readable ? colours : DEFAULT_COLOURS;
+  return colourContrastProblems(colours).length === 0 ? colours : DEFAULT_COLOURS;
 }
 
 export function themeOf(tenantColours: TenantColours | undefined): Theme {

@@ -63,6 +63,35 @@ describe('the tenants folder', () => {
     );
   });
 
+  it('refuses colours an elderly viewer cannot read, naming the tenant, the field and the contrast', () => {
+    const dir = tenantsFolder();
+    const minato = bundled('minato');
+    const colours = minato.colours as Record<string, string>;
+    writeFileSync(
+      join(dir, 'minato.json'),
+      JSON.stringify({ ...minato, colours: { ...colours, text: '#8899aa' } }),
+    );
+    expect(() => loadTenants(sandbox({ MADOGUCHI_TENANTS_DIR: dir }))).toThrowError(
+      /minato\.json \(tenant "minato"\):\n {2}- colours\.text: contrast 4\.8:1 against colours\.background, at least 7:1 so elderly viewers can read it\n/,
+    );
+    // The focus colour: as focused text on a focused card, and behind background-coloured digits.
+    writeFileSync(
+      join(dir, 'minato.json'),
+      JSON.stringify({ ...minato, colours: { ...colours, focus: '#2f6f6a' } }),
+    );
+    expect(() => loadTenants(sandbox({ MADOGUCHI_TENANTS_DIR: dir }))).toThrowError(
+      /- colours\.focus: contrast \d\.\d:1 against colours\.surface as a focused card shows it \(5% lighter\), at least 7:1 .*\n {2}- colours\.background: contrast \d\.\d:1 against colours\.focus, at least 7:1/,
+    );
+    // A colour that is not #rrggbb is told so, not given a contrast.
+    writeFileSync(
+      join(dir, 'minato.json'),
+      JSON.stringify({ ...minato, colours: { ...colours, text: 'white' } }),
+    );
+    expect(() => loadTenants(sandbox({ MADOGUCHI_TENANTS_DIR: dir }))).toThrowError(
+      /:\n {2}- colours\.text: a colour like #1a2b3c$/,
+    );
+  });
+
   it('refuses a fleet operator grant naming a city that is not on the installation', () => {
     const dir = tenantsFolder();
     writeFileSync(

@@ -1,4 +1,6 @@
 import {
+  colourContrastProblems,
+  FOCUSED_SURFACE_LIGHTEN,
   localisedTextSchema,
   loginIdSchema,
   serviceIdSchema,
@@ -6,6 +8,7 @@ import {
   tenantIdSchema,
   tenantNameSchema,
   topicIdSchema,
+  type ColourContrastProblem,
 } from '@madoguchi/shared';
 import { z } from 'zod';
 
@@ -43,6 +46,30 @@ const origin = z
     'an origin such as https://tv.operator.example',
   );
 
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+/** "contrast 3.2:1 against colours.background, at least 7:1 …": rounded down, so 6.96 never reads 7.0. */
+function contrastMessage({ against, ratio, needed }: ColourContrastProblem): string {
+  const found = (Math.floor(ratio * 10) / 10).toFixed(1);
+  const counterpart =
+    against === 'focusedSurface'
+      ? `colours.surface as a focused card shows it (${Math.round(FOCUSED_SURFACE_LIGHTEN * 100)}% lighter)`
+      : `colours.${against}`;
+  return `contrast ${found}:1 against ${counterpart}, at least ${needed}:1 so elderly viewers can read it`;
+}
+
+/**
+ * The city's colours, refused when text drawn with them is hard to read: the TV would quietly
+ * show its own colours instead, and the city would never learn why.
+ */
+const readableColours = tenantColoursSchema.superRefine((colours, ctx) => {
+  // A colour that is not #rrggbb has its own message already.
+  if (!Object.values(colours).every((colour) => HEX_COLOUR.test(colour))) return;
+  for (const problem of colourContrastProblems(colours)) {
+    ctx.addIssue({ code: 'custom', path: [problem.field], message: contrastMessage(problem) });
+  }
+});
+
 /** A tenant (a city) as its JSON file describes it. */
 export const tenantFileSchema = z.strictObject({
   /** Its URLs (`/t/<id>/…`), its rows, its TVs' packages. */
@@ -51,7 +78,8 @@ export const tenantFileSchema = z.strictObject({
   displayName: tenantNameSchema.required({ jaEasy: true }),
   /** IANA time zone of the counter's hours, e.g. Asia/Tokyo. */
   timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Tokyo'),
-  colours: tenantColoursSchema,
+  /** Brand colours; every text pair at least 7:1 (MIN_TEXT_CONTRAST). */
+  colours: readableColours,
   /** The city's logo (SVG or PNG, at most 256 KB), relative to this file; served at `/t/<id>/branding/logo`. */
   logo: z
     .string()
