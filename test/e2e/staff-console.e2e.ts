@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_TENANTS_DIR } from '../support/cities.js';
 import { closeBrowser, openBrowser, type Browser } from './support/browser.js';
 import { outputDir } from './support/paths.js';
 import { startServer, type RunningServer } from './support/server.js';
@@ -46,5 +49,31 @@ describe('staff console sign-in', () => {
     await browser.waitUntil(async () => (await browser.$('h1').getText()).includes('Staff accounts'));
     await (await byTestId(browser, 'lang-ja')).click();
     await browser.saveScreenshot(`${outputDir('screenshots')}/staff-accounts.png`);
+  });
+
+  it("shows the admin their city as its file has it: names, topics, and each partner's health", async () => {
+    const file = JSON.parse(readFileSync(join(BUNDLED_TENANTS_DIR, 'omura.json'), 'utf8')) as {
+      displayName: { ja: string };
+      counter: { topics: { id: string; label: { ja: string } }[] };
+    };
+    await (await byTestId(browser, 'nav-city')).click();
+    const config = await byTestId(browser, 'city-config');
+    await config.waitForExist({ timeout: 10_000 });
+    expect(await config.getAttribute('data-tenant')).toBe('omura');
+    expect(await (await byTestId(browser, 'city-basics')).getText()).toContain(file.displayName.ja);
+    const topics = await browser.$$('[data-testid="city-topic"]');
+    const shown: string[] = [];
+    for (const row of topics) shown.push(await row.getText());
+    expect(shown).toHaveLength(file.counter.topics.length);
+    shown.forEach((text, n) => expect(text).toContain(file.counter.topics[n]?.label.ja));
+    // The embedded sandbox partners, each with where its key comes from and its circuit.
+    const partners = await browser.$$('[data-testid="city-partner"]');
+    const names: (string | null)[] = [];
+    for (const row of partners) {
+      names.push(await row.getAttribute('data-partner'));
+      expect(await row.$('[data-testid="city-partner-breaker"]').getText()).not.toBe('');
+    }
+    expect(names.sort()).toEqual(['childcare', 'currency', 'mutualAid', 'portal']);
+    await browser.saveScreenshot(`${outputDir('screenshots')}/staff-city.png`);
   });
 });
