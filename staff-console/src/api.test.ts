@@ -117,6 +117,21 @@ describe('ApiClient', () => {
     expect(unauthenticated).toBe(0);
   });
 
+  it("speaks to another city with the same session's CSRF token, below that city's base", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => jsonResponse(200, session));
+    const home = new ApiClient({ fetch, baseUrl: consoleBasePath('/t/omura/staff/') });
+    await home.session();
+    const minato = home.forCity('minato');
+    expect(minato.baseUrl).toBe('/t/minato');
+    await minato.pushFleetConfig({ deviceIds: ['dev_1'], serverUrl: 'https://madoguchi.example.jp' });
+    const [url, init] = fetch.mock.calls[1] ?? [];
+    expect(url).toBe('/t/minato/api/v1/fleet/config');
+    expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBe('csrf-123');
+    expect(new ApiClient({ baseUrl: 'https://host.example/t/omura' }).forCity('minato').baseUrl).toBe(
+      'https://host.example/t/minato',
+    );
+  });
+
   it("sends every request below the city's base, and makes links there too", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>(async () => jsonResponse(200, { devices: [] }));
     const api = new ApiClient({ fetch, baseUrl: consoleBasePath('/t/omura/staff/') });

@@ -3,6 +3,7 @@ import {
   errorKey,
   isErrorCode,
   isErrorKey,
+  tenantBasePath,
   type AckError,
   type AssistedLinkView,
   type AuditEntry,
@@ -11,6 +12,7 @@ import {
   type CityConfigView,
   type DeviceSummary,
   type ErrorCode,
+  type FleetCity,
   type FleetConfigPush,
   type FleetPushResult,
   type FleetView,
@@ -241,6 +243,26 @@ export class ApiClient {
     const path = `/api/v1/devices/${encodeURIComponent(deviceId)}/revoke`;
     const { device } = await this.request<{ device: DeviceSummary }>('POST', path);
     return device;
+  }
+
+  /**
+   * The same session, speaking to another city of this installation: an operator whom that
+   * city's file names looks after its boxes with their home city's session and CSRF token.
+   */
+  forCity(tenantId: string): ApiClient {
+    const client = new ApiClient({
+      baseUrl: `${this.#baseUrl.replace(/\/t\/[^/]+$/, '')}${tenantBasePath(tenantId)}`,
+      fetch: this.#fetch,
+      ...(this.#onUnauthenticated ? { onUnauthenticated: this.#onUnauthenticated } : {}),
+    });
+    client.setCsrfToken(this.#csrfToken);
+    return client;
+  }
+
+  /** The cities whose fleet this account may see: its own first, then those that name it. */
+  async fleetCities(): Promise<FleetCity[]> {
+    const { cities } = await this.request<{ cities: FleetCity[] }>('GET', '/api/v1/fleet/cities');
+    return cities;
   }
 
   /** Every set-top box as the cable operator sees it (operator and admin). */

@@ -24,9 +24,15 @@ const FLEET: LiveTableSource<FleetTable, FleetEvent, FleetView, { type: 'load-do
 };
 
 /**
- * The fleet, kept live like the device list: patched by `fleet:device` (hello, report,
- * configuration) and `device:presence`.
+ * Another city's fleet: loaded over HTTP only. The console's socket is its home city's, whose
+ * events are about the home city's boxes and must not patch this table.
  */
-export function useFleetTable(api: ApiClient, socket: StaffSocket): FleetTableHandle {
-  return useLiveTable(api, socket, FLEET);
+const OTHER_CITY_FLEET: typeof FLEET = { ...FLEET, listen: () => () => undefined };
+
+/**
+ * The fleet, kept live like the device list: patched by `fleet:device` (hello, report,
+ * configuration) and `device:presence`. `live: false` for another city's fleet (`api.forCity`).
+ */
+export function useFleetTable(api: ApiClient, socket: StaffSocket, live = true): FleetTableHandle {
+  return useLiveTable(api, socket, live ? FLEET : OTHER_CITY_FLEET);
 }

@@ -140,4 +140,55 @@ describe('fleet: a hosted TV under its profile and the cable operator', () => {
     await tv.url('about:blank');
     await (await fleetRow(deviceId, '[data-online="false"]')).waitForExist({ timeout: 15_000 });
   });
+
+  it('lets the operator whom みなと市 names look after its boxes too, from the same console', async () => {
+    // A box of みなと市 (the bundled file names 大村市's operator in fleetOperators).
+    await tv.url(`${server.url}/t/minato/tv/hbbtv/`);
+    await waitForTv(tv, (s) => s.screen === 'firstStart', 'the first-start screen of みなと市');
+    await press(tv, 'Enter');
+    const home = await waitForTv(tv, (s) => s.screen === 'home' && s.deviceId !== null, 'Home of みなと市');
+    const minatoId = home.deviceId as string;
+
+    const city = await byTestId(operator, 'fleet-city');
+    await city.waitForExist({ timeout: 10_000 });
+    await city.selectByAttribute('value', 'minato');
+    await (
+      await operator.$('[data-testid="fleet-count"][data-city="minato"]')
+    ).waitForExist({ timeout: 10_000 });
+    await (await fleetRow(minatoId)).waitForExist({ timeout: 10_000 });
+    expect(await (await fleetRow(deviceId)).isExisting()).toBe(false);
+    expect(await (await byTestId(operator, 'fleet-not-live')).isExisting()).toBe(true);
+
+    // A push goes to みなと市's box through みなと市's fleet, with the home session's CSRF token.
+    // (The page's storage still holds 大村市's push from above: forget it, and push another map.)
+    await tv.execute(() => {
+      localStorage.removeItem('madoguchi.pushedConfig');
+      localStorage.removeItem('madoguchi.pushedConfigVersion');
+    });
+    await (await (await fleetRow(minatoId)).$('[data-testid="fleet-select"]')).click();
+    await replaceText(operator, byTestId(operator, 'fleet-push-server-url'), '');
+    await (await byTestId(operator, 'fleet-push-keymap')).setValue('{"404": "Green"}');
+    await (await byTestId(operator, 'fleet-push-submit')).click();
+    await (await byTestId(operator, 'fleet-push-done')).waitForExist({ timeout: 10_000 });
+    await tv.waitUntil(
+      async () => {
+        const stored = await tv.execute(() => localStorage.getItem('madoguchi.pushedConfig'));
+        return (
+          JSON.stringify(JSON.parse(stored ?? 'null')) ===
+          JSON.stringify({ keyMapOverride: { '404': 'Green' } })
+        );
+      },
+      { timeout: 10_000, timeoutMsg: 'the box of みなと市 never got the push' },
+    );
+    await (await byTestId(operator, 'fleet-refresh')).click();
+    await (await fleetRow(minatoId, '[data-config-state="delivered"]')).waitForExist({ timeout: 10_000 });
+
+    // And back to 大村市's own boxes, live again.
+    await city.selectByAttribute('value', 'omura');
+    await (await fleetRow(deviceId)).waitForExist({ timeout: 10_000 });
+    expect(await (await fleetRow(minatoId)).isExisting()).toBe(false);
+    expect(await (await byTestId(operator, 'fleet-push-done')).isExisting()).toBe(false);
+    await (await byTestId(operator, 'live-status')).waitForExist();
+    await operator.saveScreenshot(`${outputDir('screenshots')}/staff-fleet-cities.png`);
+  });
 });

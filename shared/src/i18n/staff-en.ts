@@ -761,6 +761,10 @@ export const staffEn: StaffResources = {
     },
   },
   fleet: {
+    city: 'City',
+    cityHint: 'Switch between the cities whose boxes this account looks after.',
+    notLive: "This city's list does not update by itself.",
+    refresh: 'Refresh',
     title: 'Set-top box fleet',
     lead: "For the cable operator's engineers: app version, profile, capabilities, memory and errors of each box. No citizen data is shown.",
     count: '{{count}} boxes',

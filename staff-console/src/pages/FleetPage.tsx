@@ -1,6 +1,6 @@
-import type { FleetDevice } from '@madoguchi/shared';
+import type { FleetCity, FleetDevice } from '@madoguchi/shared';
 import { Fragment } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DeviceStatusMarker } from '../components/DeviceStatusMarker';
 import { FleetPushForm } from '../components/FleetPushForm';
 import { useConsole } from '../context';
@@ -34,8 +34,17 @@ function toggled(set: ReadonlySet<string>, id: string): Set<string> {
 export function FleetPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const { api, socket } = useConsole();
-  const { table, loadError, reload } = useFleetTable(api, socket);
+  const { api: homeApi, socket } = useConsole();
+  // An operator whom other cities' files name looks after their boxes too: one city at a time.
+  const [cities, setCities] = useState<FleetCity[]>([]);
+  const [cityId, setCityId] = useState<string | null>(null);
+  useEffect(() => {
+    homeApi.fleetCities().then(setCities, () => setCities([]));
+  }, [homeApi]);
+  const home = cities[0]?.id ?? null;
+  const other = cityId !== null && cityId !== home;
+  const api = useMemo(() => (other && cityId ? homeApi.forCity(cityId) : homeApi), [homeApi, other, cityId]);
+  const { table, loadError, reload } = useFleetTable(api, socket, !other);
   const [profile, setProfile] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -67,7 +76,13 @@ export function FleetPage() {
     <section class="page fleet" aria-labelledby="page-title">
       <div class="page__head">
         <PageTitle>{t('staff.fleet.title')}</PageTitle>
-        <p class="page__count" aria-live="polite" data-testid="fleet-count" data-count={table.devices.length}>
+        <p
+          class="page__count"
+          aria-live="polite"
+          data-testid="fleet-count"
+          data-count={table.devices.length}
+          data-city={cityId ?? home ?? ''}
+        >
           {t('staff.fleet.count', { count: table.devices.length })}
           <span class="page__count-sub">
             {t('staff.fleet.onlineCount', { count: countOnline(table.devices) })}
@@ -89,9 +104,47 @@ export function FleetPage() {
             ? t('staff.fleet.latestVersion', { version: table.latestVersion })
             : t('staff.fleet.latestUnknown')}
         </p>
-        <LiveStatus />
+        {other ? (
+          <p class="live live--off" role="status" data-testid="fleet-not-live">
+            {t('staff.fleet.notLive')}{' '}
+            <button type="button" class="button button--small" data-testid="fleet-refresh" onClick={reload}>
+              {t('staff.fleet.refresh')}
+            </button>
+          </p>
+        ) : (
+          <LiveStatus />
+        )}
       </div>
       <p class="panel__lead">{t('staff.fleet.lead')}</p>
+      {cities.length > 1 && (
+        <div class="field fleet__filter">
+          <label for="fleet-city" class="field__label">
+            {t('staff.fleet.city')}
+          </label>
+          <select
+            id="fleet-city"
+            class="field__input"
+            value={cityId ?? home ?? ''}
+            data-testid="fleet-city"
+            aria-describedby="fleet-city-hint"
+            onChange={(event) => {
+              setCityId(event.currentTarget.value);
+              setSelected(new Set());
+              setExpanded(new Set());
+              setProfile('');
+            }}
+          >
+            {cities.map((city) => (
+              <option key={city.id} value={city.id}>
+                {city.displayName[i18n.language]}
+              </option>
+            ))}
+          </select>
+          <p id="fleet-city-hint" class="field__hint">
+            {t('staff.fleet.cityHint')}
+          </p>
+        </div>
+      )}
 
       {loadError && <ErrorMessage error={loadError} testId="fleet-error" onRetry={reload} />}
 
@@ -253,6 +306,8 @@ export function FleetPage() {
       )}
 
       <FleetPushForm
+        // A new form for another city: nothing said about one city's push shows under another.
+        key={cityId ?? home ?? ''}
         api={api}
         selectedIds={selectedIds}
         profiles={choices}
