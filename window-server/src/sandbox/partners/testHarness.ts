@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Clock } from '../../core/clock.js';
+import type { CityName } from '../demoCity.js';
 import { listenSandboxPartners, type ListeningPartners } from './listen.js';
 import { newSandboxCredentials, type PartnerFolder, type SandboxCredentials } from './SandboxPartners.js';
 
@@ -50,18 +51,20 @@ export class PartnersUnderTest {
     readonly credentials: SandboxCredentials,
     readonly clock: ManualClock,
     private readonly random: () => number,
+    private readonly city: CityName | undefined,
   ) {}
 
-  /** A Monday morning in Japan by default, so today's slots are still ahead. */
+  /** A Monday morning in Japan by default, so today's slots are still ahead; 大村市 unless `city`. */
   static async start(
-    options: { now?: Date; random?: () => number; dataDir?: string } = {},
+    options: { now?: Date; random?: () => number; dataDir?: string; city?: CityName } = {},
   ): Promise<PartnersUnderTest> {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-partners-'));
     const clock = new ManualClock(options.now ?? new Date('2026-12-07T08:00:00+09:00'));
     const credentials = newSandboxCredentials();
     const random = options.random ?? Math.random;
-    const listening = await PartnersUnderTest.listen(dataDir, clock, credentials, random);
-    return new PartnersUnderTest(listening, dataDir, credentials, clock, random);
+    const { city } = options;
+    const listening = await PartnersUnderTest.listen(dataDir, clock, credentials, random, city);
+    return new PartnersUnderTest(listening, dataDir, credentials, clock, random, city);
   }
 
   private static listen(
@@ -69,8 +72,16 @@ export class PartnersUnderTest {
     clock: Clock,
     credentials: SandboxCredentials,
     random: () => number,
+    city: CityName | undefined,
   ): Promise<ListeningPartners> {
-    return listenSandboxPartners({ dataDir, clock, logger: pino({ level: 'silent' }), credentials, random });
+    return listenSandboxPartners({
+      dataDir,
+      clock,
+      logger: pino({ level: 'silent' }),
+      credentials,
+      random,
+      ...(city ? { city } : {}),
+    });
   }
 
   baseUrl(partner: PartnerFolder): string {
@@ -80,7 +91,13 @@ export class PartnersUnderTest {
   /** Stops the server and opens the same files again, on a new port. */
   async restart(): Promise<void> {
     await this.listening.close();
-    this.listening = await PartnersUnderTest.listen(this.dataDir, this.clock, this.credentials, this.random);
+    this.listening = await PartnersUnderTest.listen(
+      this.dataDir,
+      this.clock,
+      this.credentials,
+      this.random,
+      this.city,
+    );
   }
 
   close(): Promise<void> {

@@ -179,3 +179,21 @@ describe('sandbox childcare partner (子育てコンシェルジュ)', () => {
     expect(bookingListSchema.parse(await get('/v1/families/demo-0005/bookings')).bookings).toEqual(before);
   });
 });
+
+describe('sandbox childcare partner serving another city', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({ city: { ja: 'さくら町', en: 'Sakura' } });
+  });
+  afterAll(() => partners.close());
+
+  it('holds the 母子健康相談 at that city’s centre, extra sessions too', async () => {
+    const added = await partners.call('childcare', 'POST', '/_sessions', {
+      body: { date: '2026-12-12', start: '09:00', end: '09:30' },
+    });
+    expect(added.status).toBe(201);
+    const { slots } = slotListSchema.parse((await partners.call('childcare', 'GET', '/v1/slots')).body);
+    expect(slots.length).toBeGreaterThan(0);
+    expect(new Set(slots.map((slot) => slot.place))).toEqual(new Set(['さくら町 こども家庭センター']));
+  });
+});

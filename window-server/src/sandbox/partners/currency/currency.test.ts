@@ -44,6 +44,33 @@ describe('sandbox currency partner (ゆでぴ)', () => {
     );
   });
 
+  it('seeds 大村市’s histories as the demo script tells them', async () => {
+    const descriptions = async (subject: string): Promise<string[]> =>
+      transactionListSchema
+        .parse(
+          (await partners.call('currency', 'GET', `/v1/accounts/${subject}/transactions?limit=100`)).body,
+        )
+        .transactions.map((transaction) => transaction.description);
+    expect(await descriptions('demo-0001')).toEqual([
+      '返金（西本町 ふれあい商店）',
+      'コミュニティバス 回数券',
+      '大村駅前 みどり薬局',
+      '敬老ポイント 付与（大村市）',
+      '大村湾 さかな市場',
+      '地域共助のお礼（買い物の手伝い）',
+      '西本町 ふれあい商店',
+      'しあわせ循環ポイント 付与（大村市）',
+    ]);
+    expect(await descriptions('demo-0003')).toEqual([
+      'しあわせ循環ポイント 付与（大村市）',
+      'ドラッグストア 久原店',
+      '子育てクーポン 利用（おむつ・ミルク）',
+      '久原 こども服の店',
+      '子育て世帯応援ポイント（大村市）',
+    ]);
+    expect(await descriptions('citizen-1001')).toEqual(['しあわせ循環ポイント 付与（大村市）']);
+  });
+
   it('lists 佐藤 美咲 her unused 子育てクーポン first, then the used one', async () => {
     const { coupons } = couponListSchema.parse(
       (await partners.call('currency', 'GET', '/v1/accounts/demo-0003/coupons')).body,
@@ -131,5 +158,25 @@ describe('sandbox currency partner (ゆでぴ)', () => {
       paymentResponseSchema.parse(first.body).transaction.id,
     );
     expect(await balanceOf('demo-0001')).toBe(balance);
+  });
+});
+
+describe('sandbox currency partner serving another city', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({ city: { ja: 'さくら町', en: 'Sakura' } });
+  });
+  afterAll(() => partners.close());
+
+  it('names that city in the grants of its demo history, never 大村市', async () => {
+    for (const subject of ['demo-0001', 'demo-0003', 'citizen-1001']) {
+      const answer = await partners.call('currency', 'GET', `/v1/accounts/${subject}/transactions?limit=100`);
+      const grants = transactionListSchema
+        .parse(answer.body)
+        .transactions.filter((transaction) => transaction.kind === 'grant');
+      expect(grants.length).toBeGreaterThan(0);
+      expect(grants.every((grant) => grant.description.includes('（さくら町）'))).toBe(true);
+      expect(JSON.stringify(answer.body)).not.toContain('大村市');
+    }
   });
 });

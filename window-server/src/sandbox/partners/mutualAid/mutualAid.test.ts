@@ -133,3 +133,37 @@ describe('sandbox mutual-aid partner (地域共助)', () => {
     expect(mine.some((candidate) => candidate.id === request.id)).toBe(true);
   });
 });
+
+describe('sandbox mutual-aid partner serving another city', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({ city: { ja: 'さくら町', en: 'Sakura' } });
+  });
+  afterAll(() => partners.close());
+
+  const ask = async (area: string, key: string) => {
+    const answer = await partners.call('mutual-aid', 'POST', '/v1/requests', {
+      body: { subject: 'demo-0004', template: 'shopping', area, date: '2026-12-10', period: 'morning' },
+      idempotencyKey: key,
+    });
+    expect(answer.status).toBe(201);
+    return aidRequestResponseSchema.parse(answer.body).request;
+  };
+
+  it('takes its own city’s name off an area, and only its own', async () => {
+    expect((await ask('さくら町 竹松', 'ask-own-city')).area).toBe('竹松');
+    expect((await ask('さくら町\u3000竹松', 'ask-own-city-wide-space')).area).toBe('竹松');
+    expect((await ask('大村市 竹松', 'ask-other-city')).area).toBe('大村市 竹松');
+    const nearby = aidRequestListSchema.parse(
+      (
+        await partners.call(
+          'mutual-aid',
+          'GET',
+          `/v1/requests?subject=demo-0001&area=${encodeURIComponent('さくら町 竹松')}`,
+        )
+      ).body,
+    ).requests;
+    expect(nearby.length).toBeGreaterThanOrEqual(3);
+    expect(nearby.every((request) => request.area === '竹松')).toBe(true);
+  });
+});

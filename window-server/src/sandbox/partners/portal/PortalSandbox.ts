@@ -3,6 +3,7 @@ import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
 import type { SqliteFile, SqliteMigration } from '../../../db/index.js';
 import type { Notice, recommendationSchema } from '../../../partnerContracts/index.js';
+import { OMURA, type CityName } from '../../demoCity.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import { notFound, param, parse, requireApiKey, sendJson } from '../http.js';
@@ -195,11 +196,5 @@ function seedPortal(db: SqliteFile, now: Date, city: CityName): void {
   }
 }
 
-/** A city's name in the sandbox's demo texts. */
-export interface CityName {
-  ja: string;
-  en: string;
-}
-
 /** What the seed's texts say; the English ones say "Omura" (a city's English name replaces it). */
-const SEED_CITY: CityName = { ja: '大村市', en: 'Omura' };
+const SEED_CITY: CityName = OMURA;
