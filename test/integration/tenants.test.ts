@@ -1,6 +1,7 @@
 import type {
   CounterSnapshot,
   DeviceSummary,
+  HouseholdMember,
   RegisterResult,
   StaffRole,
   TenantPublic,
@@ -9,8 +10,18 @@ import { DEFAULT_TENANTS_DIR, type WindowServer } from '@madoguchi/window-server
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TV_INFO, connected, deviceSocket, refused, request, staffSocket } from './support/clients.js';
+import {
+  TV_INFO,
+  connected,
+  deviceSocket,
+  refused,
+  request,
+  staffSocket,
+  type DeviceSocket,
+} from './support/clients.js';
 import { registeredTv } from './support/counter.js';
+import { authorizeTv, linkCitizen } from './support/linking.js';
+import { PhoneBrowser } from './support/phone.js';
 import { citiesFolder } from '../support/cities.js';
 import { testRig } from './support/rig.js';
 import { errorCodeOf, staffApi, staffLogin, type StaffSession } from './support/staffApi.js';
@@ -271,5 +282,44 @@ describe('two cities on one installation', () => {
     expect(notices.omura).toContain('大村市');
     expect(notices.minato).toContain('みなと市');
     expect(notices.minato).not.toContain('大村市');
+  });
+
+  it('signs in each city’s own demo residents: みなと市’s provider knows no one from 大村市', async () => {
+    const s = await cities();
+    const household = async (tv: { socket: DeviceSocket }) => {
+      const members = await request<{ members: HouseholdMember[] }>(tv.socket, 'household:list', {});
+      return members.ok ? members.data.members.map((member) => member.displayName) : [];
+    };
+    const omuraTv = await registeredTv(s.cityUrl('omura'));
+    rig.keep(omuraTv.socket);
+    await linkCitizen(s, omuraTv, 'tanaka.ichiro', 'omura');
+    expect(await household(omuraTv)).toEqual(['田中 一郎']);
+
+    const minatoTv = await registeredTv(s.cityUrl('minato'));
+    rig.keep(minatoTv.socket);
+    const codes = await authorizeTv(s, minatoTv.token, 'minato');
+    const phone = new PhoneBrowser(s.cityUrl('minato'));
+    const confirm = await phone.get(codes.verification_uri_complete);
+    const login = await phone.post(PhoneBrowser.formAction(confirm.text, '/link/confirm'), {
+      csrf: PhoneBrowser.csrf(confirm.text),
+      code: /data-testid="phone-shown-code">([^<]+)</.exec(confirm.text)?.[1] ?? '',
+    });
+    // The provider's page lists みなと市's residents, and only them.
+    expect(login.text).toContain('yamamoto.masao');
+    expect(login.text).toContain('山本 正雄');
+    expect(login.text).not.toContain('tanaka.ichiro');
+    expect(login.text).not.toContain('田中');
+    const stranger = await phone.post(PhoneBrowser.formAction(login.text, '/login'), {
+      login: 'tanaka.ichiro',
+      password: 'omura-demo',
+    });
+    expect(stranger.text).toContain('Wrong login ID or password.');
+    const done = await phone.post(PhoneBrowser.formAction(stranger.text, '/login'), {
+      login: 'yamamoto.masao',
+      password: 'omura-demo',
+    });
+    expect(done.text).toContain('山本 正雄さんを テレビに 登録しました');
+    expect(await household(minatoTv)).toEqual(['山本 正雄']);
+    expect(await household(omuraTv)).toEqual(['田中 一郎']);
   });
 });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
-import { OMURA, type CityName } from '../demoCity.js';
+import { demoCityOf, OMURA, type CityName } from '../demoCity.js';
 import { ChildcareSandbox } from './childcare/ChildcareSandbox.js';
 import { CurrencySandbox } from './currency/CurrencySandbox.js';
 import { FaultKnobs } from './faults.js';
@@ -50,6 +50,8 @@ export interface SandboxPartnersOptions {
   random?: () => number;
   /** The city the partners serve, whose name their demo data speaks of; 大村市 by default. */
   city?: CityName;
+  /** Whose demo residents the partners know (demoCitizensOf); 大村市's (`omura`) by default. */
+  tenantId?: string;
 }
 
 /**
@@ -68,7 +70,7 @@ export class SandboxPartners {
 
   static create(options: SandboxPartnersOptions): SandboxPartners {
     const { clock, credentials } = options;
-    const city = options.city ?? OMURA;
+    const city = demoCityOf(options.tenantId ?? 'omura', options.city ?? OMURA);
     const dir = join(resolve(options.dataDir), 'partners');
     const knobs = (): FaultKnobs => new FaultKnobs(options.random);
     const logger = (partner: PartnerFolder): Logger =>

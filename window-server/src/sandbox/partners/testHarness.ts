@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Clock } from '../../core/clock.js';
-import type { CityName } from '../demoCity.js';
 import { listenSandboxPartners, type ListeningPartners } from './listen.js';
-import { newSandboxCredentials, type PartnerFolder, type SandboxCredentials } from './SandboxPartners.js';
+import {
+  newSandboxCredentials,
+  type PartnerFolder,
+  type SandboxCredentials,
+  type SandboxPartnersOptions,
+} from './SandboxPartners.js';
+
+/** Which city the partners serve: whose demo residents (`tenantId`), what the texts call it (`city`). */
+type ServedCity = Pick<SandboxPartnersOptions, 'tenantId' | 'city'>;
 
 /**
  * The sandbox partners on a free port with real SQLite files in a temporary folder, and a small
@@ -51,18 +58,24 @@ export class PartnersUnderTest {
     readonly credentials: SandboxCredentials,
     readonly clock: ManualClock,
     private readonly random: () => number,
-    private readonly city: CityName | undefined,
+    private readonly city: ServedCity,
   ) {}
 
-  /** A Monday morning in Japan by default, so today's slots are still ahead; 大村市 unless `city`. */
+  /**
+   * A Monday morning in Japan by default, so today's slots are still ahead; 大村市's demo unless
+   * `tenantId` (whose residents) and `city` (the name the texts use) say another city's.
+   */
   static async start(
-    options: { now?: Date; random?: () => number; dataDir?: string; city?: CityName } = {},
+    options: { now?: Date; random?: () => number; dataDir?: string } & ServedCity = {},
   ): Promise<PartnersUnderTest> {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-partners-'));
     const clock = new ManualClock(options.now ?? new Date('2026-12-07T08:00:00+09:00'));
     const credentials = newSandboxCredentials();
     const random = options.random ?? Math.random;
-    const { city } = options;
+    const city: ServedCity = {
+      ...(options.tenantId ? { tenantId: options.tenantId } : {}),
+      ...(options.city ? { city: options.city } : {}),
+    };
     const listening = await PartnersUnderTest.listen(dataDir, clock, credentials, random, city);
     return new PartnersUnderTest(listening, dataDir, credentials, clock, random, city);
   }
@@ -72,7 +85,7 @@ export class PartnersUnderTest {
     clock: Clock,
     credentials: SandboxCredentials,
     random: () => number,
-    city: CityName | undefined,
+    city: ServedCity,
   ): Promise<ListeningPartners> {
     return listenSandboxPartners({
       dataDir,
@@ -80,7 +93,7 @@ export class PartnersUnderTest {
       logger: pino({ level: 'silent' }),
       credentials,
       random,
-      ...(city ? { city } : {}),
+      ...city,
     });
   }
 

@@ -197,3 +197,28 @@ describe('sandbox childcare partner serving another city', () => {
     expect(new Set(slots.map((slot) => slot.place))).toEqual(new Set(['さくら町 こども家庭センター']));
   });
 });
+
+describe('sandbox childcare partner of みなと市', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({
+      tenantId: 'minato',
+      city: { ja: 'みなと市', en: 'Minato City (demo)' },
+    });
+  });
+  afterAll(() => partners.close());
+
+  const children = async (subject: string) =>
+    childListSchema.parse((await partners.call('childcare', 'GET', `/v1/families/${subject}/children`)).body)
+      .children;
+
+  it('knows みなと市’s families, not 大村市’s', async () => {
+    expect((await children('demo-0003')).map((child) => [child.name, child.birthDate])).toEqual([
+      ['中村 湊', '2021-01-22'],
+      ['中村 ひなた', '2023-10-05'],
+    ]);
+    expect(await children('demo-0004')).toEqual(await children('demo-0005'));
+    expect((await children('demo-0004')).map((child) => child.name)).toEqual(['小林 凪']);
+    expect(await children('demo-0001')).toEqual([]);
+  });
+});

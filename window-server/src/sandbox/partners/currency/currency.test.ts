@@ -180,3 +180,23 @@ describe('sandbox currency partner serving another city', () => {
     }
   });
 });
+
+describe('sandbox currency partner of みなと市', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({
+      tenantId: 'minato',
+      city: { ja: 'みなと市', en: 'Minato City (demo)' },
+    });
+  });
+  afterAll(() => partners.close());
+
+  it('opens an account for each of みなと市’s residents, at the balances of the demo script', async () => {
+    const balances: number[] = [];
+    for (const subject of ['demo-0001', 'demo-0002', 'demo-0003', 'demo-0004', 'demo-0005']) {
+      const answer = await partners.call('currency', 'GET', `/v1/accounts/${subject}/balance`);
+      balances.push(balanceSchema.parse(answer.body).balance);
+    }
+    expect(balances).toEqual([3200, 1500, 5000, 800, 0]);
+  });
+});

@@ -1,4 +1,5 @@
-import { DEMO_CITIZENS } from '../../demoCitizens.js';
+import { demoCitizensIn } from '../../demoCitizens.js';
+import type { DemoCity } from '../../demoCity.js';
 import type { Transaction } from '../../../partnerContracts/index.js';
 import { NEIGHBOURS } from '../neighbours.js';
 import { daysAgo } from '../time.js';
@@ -48,10 +49,10 @@ const neighbourHistoryIn = (city: string): Posting[] => [
   [20, 500, 'grant', `しあわせ循環ポイント 付与（${city}）`],
 ];
 
-export function seedCurrency(ledger: Ledger, now: Date, city: string): void {
+export function seedCurrency(ledger: Ledger, now: Date, city: DemoCity): void {
   const opened = daysAgo(now, 60);
-  const histories = historiesIn(city);
-  for (const citizen of DEMO_CITIZENS) {
+  const histories = historiesIn(city.name.ja);
+  for (const citizen of demoCitizensIn(city.set)) {
     ledger.openAccount(citizen.subject, opened);
     for (const [days, amount, kind, description] of histories[citizen.subject] ?? []) {
       ledger.post(citizen.subject, amount, kind, description, daysAgo(now, days));
@@ -59,7 +60,7 @@ export function seedCurrency(ledger: Ledger, now: Date, city: string): void {
   }
   for (const neighbour of NEIGHBOURS) {
     ledger.openAccount(neighbour.subject, opened);
-    for (const [days, amount, kind, description] of neighbourHistoryIn(city)) {
+    for (const [days, amount, kind, description] of neighbourHistoryIn(city.name.ja)) {
       ledger.post(neighbour.subject, amount, kind, description, daysAgo(now, days));
     }
   }

@@ -4,7 +4,7 @@ import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
 import type { SqliteMigration } from '../../../db/index.js';
 import { aidActionSchema, aidCreateSchema } from '../../../partnerContracts/index.js';
-import { OMURA, type CityName } from '../../demoCity.js';
+import { OMURA_DEMO, type DemoCity } from '../../demoCity.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import {
@@ -75,11 +75,11 @@ export class MutualAidSandbox extends SandboxPartner {
     parts: SandboxPartnerParts,
     private readonly apiKey: string,
     private readonly currency: CurrencyClient,
-    city: CityName,
+    city: DemoCity,
   ) {
     super(parts);
     const { db, clock } = parts;
-    this.store = new AidStore(db, clock, city.ja);
+    this.store = new AidStore(db, clock, city.name.ja);
     this.records = new IdempotencyRecords(db, clock);
   }
 
@@ -91,7 +91,7 @@ export class MutualAidSandbox extends SandboxPartner {
     faults: FaultKnobs,
     apiKey: string,
     currency: CurrencyClient,
-    city: CityName = OMURA,
+    city: DemoCity = OMURA_DEMO,
   ): MutualAidSandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
     const sandbox = new MutualAidSandbox({ db, clock, logger, faults }, apiKey, currency, city);

@@ -3,7 +3,7 @@ import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
 import type { SqliteFile, SqliteMigration } from '../../../db/index.js';
 import type { Notice, recommendationSchema } from '../../../partnerContracts/index.js';
-import { OMURA, type CityName } from '../../demoCity.js';
+import { OMURA, OMURA_DEMO, type CityName, type DemoCity } from '../../demoCity.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import { notFound, param, parse, requireApiKey, sendJson } from '../http.js';
@@ -89,17 +89,17 @@ export class PortalSandbox extends SandboxPartner {
     super(parts);
   }
 
-  /** `city`: the name the demo notices use (the seed is written for 大村市). */
+  /** `city`: the city the demo notices speak of (the seed is written for 大村市). */
   static open(
     file: string,
     clock: Clock,
     logger: Logger,
     faults: FaultKnobs,
     apiKey: string,
-    city: CityName = SEED_CITY,
+    city: DemoCity = OMURA_DEMO,
   ): PortalSandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
-    seedOnce(db, clock, () => seedPortal(db, clock.now(), city));
+    seedOnce(db, clock, () => seedPortal(db, clock.now(), city.name));
     return new PortalSandbox({ db, clock, logger, faults }, apiKey);
   }
 
