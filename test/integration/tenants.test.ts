@@ -1,8 +1,11 @@
 import type {
+  AidRequestView,
+  ChildcareView,
   CounterSnapshot,
   DeviceSummary,
   HouseholdMember,
   RegisterResult,
+  SlotView,
   StaffRole,
   TenantPublic,
 } from '@madoguchi/shared';
@@ -321,5 +324,42 @@ describe('two cities on one installation', () => {
     expect(done.text).toContain('山本 正雄さんを テレビに 登録しました');
     expect(await household(minatoTv)).toEqual(['山本 正雄']);
     expect(await household(omuraTv)).toEqual(['田中 一郎']);
+  });
+
+  it('shows みなと市’s residents みなと市’s places: mutual aid in their town, its own centre', async () => {
+    const s = await cities();
+    const tv = await registeredTv(s.cityUrl('minato'));
+    rig.keep(tv.socket);
+    const service = async <T>(path: string): Promise<T> => {
+      const response = await fetch(`${s.cityUrl('minato')}/api/v1/services${path}`, {
+        headers: { authorization: `Bearer ${tv.token}`, origin: s.url },
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as T;
+    };
+    const elder = await linkCitizen(s, tv, 'yamamoto.masao', 'minato');
+    await request(tv.socket, 'consent:set', {
+      citizenId: elder,
+      purpose: 'servicesHousehold',
+      granted: true,
+    });
+    const aid = await service<{ area: string; nearby: AidRequestView[]; mine: AidRequestView[] }>(
+      `/mutual-aid?citizenId=${elder}`,
+    );
+    expect(aid.area).toBe('みなと市 港町');
+    expect(aid.nearby.length).toBeGreaterThan(0);
+    expect([...aid.nearby, ...aid.mine].every((request) => request.area === '港町')).toBe(true);
+
+    const parent = await linkCitizen(s, tv, 'nakamura.sakura', 'minato');
+    const family = await service<ChildcareView>(`/childcare?citizenId=${parent}`);
+    expect(family.children.map((child) => child.name)).toEqual(['中村 湊', '中村 ひなた']);
+    const today = new Date();
+    const in14 = new Date(today.getTime() + 14 * 86_400_000);
+    const { slots } = await service<{ slots: SlotView[] }>(
+      `/childcare/slots?citizenId=${parent}&from=${today.toISOString().slice(0, 10)}&to=${in14.toISOString().slice(0, 10)}`,
+    );
+    expect(slots.length).toBeGreaterThan(0);
+    expect(new Set(slots.map((slot) => slot.place))).toEqual(new Set(['みなと市 こども家庭センター']));
+    expect(JSON.stringify([aid, family, slots])).not.toContain('大村');
   });
 });

@@ -31,3 +31,13 @@ export const OMURA_DEMO: DemoCity = { set: 'omura', name: OMURA };
 export function demoCityOf(tenantId: string, name: CityName): DemoCity {
   return { set: demoSetOf(tenantId), name };
 }
+
+/**
+ * The towns (町) of the three demo households — the elderly couple (demo-0001, demo-0002), the
+ * parent with two small children (demo-0003) and the young family (demo-0004, demo-0005) — where
+ * their mutual-aid neighbours live too. A resident's area is the city's name and the town.
+ */
+export const DEMO_TOWNS: Record<DemoSet, { elders: string; parent: string; family: string }> = {
+  omura: { elders: '西本町', parent: '久原', family: '竹松' },
+  minato: { elders: '港町', parent: '汐見', family: '浜風台' },
+};

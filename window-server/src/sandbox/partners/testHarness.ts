@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +116,24 @@ export class PartnersUnderTest {
 
   close(): Promise<void> {
     return this.listening.close();
+  }
+
+  /**
+   * Every row of every table in a partner's SQLite file, read over a connection of the test's own:
+   * what the partner really stores, not what it chooses to answer.
+   */
+  storedRows(partner: PartnerFolder): Record<string, unknown[]> {
+    const db = new BetterSqlite3(join(this.dataDir, 'partners', `${partner}.db`), { readonly: true });
+    try {
+      const tables = db
+        .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+        .all();
+      return Object.fromEntries(
+        tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).all()]),
+      );
+    } finally {
+      db.close();
+    }
   }
 
   basicAuth(secret = this.credentials.currencyClientSecret): string {

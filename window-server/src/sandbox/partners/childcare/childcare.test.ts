@@ -221,4 +221,24 @@ describe('sandbox childcare partner of みなと市', () => {
     expect((await children('demo-0004')).map((child) => child.name)).toEqual(['小林 凪']);
     expect(await children('demo-0001')).toEqual([]);
   });
+
+  it('holds the 母子健康相談 at みなと市’s centre, and stores nothing of 大村 anywhere', async () => {
+    const { slots } = slotListSchema.parse((await partners.call('childcare', 'GET', '/v1/slots')).body);
+    expect(slots.length).toBeGreaterThan(0);
+    expect(new Set(slots.map((slot) => slot.place))).toEqual(new Set(['みなと市 こども家庭センター']));
+    const booked = await partners.call('childcare', 'POST', '/v1/families/demo-0003/bookings', {
+      body: { slotId: slots[0]?.id, childId: 'chd-h2-20210122' },
+      idempotencyKey: 'book-minato',
+    });
+    expect(bookingResponseSchema.parse(booked.body).booking.place).toBe('みなと市 こども家庭センター');
+    const served = await Promise.all(
+      ['children', 'bookings'].map(
+        async (what) => (await partners.call('childcare', 'GET', `/v1/families/demo-0003/${what}`)).body,
+      ),
+    );
+    expect(JSON.stringify([slots, served])).not.toContain('大村');
+    const stored = JSON.stringify(partners.storedRows('childcare'));
+    expect(stored).toContain('中村 湊');
+    expect(stored).not.toContain('大村');
+  });
 });

@@ -199,4 +199,26 @@ describe('sandbox currency partner of みなと市', () => {
     }
     expect(balances).toEqual([3200, 1500, 5000, 800, 0]);
   });
+
+  it('serves and stores histories of みなと市’s own shops, with nothing of 大村 anywhere', async () => {
+    const subjects = ['demo-0001', 'demo-0002', 'demo-0003', 'demo-0004', 'demo-0005'];
+    const neighbours = ['1001', '1002', '1003', '1011', '1012', '1021', '1022'].map((n) => `citizen-${n}`);
+    const served: unknown[] = [];
+    for (const subject of [...subjects, ...neighbours]) {
+      for (const what of ['balance', 'transactions?limit=100', 'coupons']) {
+        const answer = await partners.call('currency', 'GET', `/v1/accounts/${subject}/${what}`);
+        expect(answer.status).toBe(200);
+        served.push(answer.body);
+      }
+    }
+    const descriptions = transactionListSchema
+      .parse((await partners.call('currency', 'GET', '/v1/accounts/demo-0001/transactions?limit=100')).body)
+      .transactions.map((transaction) => transaction.description);
+    expect(descriptions).toContain('みなと朝市');
+    expect(descriptions).toContain('敬老ポイント 付与（みなと市）');
+    expect(JSON.stringify(served)).not.toContain('大村');
+    const stored = JSON.stringify(partners.storedRows('currency'));
+    expect(stored).toContain('港町 ふれあい商店');
+    expect(stored).not.toContain('大村');
+  });
 });

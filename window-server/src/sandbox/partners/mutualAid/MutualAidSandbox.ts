@@ -95,7 +95,7 @@ export class MutualAidSandbox extends SandboxPartner {
   ): MutualAidSandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
     const sandbox = new MutualAidSandbox({ db, clock, logger, faults }, apiKey, currency, city);
-    seedOnce(db, clock, () => seedMutualAid(sandbox.store, clock.now()));
+    seedOnce(db, clock, () => seedMutualAid(sandbox.store, clock.now(), city.set));
     return sandbox;
   }
 
