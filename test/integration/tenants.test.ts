@@ -1,7 +1,11 @@
 import type {
+  AidRequestView,
+  ChildcareView,
   CounterSnapshot,
   DeviceSummary,
+  HouseholdMember,
   RegisterResult,
+  SlotView,
   StaffRole,
   TenantPublic,
 } from '@madoguchi/shared';
@@ -9,8 +13,18 @@ import { DEFAULT_TENANTS_DIR, type WindowServer } from '@madoguchi/window-server
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TV_INFO, connected, deviceSocket, refused, request, staffSocket } from './support/clients.js';
+import {
+  TV_INFO,
+  connected,
+  deviceSocket,
+  refused,
+  request,
+  staffSocket,
+  type DeviceSocket,
+} from './support/clients.js';
 import { registeredTv } from './support/counter.js';
+import { authorizeTv, linkCitizen } from './support/linking.js';
+import { PhoneBrowser } from './support/phone.js';
 import { citiesFolder } from '../support/cities.js';
 import { testRig } from './support/rig.js';
 import { errorCodeOf, staffApi, staffLogin, type StaffSession } from './support/staffApi.js';
@@ -271,5 +285,81 @@ describe('two cities on one installation', () => {
     expect(notices.omura).toContain('大村市');
     expect(notices.minato).toContain('みなと市');
     expect(notices.minato).not.toContain('大村市');
+  });
+
+  it('signs in each city’s own demo residents: みなと市’s provider knows no one from 大村市', async () => {
+    const s = await cities();
+    const household = async (tv: { socket: DeviceSocket }) => {
+      const members = await request<{ members: HouseholdMember[] }>(tv.socket, 'household:list', {});
+      return members.ok ? members.data.members.map((member) => member.displayName) : [];
+    };
+    const omuraTv = await registeredTv(s.cityUrl('omura'));
+    rig.keep(omuraTv.socket);
+    await linkCitizen(s, omuraTv, 'tanaka.ichiro', 'omura');
+    expect(await household(omuraTv)).toEqual(['田中 一郎']);
+
+    const minatoTv = await registeredTv(s.cityUrl('minato'));
+    rig.keep(minatoTv.socket);
+    const codes = await authorizeTv(s, minatoTv.token, 'minato');
+    const phone = new PhoneBrowser(s.cityUrl('minato'));
+    const confirm = await phone.get(codes.verification_uri_complete);
+    const login = await phone.post(PhoneBrowser.formAction(confirm.text, '/link/confirm'), {
+      csrf: PhoneBrowser.csrf(confirm.text),
+      code: /data-testid="phone-shown-code">([^<]+)</.exec(confirm.text)?.[1] ?? '',
+    });
+    // The provider's page lists みなと市's residents, and only them.
+    expect(login.text).toContain('yamamoto.masao');
+    expect(login.text).toContain('山本 正雄');
+    expect(login.text).not.toContain('tanaka.ichiro');
+    expect(login.text).not.toContain('田中');
+    const stranger = await phone.post(PhoneBrowser.formAction(login.text, '/login'), {
+      login: 'tanaka.ichiro',
+      password: 'omura-demo',
+    });
+    expect(stranger.text).toContain('Wrong login ID or password.');
+    const done = await phone.post(PhoneBrowser.formAction(stranger.text, '/login'), {
+      login: 'yamamoto.masao',
+      password: 'omura-demo',
+    });
+    expect(done.text).toContain('山本 正雄さんを テレビに 登録しました');
+    expect(await household(minatoTv)).toEqual(['山本 正雄']);
+    expect(await household(omuraTv)).toEqual(['田中 一郎']);
+  });
+
+  it('shows みなと市’s residents みなと市’s places: mutual aid in their town, its own centre', async () => {
+    const s = await cities();
+    const tv = await registeredTv(s.cityUrl('minato'));
+    rig.keep(tv.socket);
+    const service = async <T>(path: string): Promise<T> => {
+      const response = await fetch(`${s.cityUrl('minato')}/api/v1/services${path}`, {
+        headers: { authorization: `Bearer ${tv.token}`, origin: s.url },
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as T;
+    };
+    const elder = await linkCitizen(s, tv, 'yamamoto.masao', 'minato');
+    await request(tv.socket, 'consent:set', {
+      citizenId: elder,
+      purpose: 'servicesHousehold',
+      granted: true,
+    });
+    const aid = await service<{ area: string; nearby: AidRequestView[]; mine: AidRequestView[] }>(
+      `/mutual-aid?citizenId=${elder}`,
+    );
+    expect(aid.area).toBe('みなと市 港町');
+    expect(aid.nearby.length).toBeGreaterThan(0);
+    expect([...aid.nearby, ...aid.mine].every((request) => request.area === '港町')).toBe(true);
+
+    const parent = await linkCitizen(s, tv, 'nakamura.sakura', 'minato');
+    const family = await service<ChildcareView>(`/childcare?citizenId=${parent}`);
+    expect(family.children.map((child) => child.name)).toEqual(['中村 湊', '中村 ひなた']);
+    const today = new Date();
+    const in14 = new Date(today.getTime() + 14 * 86_400_000);
+    const { slots } = await service<{ slots: SlotView[] }>(
+      `/childcare/slots?citizenId=${parent}&from=${today.toISOString().slice(0, 10)}&to=${in14.toISOString().slice(0, 10)}`,
+    );
+    expect(slots.length).toBeGreaterThan(0);
+    expect(new Set(slots.map((slot) => slot.place))).toEqual(new Set(['みなと市 こども家庭センター']));
+    expect(JSON.stringify([aid, family, slots])).not.toContain('大村');
   });
 });

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config/index.js';
 import { createLogger } from './core/logger.js';
 import { closeOnSignals } from './core/signals.js';
 import { WindowServer } from './main.js';
-import { DEMO_CITIZEN_PASSWORD, DEMO_CITIZENS, DEMO_PASSWORD, DEMO_STAFF } from './sandbox/index.js';
+import { DEMO_CITIZEN_PASSWORD, demoCitizensOf, DEMO_PASSWORD, DEMO_STAFF } from './sandbox/index.js';
 import { demoDataEnabled } from './config/index.js';
 
 async function main(): Promise<void> {
@@ -38,11 +38,16 @@ async function main(): Promise<void> {
     lines.push(`  Demo staff logins, in every city / デモ職員 (password / パスワード: ${DEMO_PASSWORD}):`);
     for (const staff of DEMO_STAFF) lines.push(`    ${staff.loginId.padEnd(11)} ${staff.role}`);
   }
-  if ([...server.cities.values()].some((city) => city.identity.providers.usesSandbox)) {
+  const sandboxed = [...server.cities.values()].filter((city) => city.identity.providers.usesSandbox);
+  if (sandboxed.length > 0) {
     lines.push(
       `  Demo citizens (sandbox めぶくID) / デモ市民 (password / パスワード: ${DEMO_CITIZEN_PASSWORD}):`,
     );
-    lines.push(`    ${DEMO_CITIZENS.map((citizen) => citizen.loginId).join(', ')}`);
+    // Each city signs in its own residents.
+    for (const city of sandboxed) {
+      const logins = demoCitizensOf(city.tenant.id).map((citizen) => citizen.loginId);
+      lines.push(`    ${city.tenant.file.displayName.ja}: ${logins.join(', ')}`);
+    }
   }
   lines.push('  Ctrl-C to stop / 停止は Ctrl-C', '');
   console.error(lines.join('\n'));

@@ -3,8 +3,13 @@ import type { WindowServer } from '@madoguchi/window-server';
 import { request, type DeviceSocket } from './clients.js';
 import { PhoneBrowser } from './phone.js';
 
-export async function authorizeTv(server: WindowServer, token: string): Promise<DeviceAuthorizationResponse> {
-  const response = await fetch(`${server.cityUrl()}/api/v1/device/authorize`, {
+/** `tenant`: the city the TV belongs to; the server's first city by default. */
+export async function authorizeTv(
+  server: WindowServer,
+  token: string,
+  tenant?: string,
+): Promise<DeviceAuthorizationResponse> {
+  const response = await fetch(`${server.cityUrl(tenant)}/api/v1/device/authorize`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, origin: server.url },
   });
@@ -13,8 +18,13 @@ export async function authorizeTv(server: WindowServer, token: string): Promise<
 }
 
 /** The phone opens the TV's link, confirms the code and signs in as a demo citizen. Returns the final page. */
-export async function phoneSignsIn(server: WindowServer, link: string, loginId: string): Promise<string> {
-  const phone = new PhoneBrowser(server.cityUrl());
+export async function phoneSignsIn(
+  server: WindowServer,
+  link: string,
+  loginId: string,
+  tenant?: string,
+): Promise<string> {
+  const phone = new PhoneBrowser(server.cityUrl(tenant));
   const confirm = await phone.get(link);
   const code = /data-testid="phone-shown-code">([^<]+)</.exec(confirm.text)?.[1] ?? '';
   const login = await phone.post(PhoneBrowser.formAction(confirm.text, '/link/confirm'), {
@@ -33,9 +43,10 @@ export async function linkCitizen(
   server: WindowServer,
   tv: { socket: DeviceSocket; token: string },
   loginId: string,
+  tenant?: string,
 ): Promise<string> {
-  const codes = await authorizeTv(server, tv.token);
-  await phoneSignsIn(server, codes.verification_uri_complete, loginId);
+  const codes = await authorizeTv(server, tv.token, tenant);
+  await phoneSignsIn(server, codes.verification_uri_complete, loginId, tenant);
   const members = await request<{ members: HouseholdMember[] }>(tv.socket, 'household:list', {});
   if (!members.ok) throw new Error(members.error.code);
   const member = members.data.members.find((m) => m.linkedBy === 'self' && m.displayName.length > 0);

@@ -4,15 +4,16 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from '../core/logger.js';
 import { html, page } from '../http/index.js';
-import { DEMO_CITIZEN_PASSWORD, DEMO_CITIZENS } from './demoCitizens.js';
+import { DEMO_CITIZEN_PASSWORD, type DemoCitizen } from './demoCitizens.js';
 
 /** Where the sandbox provider lives on window-server. */
 export const SANDBOX_IDP_PATH = '/sandbox/idp';
 
 /**
  * An embedded OpenID provider for sandbox mode, made with oidc-provider (a certified OpenID
- * provider library): the demo citizens sign in with their login id and the demo password. It
- * plays the part めぶくID plays in production; window-server is its only client.
+ * provider library): one city's demo citizens (demoCitizensOf) sign in with their login id and
+ * the demo password. It plays the part めぶくID plays in production; window-server is its only
+ * client.
  */
 export class SandboxIdentityProvider {
   readonly issuer: string;
@@ -28,6 +29,7 @@ export class SandboxIdentityProvider {
     redirectUris: string[],
     private readonly logger: Logger,
     i18n: I18n,
+    private readonly citizens: readonly DemoCitizen[],
   ) {
     const ja = i18n.getFixedT('ja', undefined, 'sandboxIdp');
     const en = i18n.getFixedT('en', undefined, 'sandboxIdp');
@@ -54,7 +56,7 @@ export class SandboxIdentityProvider {
       features: { devInteractions: { enabled: false } },
       claims: { openid: ['sub'], profile: ['name', 'family_name', 'given_name'] },
       findAccount: (_ctx, id) => {
-        const citizen = DEMO_CITIZENS.find((c) => c.subject === id);
+        const citizen = this.citizens.find((c) => c.subject === id);
         if (!citizen) return undefined;
         const [family, given] = citizen.name.split(' ');
         return {
@@ -122,7 +124,7 @@ export class SandboxIdentityProvider {
             <div class="card muted">
               <p>${this.text('demoCitizens', { password: DEMO_CITIZEN_PASSWORD })}</p>
               <ul class="plain">
-                ${DEMO_CITIZENS.map((c) => html`<li><code>${c.loginId}</code> ${c.name}</li>`)}
+                ${this.citizens.map((c) => html`<li><code>${c.loginId}</code> ${c.name}</li>`)}
               </ul>
             </div>
             <p>
@@ -154,7 +156,7 @@ export class SandboxIdentityProvider {
   private async login(req: Request, res: Response): Promise<void> {
     const loginId = typeof req.body?.login === 'string' ? req.body.login.trim() : '';
     const password = typeof req.body?.password === 'string' ? req.body.password : '';
-    const citizen = DEMO_CITIZENS.find((c) => c.loginId === loginId);
+    const citizen = this.citizens.find((c) => c.loginId === loginId);
     if (!citizen || password !== DEMO_CITIZEN_PASSWORD) {
       return this.showLogin(req, res, this.text('wrongLogin'));
     }

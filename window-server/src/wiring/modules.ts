@@ -33,7 +33,7 @@ import { CitizenStore, ConsentStore, DeviceSignIn, Identity } from '../identity/
 import { CallRooms, MediaWorkerPool } from '../media/index.js';
 import { Metrics } from '../metrics/index.js';
 import { attachRealtime, type Realtime, type RealtimeDeps } from '../realtime/index.js';
-import { SandboxDirectory, seedDemoStaff } from '../sandbox/index.js';
+import { demoCitizensOf, SandboxDirectory, seedDemoStaff } from '../sandbox/index.js';
 import { SANDBOX_PARTNERS_PATH } from '../sandbox/index.js';
 import { StaffAuth, StaffStore } from '../staff/index.js';
 import type { Tenant } from '../tenants/index.js';
@@ -205,14 +205,16 @@ export function startIdentity(
   // Links, consents and their audit rows commit together, durably (Identity and AuditLog say how).
   const tenantDb = parts.db.forTenant(tenant.id);
   const audit = new AuditLog(tenantDb, clock);
-  const providers = new SignInProviders(tenant.identityProvider, log, parts.i18n);
+  const providers = new SignInProviders(tenant.identityProvider, log, parts.i18n, demoCitizensOf(tenant.id));
   const citizens = new CitizenStore(tenantDb);
   const identity = new Identity({
     db: tenantDb,
     citizens,
     consents: new ConsentStore(tenantDb),
     audit,
-    directory: providers.usesSandbox ? new SandboxDirectory(SANDBOX_ISSUER_KEY) : null,
+    directory: providers.usesSandbox
+      ? new SandboxDirectory(SANDBOX_ISSUER_KEY, demoCitizensOf(tenant.id))
+      : null,
     counter: parts.counter,
     staff: parts.staff,
     clock,
@@ -241,6 +243,7 @@ export function startServices(
     partners: tenant.partners,
     dataDir: join(resolve(config.dataDir), 'tenants', tenant.id),
     baseUrl: base.url,
+    tenantId: tenant.id,
     city: { ja: tenant.file.displayName.ja, en: tenant.file.displayName.en },
     clock,
     logger,
@@ -248,7 +251,9 @@ export function startServices(
   const services = new CitizenServices({
     partners: partners.connectors,
     identity: parts.identity.identity,
-    directory: parts.identity.providers.usesSandbox ? new SandboxDirectory(SANDBOX_ISSUER_KEY) : null,
+    directory: parts.identity.providers.usesSandbox
+      ? new SandboxDirectory(SANDBOX_ISSUER_KEY, demoCitizensOf(tenant.id))
+      : null,
     reads: new NoticeReads(parts.db.forTenant(tenant.file.id), clock),
     tenant,
     clock,

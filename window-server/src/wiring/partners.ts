@@ -53,7 +53,9 @@ export function wirePartners(options: {
   dataDir: string;
   /** The city's base URL on this server (`…/t/<id>`). */
   baseUrl: () => string;
-  /** The city's name, for the sandbox's demo notices. */
+  /** The city's id, whose demo residents the sandbox partners know. */
+  tenantId: string;
+  /** The city's name, for the sandbox's demo texts. */
   city: { ja: string; en: string };
   clock: Clock;
   logger: Logger;
@@ -68,6 +70,7 @@ export function wirePartners(options: {
   const sandbox = credentials
     ? SandboxPartners.create({
         dataDir: options.dataDir,
+        tenantId: options.tenantId,
         city: options.city,
         clock,
         logger: logger.child({ module: 'sandbox-partners' }),

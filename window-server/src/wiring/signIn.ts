@@ -2,7 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import type { i18n as I18n } from 'i18next';
 import type { Logger } from '../core/logger.js';
 import { OidcRelyingParty } from '../identity/index.js';
-import { SANDBOX_IDP_PATH, SandboxIdentityProvider } from '../sandbox/index.js';
+import { SANDBOX_IDP_PATH, SandboxIdentityProvider, type DemoCitizen } from '../sandbox/index.js';
 import type { TenantIdentityProvider } from '../tenants/index.js';
 
 /** Citizens from the sandbox provider are keyed by this name, whatever port it runs on. */
@@ -25,6 +25,8 @@ export class SignInProviders {
     private readonly provider: TenantIdentityProvider,
     private readonly logger: Logger,
     private readonly i18n: I18n,
+    /** Who may sign in at the city's sandbox provider: the city's demo citizens. */
+    private readonly demoCitizens: readonly DemoCitizen[],
   ) {}
 
   get usesSandbox(): boolean {
@@ -58,6 +60,7 @@ export class SignInProviders {
         [redirectUri],
         this.logger.child({ module: 'sandbox-idp' }),
         this.i18n,
+        this.demoCitizens,
       );
       this.sandboxRouter = this.sandbox.router();
     }

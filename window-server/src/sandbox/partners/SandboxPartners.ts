@@ -3,12 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
+import { demoCityOf, OMURA, type CityName } from '../demoCity.js';
 import { ChildcareSandbox } from './childcare/ChildcareSandbox.js';
 import { CurrencySandbox } from './currency/CurrencySandbox.js';
 import { FaultKnobs } from './faults.js';
 import { CurrencyClient } from './mutualAid/CurrencyClient.js';
 import { MutualAidSandbox } from './mutualAid/MutualAidSandbox.js';
-import { PortalSandbox, type CityName } from './portal/PortalSandbox.js';
+import { PortalSandbox } from './portal/PortalSandbox.js';
 
 /** Where window-server mounts the sandbox partners; each partner is one folder below it. */
 export const SANDBOX_PARTNERS_PATH = '/sandbox/partners';
@@ -47,8 +48,10 @@ export interface SandboxPartnersOptions {
   currencyBaseUrl: () => string;
   /** For the fault knobs' error rate; tests pass a seeded one. */
   random?: () => number;
-  /** The city the demo notices speak of; 大村市 by default. */
+  /** The city the partners serve, whose name their demo data speaks of; 大村市 by default. */
   city?: CityName;
+  /** Whose demo residents the partners know (demoCitizensOf); 大村市's (`omura`) by default. */
+  tenantId?: string;
 }
 
 /**
@@ -67,6 +70,7 @@ export class SandboxPartners {
 
   static create(options: SandboxPartnersOptions): SandboxPartners {
     const { clock, credentials } = options;
+    const city = demoCityOf(options.tenantId ?? 'omura', options.city ?? OMURA);
     const dir = join(resolve(options.dataDir), 'partners');
     const knobs = (): FaultKnobs => new FaultKnobs(options.random);
     const logger = (partner: PartnerFolder): Logger =>
@@ -79,13 +83,17 @@ export class SandboxPartners {
         logger('portal'),
         knobs(),
         credentials.portalApiKey,
-        ...(options.city ? [options.city] : []),
+        city,
       );
       opened.push(portal);
-      const currency = CurrencySandbox.open(join(dir, 'currency.db'), clock, logger('currency'), knobs(), {
-        clientId: credentials.currencyClientId,
-        clientSecret: credentials.currencyClientSecret,
-      });
+      const currency = CurrencySandbox.open(
+        join(dir, 'currency.db'),
+        clock,
+        logger('currency'),
+        knobs(),
+        { clientId: credentials.currencyClientId, clientSecret: credentials.currencyClientSecret },
+        city,
+      );
       opened.push(currency);
       const currencyClient = new CurrencyClient(
         options.currencyBaseUrl,
@@ -99,6 +107,7 @@ export class SandboxPartners {
         knobs(),
         credentials.mutualAidApiKey,
         currencyClient,
+        city,
       );
       opened.push(mutualAid);
       const childcare = ChildcareSandbox.open(
@@ -107,6 +116,7 @@ export class SandboxPartners {
         logger('childcare'),
         knobs(),
         credentials.childcareApiKey,
+        city,
       );
       return new SandboxPartners(portal, currency, mutualAid, childcare);
     } catch (error) {

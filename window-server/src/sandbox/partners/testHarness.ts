@@ -1,10 +1,19 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Clock } from '../../core/clock.js';
 import { listenSandboxPartners, type ListeningPartners } from './listen.js';
-import { newSandboxCredentials, type PartnerFolder, type SandboxCredentials } from './SandboxPartners.js';
+import {
+  newSandboxCredentials,
+  type PartnerFolder,
+  type SandboxCredentials,
+  type SandboxPartnersOptions,
+} from './SandboxPartners.js';
+
+/** Which city the partners serve: whose demo residents (`tenantId`), what the texts call it (`city`). */
+type ServedCity = Pick<SandboxPartnersOptions, 'tenantId' | 'city'>;
 
 /**
  * The sandbox partners on a free port with real SQLite files in a temporary folder, and a small
@@ -50,18 +59,26 @@ export class PartnersUnderTest {
     readonly credentials: SandboxCredentials,
     readonly clock: ManualClock,
     private readonly random: () => number,
+    private readonly city: ServedCity,
   ) {}
 
-  /** A Monday morning in Japan by default, so today's slots are still ahead. */
+  /**
+   * A Monday morning in Japan by default, so today's slots are still ahead; 大村市's demo unless
+   * `tenantId` (whose residents) and `city` (the name the texts use) say another city's.
+   */
   static async start(
-    options: { now?: Date; random?: () => number; dataDir?: string } = {},
+    options: { now?: Date; random?: () => number; dataDir?: string } & ServedCity = {},
   ): Promise<PartnersUnderTest> {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-partners-'));
     const clock = new ManualClock(options.now ?? new Date('2026-12-07T08:00:00+09:00'));
     const credentials = newSandboxCredentials();
     const random = options.random ?? Math.random;
-    const listening = await PartnersUnderTest.listen(dataDir, clock, credentials, random);
-    return new PartnersUnderTest(listening, dataDir, credentials, clock, random);
+    const city: ServedCity = {
+      ...(options.tenantId ? { tenantId: options.tenantId } : {}),
+      ...(options.city ? { city: options.city } : {}),
+    };
+    const listening = await PartnersUnderTest.listen(dataDir, clock, credentials, random, city);
+    return new PartnersUnderTest(listening, dataDir, credentials, clock, random, city);
   }
 
   private static listen(
@@ -69,8 +86,16 @@ export class PartnersUnderTest {
     clock: Clock,
     credentials: SandboxCredentials,
     random: () => number,
+    city: ServedCity,
   ): Promise<ListeningPartners> {
-    return listenSandboxPartners({ dataDir, clock, logger: pino({ level: 'silent' }), credentials, random });
+    return listenSandboxPartners({
+      dataDir,
+      clock,
+      logger: pino({ level: 'silent' }),
+      credentials,
+      random,
+      ...city,
+    });
   }
 
   baseUrl(partner: PartnerFolder): string {
@@ -80,11 +105,35 @@ export class PartnersUnderTest {
   /** Stops the server and opens the same files again, on a new port. */
   async restart(): Promise<void> {
     await this.listening.close();
-    this.listening = await PartnersUnderTest.listen(this.dataDir, this.clock, this.credentials, this.random);
+    this.listening = await PartnersUnderTest.listen(
+      this.dataDir,
+      this.clock,
+      this.credentials,
+      this.random,
+      this.city,
+    );
   }
 
   close(): Promise<void> {
     return this.listening.close();
+  }
+
+  /**
+   * Every row of every table in a partner's SQLite file, read over a connection of the test's own:
+   * what the partner really stores, not what it chooses to answer.
+   */
+  storedRows(partner: PartnerFolder): Record<string, unknown[]> {
+    const db = new BetterSqlite3(join(this.dataDir, 'partners', `${partner}.db`), { readonly: true });
+    try {
+      const tables = db
+        .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+        .all();
+      return Object.fromEntries(
+        tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).all()]),
+      );
+    } finally {
+      db.close();
+    }
   }
 
   basicAuth(secret = this.credentials.currencyClientSecret): string {

@@ -5,6 +5,7 @@ import type { Logger } from '../../../core/logger.js';
 import type { SqliteMigration } from '../../../db/index.js';
 import { bookingChangeSchema, bookingCreateSchema } from '../../../partnerContracts/index.js';
 import { isoDate, isoDateTime } from '../../../partnerContracts/index.js';
+import { OMURA_DEMO, type DemoCity } from '../../demoCity.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import { idempotencyKeyOf, invalid, param, parse, requireApiKey, sendJson } from '../http.js';
@@ -60,23 +61,26 @@ export class ChildcareSandbox extends SandboxPartner {
   private constructor(
     parts: SandboxPartnerParts,
     private readonly apiKey: string,
+    city: DemoCity,
   ) {
     super(parts);
     const { db, clock } = parts;
-    this.families = new FamilyStore(db, clock);
+    this.families = new FamilyStore(db, clock, city.name.ja);
     this.records = new IdempotencyRecords(db, clock);
   }
 
+  /** `city`: whose demo families it knows and whose centre holds the 母子健康相談 (大村市 by default). */
   static open(
     file: string,
     clock: Clock,
     logger: Logger,
     faults: FaultKnobs,
     apiKey: string,
+    city: DemoCity = OMURA_DEMO,
   ): ChildcareSandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
-    seedOnce(db, clock, () => seedChildcare(db));
-    return new ChildcareSandbox({ db, clock, logger, faults }, apiKey);
+    seedOnce(db, clock, () => seedChildcare(db, city));
+    return new ChildcareSandbox({ db, clock, logger, faults }, apiKey, city);
   }
 
   protected routerParts(): OwnRouterParts {

@@ -80,11 +80,13 @@ const bookingOf = (row: BookingRow): Booking => ({
 export class FamilyStore {
   readonly calendar: SlotCalendar;
 
+  /** `city`: the Japanese name of the city the families live in. */
   constructor(
     private readonly db: SqliteFile,
     private readonly clock: Clock,
+    city: string,
   ) {
-    this.calendar = new SlotCalendar(db);
+    this.calendar = new SlotCalendar(db, city);
   }
 
   /** A citizen the concierge has not met is a family of one, with no children registered. */

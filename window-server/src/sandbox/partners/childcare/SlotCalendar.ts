@@ -12,7 +12,8 @@ export const SLOT_TABLE = `
   ) STRICT;
   CREATE INDEX slots_by_start ON slots (starts_at);`;
 
-export const PLACE = '大村市 こども家庭センター';
+/** Where the city's 母子健康相談 is held: `大村市 こども家庭センター`. */
+export const placeIn = (city: string): string => `${city} こども家庭センター`;
 /** Families seen in one half-hour: the nurses and dietitians on duty. */
 export const CAPACITY = 3;
 /** 母子健康相談 runs on weekday mornings and one early-afternoon session, Japan time. */
@@ -37,8 +38,15 @@ const isWorkingDay = (date: string): boolean => {
  */
 export class SlotCalendar {
   private generatedFor: string | null = null;
+  private readonly place: string;
 
-  constructor(private readonly db: SqliteFile) {}
+  /** `city`: the Japanese name of the city whose centre holds the sessions. */
+  constructor(
+    private readonly db: SqliteFile,
+    city: string,
+  ) {
+    this.place = placeIn(city);
+  }
 
   /**
    * An extra session on any day (a Saturday 相談会, say), as the centre's staff add one: the
@@ -48,7 +56,13 @@ export class SlotCalendar {
     const id = `slot-${date.replace(/-/g, '')}-${start.replace(':', '')}`;
     this.db
       .prepare('INSERT OR IGNORE INTO slots (id, starts_at, ends_at, place, capacity) VALUES (?, ?, ?, ?, ?)')
-      .run(id, jstInstant(date, start).toISOString(), jstInstant(date, end).toISOString(), PLACE, capacity);
+      .run(
+        id,
+        jstInstant(date, start).toISOString(),
+        jstInstant(date, end).toISOString(),
+        this.place,
+        capacity,
+      );
     return id;
   }
 
@@ -68,7 +82,7 @@ export class SlotCalendar {
             id,
             jstInstant(date, start).toISOString(),
             jstInstant(date, end).toISOString(),
-            PLACE,
+            this.place,
             CAPACITY,
           );
         }

@@ -179,3 +179,66 @@ describe('sandbox childcare partner (子育てコンシェルジュ)', () => {
     expect(bookingListSchema.parse(await get('/v1/families/demo-0005/bookings')).bookings).toEqual(before);
   });
 });
+
+describe('sandbox childcare partner serving another city', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({ city: { ja: 'さくら町', en: 'Sakura' } });
+  });
+  afterAll(() => partners.close());
+
+  it('holds the 母子健康相談 at that city’s centre, extra sessions too', async () => {
+    const added = await partners.call('childcare', 'POST', '/_sessions', {
+      body: { date: '2026-12-12', start: '09:00', end: '09:30' },
+    });
+    expect(added.status).toBe(201);
+    const { slots } = slotListSchema.parse((await partners.call('childcare', 'GET', '/v1/slots')).body);
+    expect(slots.length).toBeGreaterThan(0);
+    expect(new Set(slots.map((slot) => slot.place))).toEqual(new Set(['さくら町 こども家庭センター']));
+  });
+});
+
+describe('sandbox childcare partner of みなと市', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({
+      tenantId: 'minato',
+      city: { ja: 'みなと市', en: 'Minato City (demo)' },
+    });
+  });
+  afterAll(() => partners.close());
+
+  const children = async (subject: string) =>
+    childListSchema.parse((await partners.call('childcare', 'GET', `/v1/families/${subject}/children`)).body)
+      .children;
+
+  it('knows みなと市’s families, not 大村市’s', async () => {
+    expect((await children('demo-0003')).map((child) => [child.name, child.birthDate])).toEqual([
+      ['中村 湊', '2021-01-22'],
+      ['中村 ひなた', '2023-10-05'],
+    ]);
+    expect(await children('demo-0004')).toEqual(await children('demo-0005'));
+    expect((await children('demo-0004')).map((child) => child.name)).toEqual(['小林 凪']);
+    expect(await children('demo-0001')).toEqual([]);
+  });
+
+  it('holds the 母子健康相談 at みなと市’s centre, and stores nothing of 大村 anywhere', async () => {
+    const { slots } = slotListSchema.parse((await partners.call('childcare', 'GET', '/v1/slots')).body);
+    expect(slots.length).toBeGreaterThan(0);
+    expect(new Set(slots.map((slot) => slot.place))).toEqual(new Set(['みなと市 こども家庭センター']));
+    const booked = await partners.call('childcare', 'POST', '/v1/families/demo-0003/bookings', {
+      body: { slotId: slots[0]?.id, childId: 'chd-h2-20210122' },
+      idempotencyKey: 'book-minato',
+    });
+    expect(bookingResponseSchema.parse(booked.body).booking.place).toBe('みなと市 こども家庭センター');
+    const served = await Promise.all(
+      ['children', 'bookings'].map(
+        async (what) => (await partners.call('childcare', 'GET', `/v1/families/demo-0003/${what}`)).body,
+      ),
+    );
+    expect(JSON.stringify([slots, served])).not.toContain('大村');
+    const stored = JSON.stringify(partners.storedRows('childcare'));
+    expect(stored).toContain('中村 湊');
+    expect(stored).not.toContain('大村');
+  });
+});

@@ -4,6 +4,7 @@ import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
 import type { SqliteMigration } from '../../../db/index.js';
 import { grantRequestSchema, paymentRequestSchema } from '../../../partnerContracts/index.js';
+import { OMURA_DEMO, type DemoCity } from '../../demoCity.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import { idempotencyKeyOf, param, parse, sendJson, unauthorized } from '../http.js';
@@ -48,16 +49,18 @@ export class CurrencySandbox extends SandboxPartner {
     this.records = new IdempotencyRecords(db, clock);
   }
 
+  /** `city`: whose demo accounts it holds and what their grants call the city (大村市 by default). */
   static open(
     file: string,
     clock: Clock,
     logger: Logger,
     faults: FaultKnobs,
     client: ClientCredentials,
+    city: DemoCity = OMURA_DEMO,
   ): CurrencySandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
     const sandbox = new CurrencySandbox({ db, clock, logger, faults }, client);
-    seedOnce(db, clock, () => seedCurrency(sandbox.ledger, clock.now()));
+    seedOnce(db, clock, () => seedCurrency(sandbox.ledger, clock.now(), city));
     return sandbox;
   }
 

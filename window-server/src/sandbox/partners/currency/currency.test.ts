@@ -44,6 +44,33 @@ describe('sandbox currency partner (ゆでぴ)', () => {
     );
   });
 
+  it('seeds 大村市’s histories as the demo script tells them', async () => {
+    const descriptions = async (subject: string): Promise<string[]> =>
+      transactionListSchema
+        .parse(
+          (await partners.call('currency', 'GET', `/v1/accounts/${subject}/transactions?limit=100`)).body,
+        )
+        .transactions.map((transaction) => transaction.description);
+    expect(await descriptions('demo-0001')).toEqual([
+      '返金（西本町 ふれあい商店）',
+      'コミュニティバス 回数券',
+      '大村駅前 みどり薬局',
+      '敬老ポイント 付与（大村市）',
+      '大村湾 さかな市場',
+      '地域共助のお礼（買い物の手伝い）',
+      '西本町 ふれあい商店',
+      'しあわせ循環ポイント 付与（大村市）',
+    ]);
+    expect(await descriptions('demo-0003')).toEqual([
+      'しあわせ循環ポイント 付与（大村市）',
+      'ドラッグストア 久原店',
+      '子育てクーポン 利用（おむつ・ミルク）',
+      '久原 こども服の店',
+      '子育て世帯応援ポイント（大村市）',
+    ]);
+    expect(await descriptions('citizen-1001')).toEqual(['しあわせ循環ポイント 付与（大村市）']);
+  });
+
   it('lists 佐藤 美咲 her unused 子育てクーポン first, then the used one', async () => {
     const { coupons } = couponListSchema.parse(
       (await partners.call('currency', 'GET', '/v1/accounts/demo-0003/coupons')).body,
@@ -131,5 +158,67 @@ describe('sandbox currency partner (ゆでぴ)', () => {
       paymentResponseSchema.parse(first.body).transaction.id,
     );
     expect(await balanceOf('demo-0001')).toBe(balance);
+  });
+});
+
+describe('sandbox currency partner serving another city', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({ city: { ja: 'さくら町', en: 'Sakura' } });
+  });
+  afterAll(() => partners.close());
+
+  it('names that city in the grants of its demo history, never 大村市', async () => {
+    for (const subject of ['demo-0001', 'demo-0003', 'citizen-1001']) {
+      const answer = await partners.call('currency', 'GET', `/v1/accounts/${subject}/transactions?limit=100`);
+      const grants = transactionListSchema
+        .parse(answer.body)
+        .transactions.filter((transaction) => transaction.kind === 'grant');
+      expect(grants.length).toBeGreaterThan(0);
+      expect(grants.every((grant) => grant.description.includes('（さくら町）'))).toBe(true);
+      expect(JSON.stringify(answer.body)).not.toContain('大村市');
+    }
+  });
+});
+
+describe('sandbox currency partner of みなと市', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({
+      tenantId: 'minato',
+      city: { ja: 'みなと市', en: 'Minato City (demo)' },
+    });
+  });
+  afterAll(() => partners.close());
+
+  it('opens an account for each of みなと市’s residents, at the balances of the demo script', async () => {
+    const balances: number[] = [];
+    for (const subject of ['demo-0001', 'demo-0002', 'demo-0003', 'demo-0004', 'demo-0005']) {
+      const answer = await partners.call('currency', 'GET', `/v1/accounts/${subject}/balance`);
+      balances.push(balanceSchema.parse(answer.body).balance);
+    }
+    expect(balances).toEqual([3200, 1500, 5000, 800, 0]);
+  });
+
+  it('serves and stores histories of みなと市’s own shops, with nothing of 大村 anywhere', async () => {
+    const subjects = ['demo-0001', 'demo-0002', 'demo-0003', 'demo-0004', 'demo-0005'];
+    const neighbours = ['1001', '1002', '1003', '1011', '1012', '1021', '1022'].map((n) => `citizen-${n}`);
+    const served: unknown[] = [];
+    for (const subject of [...subjects, ...neighbours]) {
+      for (const what of ['balance', 'transactions?limit=100', 'coupons']) {
+        const answer = await partners.call('currency', 'GET', `/v1/accounts/${subject}/${what}`);
+        expect(answer.status).toBe(200);
+        served.push(answer.body);
+      }
+    }
+    const descriptions = transactionListSchema
+      .parse((await partners.call('currency', 'GET', '/v1/accounts/demo-0001/transactions?limit=100')).body)
+      .transactions.map((transaction) => transaction.description);
+    expect(descriptions).toContain('みなと朝市');
+    expect(descriptions).toContain('敬老ポイント 付与（みなと市）');
+    expect(JSON.stringify(served)).not.toContain('大村');
+    const stored = JSON.stringify(partners.storedRows('currency'));
+    expect(stored).toContain('港町 ふれあい商店');
+    expect(stored).not.toContain('大村');
   });
 });

@@ -51,9 +51,13 @@ export interface AidRow {
 const COLUMNS = 'id, requester, helper, template, town, date, period, status, points';
 const ORDER = `ORDER BY date, period = 'afternoon', created_at, id`;
 
-/** The contract speaks of towns (町); citizens' areas often carry the city's name in front. */
-export function townOf(area: string): string {
-  return area.replace(/^\s*大村市[\s\u3000]*/, '').trim();
+/**
+ * The contract speaks of towns (町); citizens' areas often carry the city's name in front
+ * (`大村市 西本町`): the name of the city the store serves is taken off, nothing else.
+ */
+export function townOf(area: string, city: string): string {
+  const trimmed = area.trim();
+  return (city && trimmed.startsWith(city) ? trimmed.slice(city.length) : trimmed).trim();
 }
 
 /** The request as the given citizen sees it: `mine` and `offeredByMe` are relative to them. */
@@ -72,9 +76,11 @@ export function viewFor(row: AidRow, subject: string): AidRequest {
 }
 
 export class AidStore {
+  /** `city`: the Japanese name of the city whose neighbours ask and help here. */
   constructor(
     private readonly db: SqliteFile,
     private readonly clock: Clock,
+    private readonly city: string,
   ) {}
 
   /** Requests still looking for or waiting on help in the town: others' and the citizen's own. */
@@ -83,7 +89,7 @@ export class AidStore {
       .prepare<[string], AidRow>(
         `SELECT ${COLUMNS} FROM aid_requests WHERE town = ? AND status IN ('open', 'offered') ${ORDER}`,
       )
-      .all(townOf(town));
+      .all(townOf(town, this.city));
   }
 
   /** Everything the citizen asked for or offered to help with, whatever its status. */
@@ -114,7 +120,7 @@ export class AidStore {
       requester: request.requester,
       helper: request.helper ?? null,
       template: request.template,
-      town: townOf(request.town),
+      town: townOf(request.town, this.city),
       date: request.date,
       period: request.period,
       status: request.status ?? 'open',

@@ -4,6 +4,7 @@ import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
 import type { SqliteMigration } from '../../../db/index.js';
 import { aidActionSchema, aidCreateSchema } from '../../../partnerContracts/index.js';
+import { OMURA_DEMO, type DemoCity } from '../../demoCity.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import {
@@ -74,13 +75,15 @@ export class MutualAidSandbox extends SandboxPartner {
     parts: SandboxPartnerParts,
     private readonly apiKey: string,
     private readonly currency: CurrencyClient,
+    city: DemoCity,
   ) {
     super(parts);
     const { db, clock } = parts;
-    this.store = new AidStore(db, clock);
+    this.store = new AidStore(db, clock, city.name.ja);
     this.records = new IdempotencyRecords(db, clock);
   }
 
+  /** `city`: the city whose neighbours ask and help here (大村市 by default). */
   static open(
     file: string,
     clock: Clock,
@@ -88,10 +91,11 @@ export class MutualAidSandbox extends SandboxPartner {
     faults: FaultKnobs,
     apiKey: string,
     currency: CurrencyClient,
+    city: DemoCity = OMURA_DEMO,
   ): MutualAidSandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
-    const sandbox = new MutualAidSandbox({ db, clock, logger, faults }, apiKey, currency);
-    seedOnce(db, clock, () => seedMutualAid(sandbox.store, clock.now()));
+    const sandbox = new MutualAidSandbox({ db, clock, logger, faults }, apiKey, currency, city);
+    seedOnce(db, clock, () => seedMutualAid(sandbox.store, clock.now(), city.set));
     return sandbox;
   }
 

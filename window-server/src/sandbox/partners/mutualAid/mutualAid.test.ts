@@ -133,3 +133,76 @@ describe('sandbox mutual-aid partner (地域共助)', () => {
     expect(mine.some((candidate) => candidate.id === request.id)).toBe(true);
   });
 });
+
+describe('sandbox mutual-aid partner serving another city', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({ city: { ja: 'さくら町', en: 'Sakura' } });
+  });
+  afterAll(() => partners.close());
+
+  const ask = async (area: string, key: string) => {
+    const answer = await partners.call('mutual-aid', 'POST', '/v1/requests', {
+      body: { subject: 'demo-0004', template: 'shopping', area, date: '2026-12-10', period: 'morning' },
+      idempotencyKey: key,
+    });
+    expect(answer.status).toBe(201);
+    return aidRequestResponseSchema.parse(answer.body).request;
+  };
+
+  it('takes its own city’s name off an area, and only its own', async () => {
+    expect((await ask('さくら町 竹松', 'ask-own-city')).area).toBe('竹松');
+    expect((await ask('さくら町\u3000竹松', 'ask-own-city-wide-space')).area).toBe('竹松');
+    expect((await ask('大村市 竹松', 'ask-other-city')).area).toBe('大村市 竹松');
+    const nearby = aidRequestListSchema.parse(
+      (
+        await partners.call(
+          'mutual-aid',
+          'GET',
+          `/v1/requests?subject=demo-0001&area=${encodeURIComponent('さくら町 竹松')}`,
+        )
+      ).body,
+    ).requests;
+    expect(nearby.length).toBeGreaterThanOrEqual(3);
+    expect(nearby.every((request) => request.area === '竹松')).toBe(true);
+  });
+});
+
+describe('sandbox mutual-aid partner of みなと市', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({
+      tenantId: 'minato',
+      city: { ja: 'みなと市', en: 'Minato City (demo)' },
+    });
+  });
+  afterAll(() => partners.close());
+
+  const list = async (query: string) => {
+    const answer = await partners.call('mutual-aid', 'GET', `/v1/requests?${query}`);
+    expect(answer.status).toBe(200);
+    return aidRequestListSchema.parse(answer.body).requests;
+  };
+
+  it('has its neighbours ask for help in みなと市’s towns, found from a resident’s area', async () => {
+    const minatomachi = await list(`subject=demo-0001&area=${encodeURIComponent('みなと市 港町')}`);
+    expect(minatomachi.map((request) => request.status).sort()).toEqual(['offered', 'open', 'open']);
+    expect(minatomachi.every((request) => request.area === '港町')).toBe(true);
+    for (const area of ['みなと市 汐見', 'みなと市 浜風台']) {
+      const open = await list(`subject=demo-0003&area=${encodeURIComponent(area)}`);
+      expect(open).toHaveLength(2);
+      expect(open.every((request) => `みなと市 ${request.area}` === area)).toBe(true);
+    }
+    expect(await list(`subject=demo-0001&area=${encodeURIComponent('西本町')}`)).toEqual([]);
+    expect((await list('subject=demo-0001&mine=true')).map((request) => request.area)).toEqual([
+      '港町',
+      '港町',
+    ]);
+  });
+
+  it('stores nothing of 大村 anywhere', () => {
+    const stored = JSON.stringify(partners.storedRows('mutual-aid'));
+    expect(stored).toContain('港町');
+    expect(stored).not.toContain('大村');
+  });
+});

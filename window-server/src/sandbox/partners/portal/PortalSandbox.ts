@@ -3,6 +3,7 @@ import type { Clock } from '../../../core/clock.js';
 import type { Logger } from '../../../core/logger.js';
 import type { SqliteFile, SqliteMigration } from '../../../db/index.js';
 import type { Notice, recommendationSchema } from '../../../partnerContracts/index.js';
+import { DEMO_TOWNS, OMURA, OMURA_DEMO, type CityName, type DemoCity, type DemoSet } from '../../demoCity.js';
 import { openPartnerDatabase, SEED_TABLE, seedOnce } from '../database.js';
 import type { FaultKnobs } from '../faults.js';
 import { notFound, param, parse, requireApiKey, sendJson } from '../http.js';
@@ -88,14 +89,14 @@ export class PortalSandbox extends SandboxPartner {
     super(parts);
   }
 
-  /** `city`: the name the demo notices use (the seed is written for 大村市). */
+  /** `city`: the city the demo notices speak of (the seed is written for 大村市). */
   static open(
     file: string,
     clock: Clock,
     logger: Logger,
     faults: FaultKnobs,
     apiKey: string,
-    city: CityName = SEED_CITY,
+    city: DemoCity = OMURA_DEMO,
   ): PortalSandbox {
     const db = openPartnerDatabase(file, MIGRATIONS);
     seedOnce(db, clock, () => seedPortal(db, clock.now(), city));
@@ -153,12 +154,17 @@ export class PortalSandbox extends SandboxPartner {
   }
 }
 
-function seedPortal(db: SqliteFile, now: Date, city: CityName): void {
-  // The seed speaks of 大村市; another city's sandbox speaks of that city.
-  const same = city.ja === SEED_CITY.ja;
-  const ja = (text: string): string => (same ? text : text.replaceAll(SEED_CITY.ja, city.ja));
+function seedPortal(db: SqliteFile, now: Date, { name, set }: DemoCity): void {
+  // The seed speaks of 大村市 and its 西本町; another city's sandbox speaks of that city and of
+  // the town its elderly couple lives in.
+  const same = name.ja === SEED_CITY.ja;
+  const town = eldersTown(set);
+  const ja = (text: string): string =>
+    (same ? text : text.replaceAll(SEED_CITY.ja, name.ja)).replaceAll(SEED_TOWN.ja, town.ja);
   const en = (text: string | null | undefined): string | null =>
-    text === null || text === undefined ? null : same ? text : text.replaceAll(SEED_CITY.en, city.en);
+    text === null || text === undefined
+      ? null
+      : (same ? text : text.replaceAll(SEED_CITY.en, name.en)).replaceAll(SEED_TOWN.en, town.en);
   const hours = (count: number): string => new Date(now.getTime() + count * 3_600_000).toISOString();
   const notice = db.prepare(
     `INSERT INTO notices (id, category, urgent, published_at, expires_at, title_ja, title_en, body_ja, body_en)
@@ -195,11 +201,12 @@ function seedPortal(db: SqliteFile, now: Date, city: CityName): void {
   }
 }
 
-/** A city's name in the sandbox's demo texts. */
-export interface CityName {
-  ja: string;
-  en: string;
-}
-
 /** What the seed's texts say; the English ones say "Omura" (a city's English name replaces it). */
-const SEED_CITY: CityName = { ja: '大村市', en: 'Omura' };
+const SEED_CITY: CityName = OMURA;
+
+/** The elderly couple's town (DEMO_TOWNS), in both languages: the recommendations name it. */
+const eldersTown = (set: DemoSet): { ja: string; en: string } => ({
+  ja: DEMO_TOWNS[set].elders,
+  en: { omura: 'Nishihonmachi', minato: 'Minatomachi' }[set],
+});
+const SEED_TOWN = eldersTown('omura');

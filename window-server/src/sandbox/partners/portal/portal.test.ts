@@ -48,6 +48,11 @@ describe('sandbox portal partner (おむすび。)', () => {
     }
     const stranger = await partners.call('portal', 'GET', '/v1/recommendations?subject=someone-else');
     expect(recommendationListSchema.parse(stranger.body).recommendations).toHaveLength(1);
+    const elder = await partners.call('portal', 'GET', '/v1/recommendations?subject=demo-0001');
+    expect(recommendationListSchema.parse(elder.body).recommendations[0]?.reason).toEqual({
+      ja: '西本町にお住まいで、75歳以上の方におすすめしています',
+      en: 'Suggested to residents of Nishihonmachi aged 75 and over',
+    });
   });
 
   it('answers 401 for a wrong API key and 400 for a bad limit', async () => {
@@ -55,5 +60,33 @@ describe('sandbox portal partner (おむすび。)', () => {
     expect([wrong.status, partnerErrorSchema.parse(wrong.body).error.code]).toEqual([401, 'UNAUTHORIZED']);
     const bad = await partners.call('portal', 'GET', '/v1/notices?limit=0');
     expect([bad.status, partnerErrorSchema.parse(bad.body).error.code]).toEqual([400, 'INVALID']);
+  });
+});
+
+describe('sandbox portal partner of みなと市', () => {
+  let partners: PartnersUnderTest;
+  beforeAll(async () => {
+    partners = await PartnersUnderTest.start({
+      tenantId: 'minato',
+      city: { ja: 'みなと市', en: 'Minato City' },
+    });
+  });
+  afterAll(() => partners.close());
+
+  it('speaks of みなと市 and its residents’ town, nothing of 大村市 or 西本町', async () => {
+    const served: unknown[] = [(await partners.call('portal', 'GET', '/v1/notices?limit=100')).body];
+    for (const subject of ['demo-0001', 'demo-0002', 'demo-0003', 'demo-0004', 'demo-0005']) {
+      served.push((await partners.call('portal', 'GET', `/v1/recommendations?subject=${subject}`)).body);
+    }
+    const elder = recommendationListSchema.parse(served[1]).recommendations[0];
+    expect(elder?.reason).toEqual({
+      ja: '港町にお住まいで、75歳以上の方におすすめしています',
+      en: 'Suggested to residents of Minatomachi aged 75 and over',
+    });
+    const text = JSON.stringify(served);
+    expect(text).toContain('みなと市');
+    for (const other of ['大村', '西本町', 'Omura', 'Nishihonmachi']) expect(text).not.toContain(other);
+    const stored = JSON.stringify(partners.storedRows('portal'));
+    for (const other of ['大村', '西本町', 'Omura', 'Nishihonmachi']) expect(stored).not.toContain(other);
   });
 });
