@@ -14,71 +14,73 @@ import type { Ledger } from './Ledger.js';
  */
 
 type Posting = [daysAgo: number, amount: number, kind: Transaction['kind'], description: string];
-type Histories = (city: string) => Record<string, Posting[]>;
 
-/** 大村市's shops, as the demo script and the tests know them. */
-const omuraHistories: Histories = (city) => ({
-  'demo-0001': [
-    [40, 2000, 'grant', `しあわせ循環ポイント 付与（${city}）`],
-    [33, -480, 'payment', '西本町 ふれあい商店'],
-    [28, 300, 'mutualAid', '地域共助のお礼（買い物の手伝い）'],
-    [21, -650, 'payment', '大村湾 さかな市場'],
-    [14, 3000, 'grant', `敬老ポイント 付与（${city}）`],
-    [10, -720, 'payment', '大村駅前 みどり薬局'],
-    [5, -350, 'payment', 'コミュニティバス 回数券'],
-    [2, 100, 'refund', '返金（西本町 ふれあい商店）'],
-  ],
-  'demo-0002': [
-    [30, 2000, 'grant', `しあわせ循環ポイント 付与（${city}）`],
-    [12, -380, 'payment', '西本町 ふれあい商店'],
-    [4, -120, 'payment', '玖島 ベーカリー'],
-  ],
-  'demo-0003': [
-    [45, 3000, 'grant', `子育て世帯応援ポイント（${city}）`],
-    [30, -1200, 'payment', '久原 こども服の店'],
-    [20, 3000, 'coupon', '子育てクーポン 利用（おむつ・ミルク）'],
-    [19, -2600, 'payment', 'ドラッグストア 久原店'],
-    [7, 2800, 'grant', `しあわせ循環ポイント 付与（${city}）`],
-  ],
-  'demo-0004': [
-    [25, 1000, 'grant', `しあわせ循環ポイント 付与（${city}）`],
-    [9, -200, 'payment', '竹松駅前 パン工房'],
-  ],
-  'demo-0005': [],
-});
+/** The places the demo histories spend at: each demo set's own. */
+interface Shops {
+  corner: string;
+  fish: string;
+  pharmacy: string;
+  bakery: string;
+  kidsClothes: string;
+  drugstore: string;
+  stationBakery: string;
+}
 
-/** みなと市's: the same amounts on the same days, at the harbour town's shops. */
-const minatoHistories: Histories = (city) => ({
-  'demo-0001': [
-    [40, 2000, 'grant', `しあわせ循環ポイント 付与（${city}）`],
-    [33, -480, 'payment', '港町 ふれあい商店'],
-    [28, 300, 'mutualAid', '地域共助のお礼（買い物の手伝い）'],
-    [21, -650, 'payment', 'みなと朝市'],
-    [14, 3000, 'grant', `敬老ポイント 付与（${city}）`],
-    [10, -720, 'payment', 'みなと駅前 みどり薬局'],
-    [5, -350, 'payment', 'コミュニティバス 回数券'],
-    [2, 100, 'refund', '返金（港町 ふれあい商店）'],
-  ],
-  'demo-0002': [
-    [30, 2000, 'grant', `しあわせ循環ポイント 付与（${city}）`],
-    [12, -380, 'payment', '港町 ふれあい商店'],
-    [4, -120, 'payment', '灯台通り ベーカリー'],
-  ],
-  'demo-0003': [
-    [45, 3000, 'grant', `子育て世帯応援ポイント（${city}）`],
-    [30, -1200, 'payment', '汐見 こども服の店'],
-    [20, 3000, 'coupon', '子育てクーポン 利用（おむつ・ミルク）'],
-    [19, -2600, 'payment', 'ドラッグストア 汐見店'],
-    [7, 2800, 'grant', `しあわせ循環ポイント 付与（${city}）`],
-  ],
-  'demo-0004': [
-    [25, 1000, 'grant', `しあわせ循環ポイント 付与（${city}）`],
-    [9, -200, 'payment', '浜風台 パン工房'],
-  ],
-  'demo-0005': [],
-});
+const SHOPS: Record<DemoSet, Shops> = {
+  /** 大村市's, as the demo script and the tests know them. */
+  omura: {
+    corner: '西本町 ふれあい商店',
+    fish: '大村湾 さかな市場',
+    pharmacy: '大村駅前 みどり薬局',
+    bakery: '玖島 ベーカリー',
+    kidsClothes: '久原 こども服の店',
+    drugstore: 'ドラッグストア 久原店',
+    stationBakery: '竹松駅前 パン工房',
+  },
+  /** みなと市's: the harbour town's shops. */
+  minato: {
+    corner: '港町 ふれあい商店',
+    fish: 'みなと朝市',
+    pharmacy: 'みなと駅前 みどり薬局',
+    bakery: '灯台通り ベーカリー',
+    kidsClothes: '汐見 こども服の店',
+    drugstore: 'ドラッグストア 汐見店',
+    stationBakery: '浜風台 パン工房',
+  },
+};
 
-const HISTORIES: Record<DemoSet, Histories> = { omura: omuraHistories, minato: minatoHistories };
+/** The same amounts on the same days in every city; the grants name `city`, the shops are `shops`. */
+function histories(city: string, shops: Shops): Record<string, Posting[]> {
+  return {
+    'demo-0001': [
+      [40, 2000, 'grant', `しあわせ循環ポイント 付与（${city}）`],
+      [33, -480, 'payment', shops.corner],
+      [28, 300, 'mutualAid', '地域共助のお礼（買い物の手伝い）'],
+      [21, -650, 'payment', shops.fish],
+      [14, 3000, 'grant', `敬老ポイント 付与（${city}）`],
+      [10, -720, 'payment', shops.pharmacy],
+      [5, -350, 'payment', 'コミュニティバス 回数券'],
+      [2, 100, 'refund', `返金（${shops.corner}）`],
+    ],
+    'demo-0002': [
+      [30, 2000, 'grant', `しあわせ循環ポイント 付与（${city}）`],
+      [12, -380, 'payment', shops.corner],
+      [4, -120, 'payment', shops.bakery],
+    ],
+    'demo-0003': [
+      [45, 3000, 'grant', `子育て世帯応援ポイント（${city}）`],
+      [30, -1200, 'payment', shops.kidsClothes],
+      [20, 3000, 'coupon', '子育てクーポン 利用（おむつ・ミルク）'],
+      [19, -2600, 'payment', shops.drugstore],
+      [7, 2800, 'grant', `しあわせ循環ポイント 付与（${city}）`],
+    ],
+    'demo-0004': [
+      [25, 1000, 'grant', `しあわせ循環ポイント 付与（${city}）`],
+      [9, -200, 'payment', shops.stationBakery],
+    ],
+    'demo-0005': [],
+  };
+}
 
 /** Mutual-aid helpers start with a little history so their wallets are not empty. */
 const neighbourHistoryIn = (city: string): Posting[] => [
@@ -87,10 +89,10 @@ const neighbourHistoryIn = (city: string): Posting[] => [
 
 export function seedCurrency(ledger: Ledger, now: Date, city: DemoCity): void {
   const opened = daysAgo(now, 60);
-  const histories = HISTORIES[city.set](city.name.ja);
+  const byCitizen = histories(city.name.ja, SHOPS[city.set]);
   for (const citizen of demoCitizensIn(city.set)) {
     ledger.openAccount(citizen.subject, opened);
-    for (const [days, amount, kind, description] of histories[citizen.subject] ?? []) {
+    for (const [days, amount, kind, description] of byCitizen[citizen.subject] ?? []) {
       ledger.post(citizen.subject, amount, kind, description, daysAgo(now, days));
     }
   }
