@@ -50,6 +50,9 @@ export class ManualClock implements Clock {
   }
 }
 
+/** The bundled demo city みなと市, as its tenant file names it: `PartnersUnderTest.start(MINATO)`. */
+export const MINATO: ServedCity = { tenantId: 'minato', city: { ja: 'みなと市', en: 'Minato City (demo)' } };
+
 export class PartnersUnderTest {
   private token: string | null = null;
 

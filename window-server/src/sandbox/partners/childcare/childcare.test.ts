@@ -8,7 +8,7 @@ import {
   type Slot,
 } from '../../../partnerContracts/index.js';
 import { partnerErrorSchema } from '../../../partnerContracts/index.js';
-import { PartnersUnderTest } from '../testHarness.js';
+import { MINATO, PartnersUnderTest } from '../testHarness.js';
 
 describe('sandbox childcare partner (子育てコンシェルジュ)', () => {
   let partners: PartnersUnderTest;
@@ -201,10 +201,7 @@ describe('sandbox childcare partner serving another city', () => {
 describe('sandbox childcare partner of みなと市', () => {
   let partners: PartnersUnderTest;
   beforeAll(async () => {
-    partners = await PartnersUnderTest.start({
-      tenantId: 'minato',
-      city: { ja: 'みなと市', en: 'Minato City (demo)' },
-    });
+    partners = await PartnersUnderTest.start(MINATO);
   });
   afterAll(() => partners.close());
 

@@ -6,7 +6,7 @@ import {
   transactionListSchema,
 } from '../../../partnerContracts/index.js';
 import { partnerErrorSchema } from '../../../partnerContracts/index.js';
-import { PartnersUnderTest } from '../testHarness.js';
+import { MINATO, PartnersUnderTest } from '../testHarness.js';
 
 describe('sandbox currency partner (ゆでぴ)', () => {
   let partners: PartnersUnderTest;
@@ -184,10 +184,7 @@ describe('sandbox currency partner serving another city', () => {
 describe('sandbox currency partner of みなと市', () => {
   let partners: PartnersUnderTest;
   beforeAll(async () => {
-    partners = await PartnersUnderTest.start({
-      tenantId: 'minato',
-      city: { ja: 'みなと市', en: 'Minato City (demo)' },
-    });
+    partners = await PartnersUnderTest.start(MINATO);
   });
   afterAll(() => partners.close());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceSchema, transactionListSchema } from '../../../partnerContracts/index.js';
 import { partnerErrorSchema } from '../../../partnerContracts/index.js';
 import { aidRequestListSchema, aidRequestResponseSchema } from '../../../partnerContracts/index.js';
-import { PartnersUnderTest } from '../testHarness.js';
+import { MINATO, PartnersUnderTest } from '../testHarness.js';
 
 describe('sandbox mutual-aid partner (地域共助)', () => {
   let partners: PartnersUnderTest;
@@ -171,10 +171,7 @@ describe('sandbox mutual-aid partner serving another city', () => {
 describe('sandbox mutual-aid partner of みなと市', () => {
   let partners: PartnersUnderTest;
   beforeAll(async () => {
-    partners = await PartnersUnderTest.start({
-      tenantId: 'minato',
-      city: { ja: 'みなと市', en: 'Minato City (demo)' },
-    });
+    partners = await PartnersUnderTest.start(MINATO);
   });
   afterAll(() => partners.close());
 

@@ -5,7 +5,7 @@ import {
   noticeResponseSchema,
   recommendationListSchema,
 } from '../../../partnerContracts/index.js';
-import { PartnersUnderTest } from '../testHarness.js';
+import { MINATO, PartnersUnderTest } from '../testHarness.js';
 
 describe('sandbox portal partner (おむすび。)', () => {
   let partners: PartnersUnderTest;
@@ -66,10 +66,7 @@ describe('sandbox portal partner (おむすび。)', () => {
 describe('sandbox portal partner of みなと市', () => {
   let partners: PartnersUnderTest;
   beforeAll(async () => {
-    partners = await PartnersUnderTest.start({
-      tenantId: 'minato',
-      city: { ja: 'みなと市', en: 'Minato City' },
-    });
+    partners = await PartnersUnderTest.start(MINATO);
   });
   afterAll(() => partners.close());
 
