@@ -29,7 +29,13 @@ import {
   type CityHttpDeps,
   type ServerAddress,
 } from '../http/index.js';
-import { CitizenStore, ConsentStore, DeviceSignIn, Identity } from '../identity/index.js';
+import {
+  CitizenStore,
+  ConsentStore,
+  DeviceSignIn,
+  Identity,
+  type CitizenDirectory,
+} from '../identity/index.js';
 import { CallRooms, MediaWorkerPool } from '../media/index.js';
 import { Metrics } from '../metrics/index.js';
 import { attachRealtime, type Realtime, type RealtimeDeps } from '../realtime/index.js';
@@ -195,6 +201,8 @@ export interface IdentityModule {
   providers: SignInProviders;
   identity: Identity;
   signIn: DeviceSignIn;
+  /** The sandbox's demo residents as a directory; null with a real provider. */
+  directory: CitizenDirectory | null;
 }
 
 export function startIdentity(
@@ -207,14 +215,15 @@ export function startIdentity(
   const audit = new AuditLog(tenantDb, clock);
   const providers = new SignInProviders(tenant.identityProvider, log, parts.i18n, demoCitizensOf(tenant.id));
   const citizens = new CitizenStore(tenantDb);
+  const directory = providers.usesSandbox
+    ? new SandboxDirectory(SANDBOX_ISSUER_KEY, demoCitizensOf(tenant.id))
+    : null;
   const identity = new Identity({
     db: tenantDb,
     citizens,
     consents: new ConsentStore(tenantDb),
     audit,
-    directory: providers.usesSandbox
-      ? new SandboxDirectory(SANDBOX_ISSUER_KEY, demoCitizensOf(tenant.id))
-      : null,
+    directory,
     counter: parts.counter,
     staff: parts.staff,
     clock,
@@ -226,7 +235,7 @@ export function startIdentity(
     alphabet: tenant.file.identity.userCodeAlphabet,
     verificationUri: () => `${base.url()}/link`,
   });
-  return { module: { audit, providers, identity, signIn }, close: () => providers.close() };
+  return { module: { audit, providers, identity, signIn, directory }, close: () => providers.close() };
 }
 
 export interface ServicesModule {
@@ -251,9 +260,7 @@ export function startServices(
   const services = new CitizenServices({
     partners: partners.connectors,
     identity: parts.identity.identity,
-    directory: parts.identity.providers.usesSandbox
-      ? new SandboxDirectory(SANDBOX_ISSUER_KEY, demoCitizensOf(tenant.id))
-      : null,
+    directory: parts.identity.directory,
     reads: new NoticeReads(parts.db.forTenant(tenant.file.id), clock),
     tenant,
     clock,
