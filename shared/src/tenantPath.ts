@@ -18,6 +18,9 @@ export function tenantBasePath(id: string): string {
   return `/t/${id}`;
 }
 
+/** Where below its base a city's logo is served (SVG or PNG): TV, console and API use this one. */
+export const LOGO_PATH = '/branding/logo';
+
 /** A path below a city's base, split into the city and the rest (`/` at least). */
 export interface TenantPath {
   tenant: TenantId;

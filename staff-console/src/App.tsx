@@ -2,7 +2,7 @@ import type { AckError, CityBranding, StaffSessionInfo } from '@madoguchi/shared
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiClient, ApiError } from './api';
 import { consoleBasePath } from './basePath';
-import { CityContext, cityName } from './components/CityBrand';
+import { CityContext } from './components/CityBrand';
 import { I18nContext, storeLanguage, type ConsoleLanguage, type Translator } from './i18n';
 import { SignInPage } from './pages/SignInPage';
 import { SignedIn } from './SignedIn';
@@ -51,7 +51,7 @@ export function App({ translators, initialLanguage }: AppProps) {
   useEffect(() => {
     document.documentElement.lang = language;
     const product = translator.t('staff.title');
-    document.title = city ? `${cityName(city, language)} — ${product}` : product;
+    document.title = city ? `${city.displayName[language]} — ${product}` : product;
   }, [language, city, translator]);
 
   const i18n = useMemo(

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from './api';
 import { useCallController } from './call/useCall';
 import { CallPanel } from './components/CallPanel';
-import { cityName, useCity } from './components/CityBrand';
+import { useCity } from './components/CityBrand';
 import { Header } from './components/Header';
 import { ConsoleContext } from './context';
 import { CounterContext } from './counterContext';
@@ -97,7 +97,7 @@ export function SignedIn({ api, session, onSessionEnded, onSignedOut }: SignedIn
   // The page, then whose counter (two cities in two tabs), then the product.
   const city = useCity();
   useEffect(() => {
-    const where = city ? ` — ${cityName(city, language)}` : '';
+    const where = city ? ` — ${city.displayName[language]}` : '';
     document.title = `${t(PAGE_TITLE[route])}${where} — ${t('staff.title')}`;
   }, [route, t, city, language]);
 

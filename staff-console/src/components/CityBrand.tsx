@@ -10,11 +10,6 @@ export function useCity(): CityBranding | null {
   return useContext(CityContext);
 }
 
-/** The city's name in the console's language. */
-export function cityName(city: CityBranding, language: 'ja' | 'en'): string {
-  return language === 'en' ? city.displayName.en : city.displayName.ja;
-}
-
 /**
  * The city's logo and name before the product's: an officer signed in to two cities in two
  * tabs must see at a glance which one this is.
@@ -37,7 +32,7 @@ export function CityBrand({ class: className }: { class: string }) {
       )}
       {city && (
         <span class="city-brand__name" data-testid="city-name" data-city={city.id}>
-          {cityName(city, language)}
+          {city.displayName[language]}
         </span>
       )}
       <span class="city-brand__product">{t('staff.title')}</span>

@@ -1,4 +1,4 @@
-import type { AckError, CityConfigView, PartnerHealth } from '@madoguchi/shared';
+import { LOGO_PATH, type AckError, type CityConfigView, type PartnerHealth } from '@madoguchi/shared';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { apiAckError } from '../api';
@@ -80,7 +80,7 @@ function Basics({ city }: { city: CityConfigView }) {
             city.logoPath ? (
               <img
                 class="city__logo"
-                src={api.urlOf('/branding/logo')}
+                src={api.urlOf(LOGO_PATH)}
                 alt={t('staff.city.logoAlt', { name: city.displayName[language] })}
                 data-testid="city-logo"
               />

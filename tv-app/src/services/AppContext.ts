@@ -1,5 +1,6 @@
 import {
   DEFAULT_DEVICE_SETTINGS,
+  LOGO_PATH,
   applySettingsPatch,
   systemClock,
   deviceSettingsSchema,
@@ -234,7 +235,7 @@ export class AppContext extends TypedEmitter<AppContextEvents> {
 
   /** Where the city's logo is, or null when it has none (or the session is not known yet). */
   logoUrl(): string | null {
-    return this.tenant?.hasLogo ? `${this.baseUrl}/branding/logo` : null;
+    return this.tenant?.hasLogo ? `${this.baseUrl}${LOGO_PATH}` : null;
   }
 
   /** The city's name in the viewer's language. */

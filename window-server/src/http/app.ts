@@ -1,4 +1,4 @@
-import { profileNameSchema, tenantBasePath, type HttpErrorBody } from '@madoguchi/shared';
+import { LOGO_PATH, profileNameSchema, tenantBasePath, type HttpErrorBody } from '@madoguchi/shared';
 import express, { Router, type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Tenant } from '../tenants/index.js';
 import helmet from 'helmet';
@@ -109,7 +109,7 @@ export function createCityRouter(deps: CityHttpDeps): Router {
   );
   const logo = deps.tenant.logoFile;
   // A packaged TV draws the logo from its own origin: WebGL needs a CORS-clean image.
-  router.get('/branding/logo', tvOriginsCors(deps.tvOrigins), (_req, res, next) => {
+  router.get(LOGO_PATH, tvOriginsCors(deps.tvOrigins), (_req, res, next) => {
     if (!logo) return next(new AppError('NOT_FOUND'));
     res.sendFile(logo, { maxAge: '1h' });
   });

@@ -8,7 +8,6 @@ import {
   staffAccountUpdateSchema,
   type FleetCity,
   type StaffAccount,
-  tenantBasePath,
 } from '@madoguchi/shared';
 import { Router, type Request } from 'express';
 import type { z } from 'zod';
@@ -17,7 +16,7 @@ import type { Counter } from '../counter/index.js';
 import type { DeviceRegistry } from '../devices/index.js';
 import type { Fleet } from '../fleet/index.js';
 import type { StaffAuth } from '../staff/index.js';
-import { cityConfigView, type Tenant } from '../tenants/index.js';
+import { cityConfigView, logoPathOf, type Tenant } from '../tenants/index.js';
 import { kpiCsv, kpiQuerySchema, kpiRange } from './kpi.js';
 import { clearedSessionCookie, sessionCookie, staffSessionCookieName } from './cookies.js';
 import {
@@ -66,7 +65,7 @@ export function apiRoutes(deps: ApiDeps): Router {
     const branding: CityBranding = {
       id: deps.tenant.id,
       displayName: { ...deps.tenant.file.displayName },
-      logoPath: deps.tenant.logoFile ? `${tenantBasePath(deps.tenant.id)}/branding/logo` : null,
+      logoPath: logoPathOf(deps.tenant),
     };
     res.set('Cache-Control', 'no-cache').json(branding);
   });

@@ -1,4 +1,5 @@
 import {
+  LOGO_PATH,
   tenantBasePath,
   type CityConfigView,
   type CityIdentityView,
@@ -14,13 +15,18 @@ import type { Tenant } from './TenantDirectory.js';
  * are references, and never from the resolved values the gateway holds: a secret value cannot
  * reach this answer, because nothing here reads one.
  */
+/** The city's logo's absolute path on the server, or null when it has none. */
+export function logoPathOf(tenant: Tenant): string | null {
+  return tenant.logoFile ? `${tenantBasePath(tenant.id)}${LOGO_PATH}` : null;
+}
+
 export function cityConfigView(tenant: Tenant, state: { identityReady: boolean }): CityConfigView {
   const file = tenant.file;
   return {
     id: tenant.id,
     displayName: { ja: file.displayName.ja, en: file.displayName.en, jaEasy: file.displayName.jaEasy },
     colours: { ...file.colours },
-    logoPath: tenant.logoFile ? `${tenantBasePath(tenant.id)}/branding/logo` : null,
+    logoPath: logoPathOf(tenant),
     timeZone: file.timeZone,
     contact: { phone: file.contact.phone, office: { ...file.contact.office } },
     businessHours: {

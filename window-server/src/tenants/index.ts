@@ -12,4 +12,4 @@ export {
 } from './TenantDirectory.js';
 export { OpeningCalendar, publicHolidayName } from './OpeningCalendar.js';
 export { secretRefSchema, tenantFileSchema, type SecretRef, type TenantFile } from './schema.js';
-export { cityConfigView } from './cityConfigView.js';
+export { cityConfigView, logoPathOf } from './cityConfigView.js';
